@@ -1,0 +1,221 @@
+// The content model as zod schemas: the only judge of what a scene, quiz or groups file may hold.
+// Used at build time (content:check, JSON Schema generation) and at load time in the app.
+import { z } from 'zod';
+import { isPropId } from './props.ts';
+
+export const ZONE_IDS = ['crossing', 'ebike', 'drunk', 'blindspot', 'seatbelt', 'signals'] as const;
+export type ZoneId = (typeof ZONE_IDS)[number];
+export const zoneIdSchema = z.enum(ZONE_IDS);
+
+export const MODE_IDS = ['game', 'test', 'competition'] as const;
+export type ModeId = (typeof MODE_IDS)[number];
+
+export const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+const nonBlank = z.string().trim().min(1, 'must not be empty');
+
+/** Visitor-facing text. zh-Hant is generated at build time unless given here as an override. */
+export const localizedSchema = z
+  .object({ 'zh-Hans': nonBlank, en: nonBlank, 'zh-Hant': nonBlank.optional() })
+  .strict();
+export type Localized = z.infer<typeof localizedSchema>;
+
+const slug = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes');
+export const groupIdSchema = slug;
+
+/** A citation: facts.md item ids (e.g. "1.5") and the law article or standard, in words. */
+export const sourceSchema = z
+  .object({
+    facts: z.array(z.string().regex(/^\d+\.\d+$/, 'must be a facts.md item id such as "1.5"')).min(1),
+    law: localizedSchema,
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+
+// ---------------------------------------------------------------- audience groups
+export const groupSchema = z
+  .object({
+    id: groupIdSchema,
+    order: z.number().int(),
+    name: localizedSchema,
+    description: localizedSchema,
+    ages: z.tuple([z.number().int().min(0), z.number().int().max(120)]).optional(),
+    defaults: z
+      .object({
+        passMark: z.number().min(0).max(100),
+        questionCount: z.number().int().min(1).max(50),
+        /** seconds per question; null = no time pressure */
+        timeLimitSec: z.number().int().positive().nullable(),
+        textSize: z.enum(['normal', 'large']),
+        comfort: z
+          .object({
+            seated: z.boolean(),
+            vignette: z.boolean(),
+            snapDegrees: z.union([z.literal(30), z.literal(45), z.literal(90)]),
+          })
+          .strict(),
+        traffic: z.enum(['gentle', 'normal', 'busy']),
+        /** metres per second a pedestrian of this group walks (facts 1.x) */
+        walkSpeed: z.number().positive().max(3),
+        hints: z.boolean(),
+      })
+      .strict(),
+  })
+  .strict();
+export type Group = z.infer<typeof groupSchema>;
+
+export const groupsFileSchema = z
+  .object({ $schema: z.string().optional(), groups: z.array(groupSchema).min(1) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.groups.forEach((g, i) => {
+      if (seen.has(g.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `duplicate group id "${g.id}"` });
+      seen.add(g.id);
+    });
+  });
+export type GroupsFile = z.infer<typeof groupsFileSchema>;
+
+// ---------------------------------------------------------------- questions
+export const QUESTION_KINDS = ['single', 'multiple', 'truefalse', 'scene'] as const;
+
+const choiceSchema = z.object({ id: slug, text: localizedSchema }).strict();
+
+/** A scene question places marks (props) in a small 3D view; each mark is one choice. */
+const sceneSpecSchema = z
+  .object({
+    camera: z.object({ position: vec3, target: vec3 }).strict(),
+    marks: z
+      .array(
+        z
+          .object({
+            choice: slug,
+            position: vec3,
+            /** catalogue id of the prop drawn at the mark: 'truck', 'pedestrian', 'sign:<id>' … */
+            prop: z.string().refine(isPropId, 'is not in the prop catalogue (src/content/props.ts)'),
+            rotationY: z.number().optional(),
+          })
+          .strict(),
+      )
+      .min(2),
+  })
+  .strict();
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z]+-[a-z0-9-]+$/, 'must look like "<zone>-<name>"'),
+    zone: zoneIdSchema,
+    groups: z.array(groupIdSchema).min(1),
+    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    kind: z.enum(QUESTION_KINDS),
+    topic: slug,
+    prompt: localizedSchema,
+    choices: z.array(choiceSchema).min(2).max(6),
+    answer: z.array(slug).min(1),
+    explanation: localizedSchema,
+    source: sourceSchema,
+    /** physics estimates are approximate (约) and the text must say so */
+    approx: z.boolean().optional(),
+    scene: sceneSpecSchema.optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const ids = q.choices.map((c) => c.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${id}"` });
+    });
+    q.answer.forEach((a, i) => {
+      if (!ids.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer', i], message: `"${a}" is not one of the choices (${ids.join(', ')})` });
+    });
+    if ((q.kind === 'single' || q.kind === 'truefalse' || q.kind === 'scene') && q.answer.length !== 1)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: `a ${q.kind} question has exactly one answer` });
+    if (q.kind === 'truefalse' && q.choices.length !== 2)
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a truefalse question has exactly two choices' });
+    if (q.kind === 'multiple' && q.answer.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a multiple question has at least two answers (use single otherwise)' });
+    if (q.kind === 'scene') {
+      if (!q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: 'a scene question needs a scene' });
+      else
+        q.scene.marks.forEach((m, i) => {
+          if (!ids.includes(m.choice)) ctx.addIssue({ code: 'custom', path: ['scene', 'marks', i, 'choice'], message: `"${m.choice}" is not one of the choices` });
+        });
+    } else if (q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: `only scene questions have a scene (kind is ${q.kind})` });
+    if (q.approx) {
+      const hasYue = /约/.test(q.explanation['zh-Hans']);
+      const hasAbout = /about|approx|roughly|around/i.test(q.explanation.en);
+      if (!hasYue || !hasAbout)
+        ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'an approximate figure must be marked as such (约 / about) in zh-Hans and en' });
+    }
+  });
+export type Question = z.infer<typeof questionSchema>;
+
+export const quizFileSchema = z
+  .object({ $schema: z.string().optional(), zone: zoneIdSchema, questions: z.array(questionSchema) })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.questions.forEach((q, i) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+      seen.add(q.id);
+      if (q.zone !== file.zone) ctx.addIssue({ code: 'custom', path: ['questions', i, 'zone'], message: `question zone "${q.zone}" differs from the file's zone "${file.zone}"` });
+    });
+  });
+export type QuizFile = z.infer<typeof quizFileSchema>;
+
+// ---------------------------------------------------------------- zones (scenes/<zone>.json)
+export const feedbackSchema = z
+  .object({ message: localizedSchema, rule: localizedSchema, instead: localizedSchema.optional(), source: sourceSchema })
+  .strict();
+
+export const scoringSchema = z
+  .object({
+    /** event kind → points (negative for unsafe) and whether it triggers a consequence replay */
+    events: z.record(slug.or(z.string().regex(/^[a-z_]+$/)), z.object({ points: z.number(), replay: z.boolean().optional() }).strict()),
+    /** score thresholds (0–100) for 1, 2 and 3 stars */
+    stars: z.tuple([z.number(), z.number(), z.number()]),
+    base: z.number().min(0).max(100),
+  })
+  .strict();
+
+export const zoneSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: zoneIdSchema,
+    order: z.number().int(),
+    color: z.string().regex(/^#[0-9a-f]{6}$/i, 'must be a colour like #33aa55'),
+    title: localizedSchema,
+    summary: localizedSchema,
+    learningPoints: z.array(localizedSchema).min(1),
+    audience: z.array(groupIdSchema).min(1),
+    /** street layout, actors and script: validated in detail by the traffic kit (src/sim) */
+    layout: z.record(z.string(), z.unknown()).optional(),
+    actors: z.array(z.record(z.string(), z.unknown())).optional(),
+    script: z.array(z.record(z.string(), z.unknown())).optional(),
+    scoring: scoringSchema.optional(),
+    feedback: z.record(z.string(), feedbackSchema).optional(),
+    tuning: z.record(groupIdSchema, z.record(z.string(), z.unknown())).optional(),
+    challenges: z.array(z.object({ id: slug, kind: slug, title: localizedSchema, params: z.record(z.string(), z.unknown()).optional() }).strict()).optional(),
+  })
+  .strict()
+  .superRefine((zone, ctx) => {
+    if (zone.scoring && zone.feedback) {
+      for (const kind of Object.keys(zone.scoring.events)) {
+        if (!zone.feedback[kind]) ctx.addIssue({ code: 'custom', path: ['feedback', kind], message: `scored event "${kind}" has no feedback` });
+      }
+    }
+  });
+export type ZoneDef = z.infer<typeof zoneSchema>;
+
+export const hallSchema = z
+  .object({
+    $schema: z.string().optional(),
+    title: localizedSchema,
+    welcome: localizedSchema,
+    /** radius of the ring of portals, metres */
+    portalRadius: z.number().positive(),
+  })
+  .strict();
+export type HallDef = z.infer<typeof hallSchema>;
