@@ -1,0 +1,79 @@
+import { useEffect, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n } from 'i18next';
+import { HallScreen } from '../ui/flat/HallScreen.tsx';
+import { Notices } from '../ui/flat/Notices.tsx';
+import { StartScreen } from '../ui/flat/StartScreen.tsx';
+import { MessageScreen, StaffScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
+import { ServicesContext, useServices, useSession, type AppServices } from './context.tsx';
+import { applyDeepLink } from './deepLink.ts';
+import { useRoute } from './useRoute.ts';
+
+const STATION_PARAMS = ['group', 'lang'] as const;
+
+function Screens() {
+  const { t } = useTranslation();
+  const { session, catalog } = useServices();
+  const { route, params } = useRoute();
+  const { visitor, lang, textSize } = useSession((s) => ({ visitor: s.visitor, lang: s.lang, textSize: s.textSize }));
+  const keep = useMemo(() => {
+    const k: Record<string, string> = {};
+    for (const p of STATION_PARAMS) if (params[p] !== undefined) k[p] = params[p]!;
+    return k;
+  }, [params]);
+
+  useEffect(() => {
+    applyDeepLink(session, params, catalog.groups.map((g) => g.id));
+  }, [session, params, catalog]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.documentElement.dataset.textSize = textSize;
+  }, [lang, textSize]);
+
+  let screen: React.ReactNode;
+  switch (route.name) {
+    case 'start':
+      screen = <StartScreen />;
+      break;
+    case 'hall':
+      screen = visitor ? <HallScreen keep={keep} /> : <StartScreen onReady={() => undefined} />;
+      break;
+    case 'zone':
+      screen = visitor ? <ZoneScreen zoneId={route.zoneId} mode={route.mode} keep={keep} /> : <StartScreen onReady={() => undefined} />;
+      break;
+    case 'staff':
+      screen = <StaffScreen />;
+      break;
+    default:
+      screen = <MessageScreen title={t('errors.unknownRoute')} />;
+  }
+  return (
+    <>
+      <Notices />
+      <main className="app" data-route={route.name}>
+        {screen}
+      </main>
+    </>
+  );
+}
+
+/** Keeps i18next on the session's language: switching never reloads the page. */
+function LanguageSync({ i18n }: { i18n: i18n }) {
+  const lang = useSession((s) => s.lang);
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+  return null;
+}
+
+export function App({ services, i18n }: { services: AppServices; i18n: i18n }) {
+  return (
+    <ServicesContext.Provider value={services}>
+      <I18nextProvider i18n={i18n}>
+        <LanguageSync i18n={i18n} />
+        <Screens />
+      </I18nextProvider>
+    </ServicesContext.Provider>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { hashFor, parseHash } from './routes.ts';
+
+describe('hash routes', () => {
+  it('parses the fixed routes', () => {
+    expect(parseHash('').route).toEqual({ name: 'start' });
+    expect(parseHash('#/').route).toEqual({ name: 'start' });
+    expect(parseHash('#/hall').route).toEqual({ name: 'hall' });
+    expect(parseHash('#/staff').route).toEqual({ name: 'staff' });
+    expect(parseHash('#/zone/crossing?mode=test').route).toEqual({ name: 'zone', zoneId: 'crossing', mode: 'test' });
+  });
+
+  it('reads deep-link parameters on any route', () => {
+    const p = parseHash('#/zone/ebike?mode=test&group=teen&lang=en');
+    expect(p.route).toEqual({ name: 'zone', zoneId: 'ebike', mode: 'test' });
+    expect(p.params).toMatchObject({ group: 'teen', lang: 'en' });
+    expect(parseHash('#/hall?group=child').params).toEqual({ group: 'child' });
+  });
+
+  it('keeps unknown ids so the screen can name them', () => {
+    expect(parseHash('#/zone/moon?mode=fly').route).toEqual({ name: 'zone', zoneId: 'moon', mode: 'fly' });
+    expect(parseHash('#/nowhere/at/all').route).toEqual({ name: 'notFound', path: '/nowhere/at/all' });
+  });
+
+  it('round-trips through hashFor', () => {
+    const h = hashFor({ name: 'zone', zoneId: 'signals', mode: 'competition' }, { lang: 'zh-Hant' });
+    expect(h).toBe('#/zone/signals?mode=competition&lang=zh-Hant');
+    expect(parseHash(h).route).toEqual({ name: 'zone', zoneId: 'signals', mode: 'competition' });
+  });
+});

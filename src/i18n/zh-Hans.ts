@@ -1,0 +1,90 @@
+// UI strings, Simplified Chinese: the source language. zh-Hant is generated from this at build time
+// (scripts/build/hant.ts + zh-Hant-overrides.json); en is written by hand in en.ts.
+export const zhHans = {
+  app: {
+    name: '交通安全体验馆',
+    tagline: '在虚拟街道上学会安全出行',
+    loading: '正在加载…',
+    loading3d: '正在加载三维场景…',
+    back: '返回',
+    close: '关闭',
+    retry: '重试',
+    continue: '继续',
+    offlineReady: '已可离线使用',
+  },
+  start: {
+    begin: '开始体验',
+    staff: '工作人员',
+    chooseLanguage: '语言',
+    resume: '继续（{{nickname}}）',
+  },
+  profile: {
+    title: '创建体验档案',
+    nickname: '昵称',
+    nicknameHint: '只用昵称，不要填写真实姓名',
+    randomNickname: '随机昵称',
+    group: '我是…',
+    language: '语言',
+    textSize: '文字大小',
+    textNormal: '标准',
+    textLarge: '大字',
+    save: '进入展馆',
+    errors: {
+      nicknameEmpty: '请填写昵称，或点“随机昵称”',
+      nicknameTooLong: '昵称最多 {{max}} 个字',
+      nicknameChars: '昵称只能包含中文、字母、数字、空格和 - _',
+      nicknameBlocked: '这个昵称不合适，请换一个',
+      groupMissing: '请选择一个人群',
+    },
+  },
+  hall: {
+    title: '展馆大厅',
+    pickZone: '选择一个展区',
+    learn: '你将学到',
+    visitor: '{{nickname}} · {{group}}',
+    guest: '访客 · {{group}}',
+    editProfile: '修改档案',
+    zoneBroken: '此展区的内容文件有误，暂时无法进入',
+    keyboardHint: '用方向键或 Tab 选择展区，回车进入',
+  },
+  modes: {
+    title: '选择模式',
+    game: '体验游戏',
+    gameDesc: '进入场景，做出安全的选择',
+    test: '自我测验',
+    testDesc: '回答题目，立即查看解析',
+    competition: '知识竞赛',
+    competitionDesc: '由工作人员主持的多人比赛',
+  },
+  zone: {
+    learningPoints: '学习要点',
+    mode: '模式：{{mode}}',
+    audience: '适合人群',
+    comingSoon: '此模式的场景正在建设中。下面是本展区的学习要点。',
+    backToHall: '返回大厅',
+  },
+  settings: {
+    title: '设置',
+    language: '语言',
+    textSize: '文字大小',
+  },
+  staff: {
+    title: '工作人员控制台',
+    notYet: '工作人员控制台（竞赛、统计、导出）尚未开放。',
+  },
+  errors: {
+    unknownZone: '找不到展区“{{id}}”。可用的展区：{{list}}',
+    unknownMode: '未知的模式“{{id}}”。可用的模式：game、test、competition',
+    unknownGroup: '未知的人群“{{id}}”，已改用默认档案。',
+    unknownLang: '不支持语言“{{id}}”，已使用简体中文。',
+    unknownRoute: '找不到这个页面。',
+    contentFile: '内容文件 {{file}} 有误：',
+    storageDown: '本机存储不可用：成绩暂存在内存中，存储恢复后会自动保存。',
+    webgl: '此设备无法显示三维场景（WebGL 不可用）。你仍可使用列表选择展区。',
+    contextLost: '三维画面暂时中断，正在恢复…',
+  },
+  lang: { 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文', en: 'English' },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type UiStrings = Widen<typeof zhHans>;

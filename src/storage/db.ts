@@ -1,0 +1,26 @@
+// The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
+// upgrade that keeps every existing row.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Attempt, Settings, Visitor } from './types.ts';
+
+export interface SettingsRow extends Settings {
+  key: 'main';
+}
+
+export type HallDb = Dexie & {
+  visitors: EntityTable<Visitor, 'id'>;
+  attempts: EntityTable<Attempt, 'id'>;
+  settings: EntityTable<SettingsRow, 'key'>;
+};
+
+export const DB_NAME = 'traffic-safety-hall';
+
+export function openHallDb(name = DB_NAME): HallDb {
+  const db = new Dexie(name) as HallDb;
+  db.version(1).stores({
+    visitors: 'id, group, createdAt',
+    attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]',
+    settings: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { openHallDb } from './db.ts';
+import { createHallStorage } from './storage.ts';
+import type { Attempt } from './types.ts';
+
+let n = 0;
+const freshName = () => `hall-test-${++n}-${Date.now()}`;
+
+const attempt = (id: string): Attempt => ({
+  id,
+  visitorId: 'v1',
+  group: 'child',
+  zone: 'crossing',
+  mode: 'test',
+  startedAt: 1000,
+  endedAt: 2000 + n,
+  score: 80,
+  stars: 2,
+  passed: true,
+  answers: [{ question: 'crossing-red-light-enter', chosen: ['no'], correct: true, ms: 3200 }],
+  appVersion: 'test',
+  device: 'desktop',
+});
+
+describe('hall storage', () => {
+  it('keeps visitors, attempts and settings across a reopen', async () => {
+    const name = freshName();
+    const a = createHallStorage(() => openHallDb(name));
+    await a.putVisitor({ id: 'v1', nickname: '勇敢的斑马', group: 'child', createdAt: 1 });
+    await a.putAttempt(attempt('a1'));
+    await a.putSettings({ lang: 'en', currentVisitorId: 'v1' });
+    expect(a.status).toBe('ok');
+
+    const b = createHallStorage(() => openHallDb(name));
+    expect(await b.getVisitor('v1')).toMatchObject({ nickname: '勇敢的斑马', group: 'child' });
+    expect((await b.listAttempts()).map((x) => x.id)).toEqual(['a1']);
+    expect(await b.getSettings()).toMatchObject({ lang: 'en', currentVisitorId: 'v1' });
+  });
+
+  it('runs in memory with a clear reason when the database cannot open, then saves what it held', async () => {
+    const name = freshName();
+    let broken = true;
+    const s = createHallStorage(() => {
+      if (broken) {
+        const db = openHallDb(name);
+        db.open = () => Promise.reject(Object.assign(new Error('disk'), { name: 'QuotaExceededError' })) as never;
+        return db;
+      }
+      return openHallDb(name);
+    });
+    await s.putAttempt(attempt('held'));
+    expect(s.status).toBe('memory');
+    expect(s.problem).toMatch(/full/);
+    // nothing is lost while storage is down
+    expect((await s.listAttempts()).map((x) => x.id)).toEqual(['held']);
+
+    broken = false;
+    expect(await s.retry()).toBe(true);
+    expect(s.status).toBe('ok');
+    const again = createHallStorage(() => openHallDb(name));
+    expect((await again.listAttempts()).map((x) => x.id)).toEqual(['held']);
+  });
+
+  it('reports a database blocked by another window instead of hanging', async () => {
+    const s = createHallStorage(() => {
+      const db = openHallDb(freshName());
+      db.open = () => new Promise(() => {}) as never;
+      return db;
+    }, 50);
+    expect(await s.getSettings()).toEqual({});
+    expect(s.status).toBe('memory');
+    expect(s.problem).toMatch(/blocked/);
+  });
+});

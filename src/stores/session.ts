@@ -1,0 +1,94 @@
+// The visitor's session: who (nickname + group, or an anonymous deep-link visitor), language, text
+// size, and the notices the skins show. Actions persist through HallStorage; both skins read this.
+import { createStore } from 'zustand/vanilla';
+import type { Lang } from '../content/schema.ts';
+import { newId } from '../modes/profile.ts';
+import type { HallStorage, Visitor } from '../storage/types.ts';
+
+export type TextSize = 'normal' | 'large';
+
+export interface SessionVisitor extends Visitor {
+  /** started from a deep link: not saved as the device's current profile */
+  anonymous: boolean;
+}
+
+export interface Notice {
+  id: string;
+  /** i18n key under errors.* */
+  key: string;
+  params?: Record<string, string>;
+  tone: 'info' | 'warning' | 'error';
+}
+
+export interface SessionState {
+  ready: boolean;
+  lang: Lang;
+  textSize: TextSize;
+  visitor: SessionVisitor | null;
+  notices: Notice[];
+  actions: {
+    setLang(lang: Lang, persist?: boolean): void;
+    setTextSize(size: TextSize): void;
+    createProfile(p: { nickname: string; group: string; lang: Lang; textSize: TextSize }): Promise<void>;
+    startAnonymous(group: string): void;
+    endVisit(): Promise<void>;
+    notify(n: Omit<Notice, 'id'>): void;
+    dismiss(id: string): void;
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+export function createSessionStore(storage: HallStorage, initial: Partial<Pick<SessionState, 'lang' | 'textSize'>> = {}) {
+  return createStore<SessionState>()((set, get) => ({
+    ready: false,
+    lang: initial.lang ?? 'zh-Hans',
+    textSize: initial.textSize ?? 'normal',
+    visitor: null,
+    notices: [],
+    actions: {
+      setLang(lang, persist = true) {
+        set({ lang });
+        if (persist && !get().visitor?.anonymous) void storage.putSettings({ lang });
+      },
+      setTextSize(textSize) {
+        set({ textSize });
+        if (!get().visitor?.anonymous) void storage.putSettings({ textSize });
+      },
+      async createProfile({ nickname, group, lang, textSize }) {
+        const visitor: Visitor = { id: newId('v'), nickname: nickname.trim(), group, createdAt: Date.now() };
+        set({ visitor: { ...visitor, anonymous: false }, lang, textSize });
+        await storage.putVisitor(visitor);
+        await storage.putSettings({ lang, textSize, currentVisitorId: visitor.id });
+      },
+      startAnonymous(group) {
+        set({ visitor: { id: newId('anon'), nickname: '', group, createdAt: Date.now(), anonymous: true } });
+      },
+      async endVisit() {
+        set({ visitor: null });
+        await storage.putSettings({ currentVisitorId: null });
+      },
+      notify(n) {
+        const same = get().notices.find((x) => x.key === n.key && JSON.stringify(x.params) === JSON.stringify(n.params));
+        if (same) return;
+        set({ notices: [...get().notices, { ...n, id: newId('n') }] });
+      },
+      dismiss(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+    },
+  }));
+}
+
+/** Restores the device's saved profile and settings (a reload keeps the visitor). */
+export async function restoreSession(store: SessionStore, storage: HallStorage): Promise<void> {
+  const s = await storage.getSettings();
+  const patch: Partial<SessionState> = { ready: true };
+  if (s.lang) patch.lang = s.lang;
+  if (s.textSize) patch.textSize = s.textSize;
+  if (s.currentVisitorId) {
+    const v = await storage.getVisitor(s.currentVisitorId);
+    if (v) patch.visitor = { ...v, anonymous: false };
+  }
+  store.setState(patch);
+}

@@ -1,0 +1,48 @@
+import { Text } from '@react-three/drei';
+import { useState } from 'react';
+import type { ThreeEvent } from '@react-three/fiber';
+
+export interface PortalProps {
+  position: [number, number, number];
+  rotationY: number;
+  color: string;
+  title: string;
+  summary: string;
+  font: string;
+  scale: number;
+  broken: boolean;
+  onPick: () => void;
+}
+
+/** One zone's door in the lobby: a coloured arch, a glowing pane to click, its name and its promise. */
+export function Portal({ position, rotationY, color, title, summary, font, scale, broken, onPick }: PortalProps) {
+  const [hover, setHover] = useState(false);
+  const pick = (e: ThreeEvent<MouseEvent>) => {
+    e.stopPropagation();
+    onPick();
+  };
+  return (
+    <group position={position} rotation={[0, rotationY, 0]}>
+      <mesh position={[0, 1.5, 0]}>
+        <torusGeometry args={[1.1, 0.09, 8, 32, Math.PI]} />
+        <meshStandardMaterial color={broken ? '#666666' : color} emissive={broken ? '#000000' : color} emissiveIntensity={hover ? 0.8 : 0.35} />
+      </mesh>
+      <mesh
+        name="portal-pane"
+        position={[0, 1.05, 0]}
+        onClick={pick}
+        onPointerOver={() => setHover(true)}
+        onPointerOut={() => setHover(false)}
+      >
+        <planeGeometry args={[2.1, 2.1]} />
+        <meshBasicMaterial color={broken ? '#333333' : color} transparent opacity={hover ? 0.55 : 0.3} />
+      </mesh>
+      <Text font={font} fontSize={0.3 * scale} position={[0, 2.95, 0]} color="#ffffff" anchorX="center" anchorY="middle" outlineWidth={0.012} outlineColor="#000000">
+        {title}
+      </Text>
+      <Text font={font} fontSize={0.17 * scale} maxWidth={1.9} position={[0, 1.05, 0.01]} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center" lineHeight={1.35}>
+        {summary}
+      </Text>
+    </group>
+  );
+}

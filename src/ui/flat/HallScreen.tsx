@@ -1,0 +1,86 @@
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices, useSession } from '../../app/context.tsx';
+import { navigate } from '../../app/useRoute.ts';
+import { text, type ZoneSlot } from '../../content/catalog.ts';
+import type { ZoneId } from '../../content/schema.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
+import { ModePicker } from './ModePicker.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
+
+const HallCanvas = lazy(() => import('../../three/hall/HallCanvas.tsx'));
+
+export function VisitorChip() {
+  const { t } = useTranslation();
+  const { catalog } = useServices();
+  const { visitor, lang } = useSession((s) => ({ visitor: s.visitor, lang: s.lang }));
+  if (!visitor) return null;
+  const g = catalog.groups.find((x) => x.id === visitor.group);
+  const group = g ? text(g.name, lang) : visitor.group;
+  return (
+    <span className="chip" data-testid="visitor">
+      {visitor.anonymous ? t('hall.guest', { group }) : t('hall.visitor', { nickname: visitor.nickname, group })}
+    </span>
+  );
+}
+
+/** The lobby: six portals in 3D, and the same six as buttons for keyboard, touch and no-WebGL. */
+export function HallScreen({ keep }: { keep: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { catalog } = useServices();
+  const lang = useSession((s) => s.lang);
+  const [picked, setPicked] = useState<ZoneId | null>(null);
+  const pick = useCallback((id: ZoneId) => {
+    const slot = catalog.zones.find((z) => z.id === id);
+    if (slot?.ok) setPicked(id);
+  }, [catalog]);
+  const pickedZone = catalog.zones.find((z): z is Extract<ZoneSlot, { ok: true }> => z.ok && z.id === picked);
+
+  return (
+    <div className="hall">
+      <header className="bar">
+        <h1>{catalog.hall ? text(catalog.hall.title, lang) : t('app.name')}</h1>
+        <VisitorChip />
+        <LanguageSwitch />
+        <TextSizeSwitch />
+        <a href="#/" className="button" data-testid="edit-profile">
+          {t('hall.editProfile')}
+        </a>
+      </header>
+      <div className="stage" data-testid="hall-stage">
+        <ErrorBoundary fallback={<p className="notice notice-warning">{t('errors.webgl')}</p>}>
+          <Suspense fallback={<ProgressBar label={t('app.loading3d')} />}>
+            <HallCanvas onPick={pick} />
+          </Suspense>
+        </ErrorBoundary>
+      </div>
+      <nav aria-label={t('hall.pickZone')} className="zones">
+        <p className="hint">{t('hall.keyboardHint')}</p>
+        <ul>
+          {catalog.zones.map((z) => (
+            <li key={z.id}>
+              {z.ok ? (
+                <button type="button" className="zone-card" style={{ borderColor: z.zone.color }} data-testid={`portal-${z.id}`} onClick={() => pick(z.id)}>
+                  <strong>{text(z.zone.title, lang)}</strong>
+                  <small>
+                    {t('hall.learn')}: {text(z.zone.summary, lang)}
+                  </small>
+                </button>
+              ) : (
+                <div className="zone-card broken" data-testid={`portal-${z.id}`} role="group" aria-label={z.id}>
+                  <strong>{z.id}</strong>
+                  <small>{t('hall.zoneBroken')}</small>
+                  <code>{z.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}</code>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {pickedZone && <ModePicker zone={pickedZone.zone} keep={keep} onClose={() => setPicked(null)} />}
+    </div>
+  );
+}
+
+export const goHall = () => navigate({ name: 'hall' });

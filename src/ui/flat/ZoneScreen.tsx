@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { useServices, useSession } from '../../app/context.tsx';
+import { isMode } from '../../app/routes.ts';
+import { navigate } from '../../app/useRoute.ts';
+import { text } from '../../content/catalog.ts';
+import { ZONE_IDS } from '../../content/schema.ts';
+import { VisitorChip } from './HallScreen.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+export function MessageScreen({ title, children }: { title: string; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card message" role="alert" data-testid="message">
+      <h1>{title}</h1>
+      {children}
+      <button type="button" className="primary" onClick={() => navigate({ name: 'hall' })}>
+        {t('zone.backToHall')}
+      </button>
+    </section>
+  );
+}
+
+/** A zone's page. Zones' games and tests plug in here; until then, its learning points. */
+export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: string; keep: Record<string, string> }) {
+  const { t } = useTranslation();
+  const { catalog } = useServices();
+  const lang = useSession((s) => s.lang);
+  const slot = catalog.zones.find((z) => z.id === zoneId);
+  if (!slot) return <MessageScreen title={t('errors.unknownZone', { id: zoneId, list: ZONE_IDS.join(', ') })} />;
+  if (!isMode(mode)) return <MessageScreen title={t('errors.unknownMode', { id: mode })} />;
+  if (!slot.ok)
+    return (
+      <MessageScreen title={t('hall.zoneBroken')}>
+        <p>{t('errors.contentFile', { file: slot.problems[0]?.file ?? zoneId })}</p>
+        <ul className="problems" data-testid="problems">
+          {slot.problems.map((p, i) => (
+            <li key={i}>
+              <code>{`${p.file}: ${p.path || '(file)'}: ${p.message}`}</code>
+            </li>
+          ))}
+        </ul>
+      </MessageScreen>
+    );
+  const zone = slot.zone;
+  const audience = zone.audience
+    .map((id) => catalog.groups.find((g) => g.id === id))
+    .filter((g) => g !== undefined)
+    .map((g) => text(g.name, lang));
+  return (
+    <div className="zone-page">
+      <header className="bar" style={{ borderColor: zone.color }}>
+        <button type="button" data-testid="back" onClick={() => navigate({ name: 'hall' }, keep)}>
+          ← {t('zone.backToHall')}
+        </button>
+        <h1 data-testid="zone-title">{text(zone.title, lang)}</h1>
+        <VisitorChip />
+        <LanguageSwitch />
+      </header>
+      <section className="card">
+        <p className="mode-line" data-testid="zone-mode">
+          {t('zone.mode', { mode: t(`modes.${mode}`) })}
+        </p>
+        <p>{text(zone.summary, lang)}</p>
+        <p className="hint">{t('zone.comingSoon')}</p>
+        <h2>{t('zone.learningPoints')}</h2>
+        <ol className="points" data-testid="learning-points">
+          {zone.learningPoints.map((p, i) => (
+            <li key={i}>{text(p, lang)}</li>
+          ))}
+        </ol>
+        <p>
+          {t('zone.audience')}: {audience.join(' · ')}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+export function StaffScreen() {
+  const { t } = useTranslation();
+  return (
+    <MessageScreen title={t('staff.title')}>
+      <p>{t('staff.notYet')}</p>
+    </MessageScreen>
+  );
+}
