@@ -1,14 +1,16 @@
 // npm run content:check [paths…] — validates scenes/, quizzes/ and the groups file.
 // Exit 0 when everything is valid; exit 1 with one `file: field.path: problem` line per problem.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import factsIndex from '../src/content/facts-index.json' with { type: 'json' };
+import { FACTS as factsIndex } from '../src/content/factsIndex.ts';
 import { checkContentFile } from '../src/content/checkFile.ts';
+import { glyphProblems } from './build/glyphCheck.ts';
 import { formatProblem, type ContentProblem } from '../src/content/validate.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
+/** Files as the user named them (so messages name them the same way); folders expand to their JSON files. */
 function listJson(p: string): string[] {
   if (!existsSync(p)) return [p];
   if (statSync(p).isDirectory())
@@ -20,7 +22,7 @@ function listJson(p: string): string[] {
 }
 
 const args = process.argv.slice(2);
-const targets = (args.length ? args.map((a) => resolve(a)) : [join(root, 'scenes'), join(root, 'quizzes')]).flatMap(listJson);
+const targets = (args.length ? args : [relative(process.cwd(), join(root, 'scenes')) || 'scenes', relative(process.cwd(), join(root, 'quizzes')) || 'quizzes']).flatMap(listJson);
 
 const groupsRaw = readFileSync(join(root, 'quizzes', 'groups.json'), 'utf8');
 let groupIds: string[] = [];
@@ -33,13 +35,19 @@ try {
 const problems: ContentProblem[] = [];
 let checked = 0;
 for (const path of targets) {
-  const file = relative(process.cwd(), path) || basename(path);
+  const file = path;
   if (!existsSync(path)) {
     problems.push({ file, path: '', message: 'file not found' });
     continue;
   }
   checked++;
-  problems.push(...checkContentFile(file, readFileSync(path, 'utf8'), { facts: factsIndex, groupIds }));
+  const text = readFileSync(path, 'utf8');
+  problems.push(...checkContentFile(file, text, { facts: factsIndex, groupIds }));
+  try {
+    problems.push(...glyphProblems(file, JSON.parse(text)));
+  } catch {
+    // not JSON: already reported by the schema check
+  }
 }
 
 for (const p of problems) console.log(formatProblem(p));

@@ -1,10 +1,11 @@
-// Entry: optional XR emulation (before anything XR exists), then storage, content and the app.
+// Entry: optional XR emulation (before anything XR exists), then the first screen at once, while the
+// content and storage chunk loads behind it.
 import { createRoot } from 'react-dom/client';
-import { groups, scenes } from 'virtual:content';
 import { App } from './app/App.tsx';
-import { buildCatalog } from './content/catalog.ts';
+import { applyDeepLink } from './app/deepLink.ts';
+import { parseHash } from './app/routes.ts';
 import { createI18n } from './i18n/index.ts';
-import { createHallStorage } from './storage/storage.ts';
+import { deferredStorage } from './storage/deferred.ts';
 import { createSessionStore, restoreSession } from './stores/session.ts';
 import './ui/flat/styles.css';
 
@@ -13,19 +14,22 @@ async function boot() {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();
   }
-  const storage = createHallStorage();
-  const catalog = buildCatalog(scenes, groups);
-  for (const p of catalog.problems) console.warn(`[content] ${p.file}: ${p.path}: ${p.message}`);
+  const loaded = import('./app/services.ts').then((m) => m.loadServices());
+  const storage = deferredStorage(loaded.then((s) => s.storage));
   const session = createSessionStore(storage);
   const onStorage = () => {
     if (storage.status === 'memory') session.getState().actions.notify({ key: 'errors.storageDown', tone: 'warning' });
   };
   storage.subscribe(onStorage);
-  await restoreSession(session, storage);
-  onStorage();
   const i18n = createI18n(session.getState().lang);
   const root = document.getElementById('root')!;
   root.removeAttribute('aria-busy');
+  const catalog = loaded.then(async (s) => {
+    await restoreSession(session, storage);
+    // a deep link decides the visitor before the first routed screen renders
+    applyDeepLink(session, parseHash(window.location.hash).params, s.catalog.groups.map((g) => g.id));
+    return s.catalog;
+  });
   createRoot(root).render(<App services={{ session, storage, catalog }} i18n={i18n} />);
 }
 

@@ -1,19 +1,29 @@
-import { useEffect, useMemo } from 'react';
+import { Suspense, useEffect, useMemo } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
 import { MessageScreen, StaffScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
-import { ServicesContext, useServices, useSession, type AppServices } from './context.tsx';
+import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
+import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
 import { useRoute } from './useRoute.ts';
 
 const STATION_PARAMS = ['group', 'lang'] as const;
 
+/** Applies deep-link parameters whenever the route's parameters change (idempotent). */
+function DeepLinks({ params }: { params: Record<string, string> }) {
+  const { session } = useServices();
+  const catalog = useCatalog();
+  useEffect(() => {
+    applyDeepLink(session, params, catalog.groups.map((g) => g.id));
+  }, [session, params, catalog]);
+  return null;
+}
+
 function Screens() {
   const { t } = useTranslation();
-  const { session, catalog } = useServices();
   const { route, params } = useRoute();
   const { visitor, lang, textSize } = useSession((s) => ({ visitor: s.visitor, lang: s.lang, textSize: s.textSize }));
   const keep = useMemo(() => {
@@ -21,10 +31,6 @@ function Screens() {
     for (const p of STATION_PARAMS) if (params[p] !== undefined) k[p] = params[p]!;
     return k;
   }, [params]);
-
-  useEffect(() => {
-    applyDeepLink(session, params, catalog.groups.map((g) => g.id));
-  }, [session, params, catalog]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -52,7 +58,11 @@ function Screens() {
     <>
       <Notices />
       <main className="app" data-route={route.name}>
-        {screen}
+        {/* the start screen's first step needs no content; everything else waits for the content chunk */}
+        <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+          {screen}
+          <DeepLinks params={params} />
+        </Suspense>
       </main>
     </>
   );

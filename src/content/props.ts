@@ -46,6 +46,7 @@ export const SIGNS: Record<string, SignDef> = {
   'no-entry': { category: 'prohibition', shape: 'circle', symbol: 'bar', zh: '禁止驶入', en: 'No entry' },
   'no-pedestrians': { category: 'prohibition', shape: 'circle', symbol: 'pedestrian+slash', zh: '禁止行人进入', en: 'No pedestrians' },
   'no-nonmotor': { category: 'prohibition', shape: 'circle', symbol: 'bicycle+slash', zh: '禁止非机动车进入', en: 'No non-motor vehicles' },
+  'no-ebike': { category: 'prohibition', shape: 'circle', symbol: 'ebike+slash', zh: '禁止电动自行车进入', en: 'No e-bikes' },
   'no-horn': { category: 'prohibition', shape: 'circle', symbol: 'horn+slash', zh: '禁止鸣喇叭', en: 'No horn' },
   'no-parking': { category: 'prohibition', shape: 'circle', symbol: 'cross', zh: '禁止停车', en: 'No parking' },
   'speed-limit-40': { category: 'prohibition', shape: 'circle', symbol: 'text:40', zh: '限制速度 40', en: 'Speed limit 40' },

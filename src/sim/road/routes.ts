@@ -5,7 +5,7 @@
 import { TURNS, type AgentKind, type LaneKind, type Turn, type Vec2 } from '../def.ts';
 import { wrapAngle } from '../math.ts';
 import { crossesStop, junctionAt, laneAt, type RoadNet, type RtCrossing, type RtLane } from './network.ts';
-import { Polyline, type PoseOut } from './polyline.ts';
+import { Polyline, type PoseOut, type ProjectionOut } from './polyline.ts';
 
 export interface PathPiece {
   s0: number;
@@ -108,9 +108,8 @@ export function connectorPoints(x0: number, z0: number, h0: number, x1: number, 
       const ang = start + (delta * k) / steps;
       out.push([cx + Math.cos(ang) * r, cz + Math.sin(ang) * r]);
     }
-    const ex = ix + d1x * t, ez = iz + d1z * t;
-    if (b - t > 0.05) out.push([ex, ez]);
-    else out.pop(); // the arc's last point is p1's tangent point: let the lane supply it
+    // the arc ends on the exit tangent point; when that is the next lane's start, let the lane supply it
+    if (b - t <= 0.05) out.pop();
     return out;
   }
   // U-turns and odd geometry: a cubic Bézier with handles along both headings
@@ -155,7 +154,6 @@ export function buildPath(net: RoadNet, spec: RouteSpec, kind: AgentKind, index:
   }
   const seq = spec.reversed ? lanes.slice().reverse() : lanes;
   const pts: Vec2[] = [];
-  const marks: { lane: number; startVertex: number; endVertex: number }[] = [];
   for (const lane of seq) {
     const lp = spec.reversed ? lane.line.points().reverse() : lane.line.points();
     const last = pts[pts.length - 1];
@@ -165,20 +163,18 @@ export function buildPath(net: RoadNet, spec: RouteSpec, kind: AgentKind, index:
         const hPrev = Math.atan2(last[1] - pts[pts.length - 2]![1], last[0] - pts[pts.length - 2]![0]);
         const hNext = Math.atan2(lp[1]![1] - lp[0]![1], lp[1]![0] - lp[0]![0]);
         pts.push(...connectorPoints(last[0], last[1], hPrev, lp[0]![0], lp[0]![1], hNext));
-      } else lp.shift();
+      } else lp.shift(); // lanes that meet end to start share the vertex
     }
-    const startVertex = pts.length;
     pts.push(...lp);
-    marks.push({ lane: lane.index, startVertex: Math.max(0, startVertex - (last && lp.length ? 0 : 0)), endVertex: pts.length - 1 });
   }
   const line = new Polyline(pts);
-  return annotate(net, line, spec.reversed ? null : marks, kind, index);
+  return annotate(net, line, seq, kind, index);
 }
 
 function annotate(
   net: RoadNet,
   line: Polyline,
-  marks: { lane: number; startVertex: number; endVertex: number }[] | null,
+  routeLanes: RtLane[] | null,
   kind: AgentKind,
   index: number,
 ): RoutePath {
@@ -192,14 +188,9 @@ function annotate(
   for (let i = 0; i < line.n - 1; i++) {
     const mx = (line.xs[i]! + line.xs[i + 1]!) / 2;
     const mz = (line.zs[i]! + line.zs[i + 1]!) / 2;
-    let lane = -1;
-    if (marks) {
-      for (const m of marks) if (i >= m.startVertex && i < m.endVertex) lane = m.lane;
-    } else {
-      const l = laneAt(net, mx, mz);
-      // a lane one rides against still counts as that lane (wrong-way riding is detected on it)
-      if (l >= 0) lane = l;
-    }
+    // a route's own lanes win where lanes overlap; a lane ridden against still counts as that lane
+    let lane = routeLanes ? nearestOf(routeLanes, mx, mz) : -1;
+    if (lane < 0) lane = laneAt(net, mx, mz);
     const j = lane < 0 ? junctionAt(net, mx, mz) : -1;
     push(line.cum[i]!, line.cum[i + 1]!, lane, j);
   }
@@ -243,6 +234,20 @@ function annotate(
     vCurve[i] = Math.min(vCurve[i]!, v);
   }
   return { index, line, pieces, stops, crossings, vCurve };
+}
+
+const proj: ProjectionOut = { s: 0, lateral: 0, dist: 0, heading: 0 };
+function nearestOf(lanes: RtLane[], x: number, z: number): number {
+  let best = -1;
+  let bestD = Infinity;
+  for (const l of lanes) {
+    l.line.project(x, z, proj);
+    if (proj.dist <= l.width / 2 && proj.dist < bestD && proj.s > 0 && proj.s < l.line.length) {
+      bestD = proj.dist;
+      best = l.index;
+    }
+  }
+  return best;
 }
 
 /** First stretch [s0, s1] of the line inside a crossing's rectangle, or null. */

@@ -1,6 +1,6 @@
 import { Canvas, useThree } from '@react-three/fiber';
 import { Suspense, useEffect } from 'react';
-import { useServices, useSession } from '../../app/context.tsx';
+import { useCatalog, useSession } from '../../app/context.tsx';
 import { text } from '../../content/catalog.ts';
 import type { ZoneId } from '../../content/schema.ts';
 import { fontFor, textScale } from '../text.ts';
@@ -10,18 +10,19 @@ import { Portal } from './Portal.tsx';
 function ExposeRenderer() {
   const gl = useThree((s) => s.gl);
   const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
   useEffect(() => {
     const w = window as unknown as { __hall3d?: unknown };
-    w.__hall3d = { gl, scene };
+    w.__hall3d = { gl, scene, camera };
     return () => {
       if ((w.__hall3d as { gl?: unknown } | undefined)?.gl === gl) delete w.__hall3d;
     };
-  }, [gl, scene]);
+  }, [gl, scene, camera]);
   return null;
 }
 
 function Lobby({ onPick }: { onPick: (id: ZoneId) => void }) {
-  const { catalog } = useServices();
+  const catalog = useCatalog();
   const { lang, textSize } = useSession((s) => ({ lang: s.lang, textSize: s.textSize }));
   const radius = catalog.hall?.portalRadius ?? 6;
   const n = catalog.zones.length;
@@ -36,6 +37,7 @@ function Lobby({ onPick }: { onPick: (id: ZoneId) => void }) {
         return (
           <Portal
             key={z.id}
+            zoneId={z.id}
             position={position}
             rotationY={-a}
             color={z.ok ? z.zone.color : '#666666'}

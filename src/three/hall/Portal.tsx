@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
 
 export interface PortalProps {
+  zoneId: string;
   position: [number, number, number];
   rotationY: number;
   color: string;
@@ -15,7 +16,7 @@ export interface PortalProps {
 }
 
 /** One zone's door in the lobby: a coloured arch, a glowing pane to click, its name and its promise. */
-export function Portal({ position, rotationY, color, title, summary, font, scale, broken, onPick }: PortalProps) {
+export function Portal({ zoneId, position, rotationY, color, title, summary, font, scale, broken, onPick }: PortalProps) {
   const [hover, setHover] = useState(false);
   const pick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
@@ -28,7 +29,7 @@ export function Portal({ position, rotationY, color, title, summary, font, scale
         <meshStandardMaterial color={broken ? '#666666' : color} emissive={broken ? '#000000' : color} emissiveIntensity={hover ? 0.8 : 0.35} />
       </mesh>
       <mesh
-        name="portal-pane"
+        name={`portal-pane-${zoneId}`}
         position={[0, 1.05, 0]}
         onClick={pick}
         onPointerOver={() => setHover(true)}

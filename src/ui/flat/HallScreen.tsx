@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices, useSession } from '../../app/context.tsx';
+import { useCatalog, useSession } from '../../app/context.tsx';
 import { navigate } from '../../app/useRoute.ts';
 import { text, type ZoneSlot } from '../../content/catalog.ts';
 import type { ZoneId } from '../../content/schema.ts';
@@ -13,7 +13,7 @@ const HallCanvas = lazy(() => import('../../three/hall/HallCanvas.tsx'));
 
 export function VisitorChip() {
   const { t } = useTranslation();
-  const { catalog } = useServices();
+  const catalog = useCatalog();
   const { visitor, lang } = useSession((s) => ({ visitor: s.visitor, lang: s.lang }));
   if (!visitor) return null;
   const g = catalog.groups.find((x) => x.id === visitor.group);
@@ -28,7 +28,7 @@ export function VisitorChip() {
 /** The lobby: six portals in 3D, and the same six as buttons for keyboard, touch and no-WebGL. */
 export function HallScreen({ keep }: { keep: Record<string, string> }) {
   const { t } = useTranslation();
-  const { catalog } = useServices();
+  const catalog = useCatalog();
   const lang = useSession((s) => s.lang);
   const [picked, setPicked] = useState<ZoneId | null>(null);
   const pick = useCallback((id: ZoneId) => {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices, useSession } from '../../app/context.tsx';
+import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text } from '../../content/catalog.ts';
 import { NICKNAME_MAX, nicknameProblem, randomNickname } from '../../modes/profile.ts';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
@@ -8,7 +8,8 @@ import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 /** Nickname + audience group (+ language and text size): all a visitor ever tells us. */
 export function ProfileForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const { session, catalog } = useServices();
+  const { session } = useServices();
+  const catalog = useCatalog();
   const { lang, textSize } = useSession((s) => ({ lang: s.lang, textSize: s.textSize }));
   const [nickname, setNickname] = useState('');
   const [group, setGroup] = useState<string>('');

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../../app/context.tsx';
 import { navigate } from '../../app/useRoute.ts';
-import { text } from '../../content/catalog.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ProgressBar } from './ProgressBar.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
 /**
@@ -12,15 +12,19 @@ import { ProfileForm } from './ProfileForm.tsx';
  */
 export function StartScreen({ onReady = () => navigate({ name: 'hall' }) }: { onReady?: () => void }) {
   const { t } = useTranslation();
-  const { catalog, session } = useServices();
-  const { lang, visitor } = useSession((s) => ({ lang: s.lang, visitor: s.visitor }));
+  const { session } = useServices();
+  const visitor = useSession((s) => s.visitor);
   const [step, setStep] = useState<'welcome' | 'profile'>('welcome');
-  const title = catalog.hall ? text(catalog.hall.title, lang) : t('app.name');
 
-  if (step === 'profile') return <ProfileForm onDone={onReady} />;
+  if (step === 'profile')
+    return (
+      <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+        <ProfileForm onDone={onReady} />
+      </Suspense>
+    );
   return (
     <section className="card start" aria-labelledby="start-title">
-      <h1 id="start-title">{title}</h1>
+      <h1 id="start-title">{t('app.name')}</h1>
       <p className="tagline">{t('app.tagline')}</p>
       <LanguageSwitch />
       <div className="actions">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useServices, useSession } from '../../app/context.tsx';
+import { useCatalog, useSession } from '../../app/context.tsx';
 import { isMode } from '../../app/routes.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/catalog.ts';
@@ -23,7 +23,7 @@ export function MessageScreen({ title, children }: { title: string; children?: R
 /** A zone's page. Zones' games and tests plug in here; until then, its learning points. */
 export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: string; keep: Record<string, string> }) {
   const { t } = useTranslation();
-  const { catalog } = useServices();
+  const catalog = useCatalog();
   const lang = useSession((s) => s.lang);
   const slot = catalog.zones.find((z) => z.id === zoneId);
   if (!slot) return <MessageScreen title={t('errors.unknownZone', { id: zoneId, list: ZONE_IDS.join(', ') })} />;

@@ -1,0 +1,38 @@
+// Storage that exists before IndexedDB code has loaded: calls wait for the real storage, so the first
+// screen can render from the small entry chunk while Dexie (and the content schemas) load behind it.
+import type { HallStorage, StorageStatus } from './types.ts';
+
+export function deferredStorage(real: Promise<HallStorage>): HallStorage {
+  let inner: HallStorage | null = null;
+  const listeners = new Set<() => void>();
+  void real.then((s) => {
+    inner = s;
+    s.subscribe(() => listeners.forEach((l) => l()));
+    listeners.forEach((l) => l());
+  });
+  const later =
+    <K extends keyof HallStorage>(k: K) =>
+    async (...args: unknown[]) => {
+      const s = await real;
+      return (s[k] as (...a: unknown[]) => unknown)(...args);
+    };
+  return {
+    get status(): StorageStatus {
+      return inner ? inner.status : 'opening';
+    },
+    get problem() {
+      return inner ? inner.problem : null;
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    putVisitor: later('putVisitor') as HallStorage['putVisitor'],
+    getVisitor: later('getVisitor') as HallStorage['getVisitor'],
+    putAttempt: later('putAttempt') as HallStorage['putAttempt'],
+    listAttempts: later('listAttempts') as HallStorage['listAttempts'],
+    getSettings: later('getSettings') as HallStorage['getSettings'],
+    putSettings: later('putSettings') as HallStorage['putSettings'],
+    retry: later('retry') as HallStorage['retry'],
+  };
+}

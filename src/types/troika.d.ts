@@ -1,8 +1,0 @@
-declare module 'troika-three-text' {
-  export function configureTextBuilder(config: {
-    defaultFontURL?: string | null;
-    unicodeFontsURL?: string | null;
-    sdfGlyphSize?: number;
-    useWorker?: boolean;
-  }): void;
-}

@@ -1,0 +1,21 @@
+// Builds the app once and serves dist/ for the browser tests (on a port of its own, so a running
+// `npm start` does not collide).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build, preview, type PreviewServer } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const E2E_PORT = 4310;
+let server: PreviewServer | undefined;
+
+export async function setup() {
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
+    throw new Error('Chromium is missing: install Debian\'s package (apt-get install -y chromium) or run .ci/run');
+  if (!process.env.HALL_SKIP_BUILD) await build({ root, logLevel: 'warn' });
+  server = await preview({ root, logLevel: 'warn', preview: { port: E2E_PORT, strictPort: true } });
+  process.env.HALL_URL = `http://localhost:${E2E_PORT}`;
+}
+
+export async function teardown() {
+  await server?.close();
+}
