@@ -14,8 +14,8 @@ async function boot() {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();
   }
-  const loaded = import('./app/services.ts').then((m) => m.loadServices());
-  const storage = deferredStorage(loaded.then((s) => s.storage));
+  const content = import('./app/services.ts').then((m) => m.loadCatalog());
+  const storage = deferredStorage(import('./storage/storage.ts').then((m) => m.createHallStorage()));
   const session = createSessionStore(storage);
   const onStorage = () => {
     if (storage.status === 'memory') session.getState().actions.notify({ key: 'errors.storageDown', tone: 'warning' });
@@ -24,13 +24,13 @@ async function boot() {
   const i18n = createI18n(session.getState().lang);
   const root = document.getElementById('root')!;
   root.removeAttribute('aria-busy');
-  const catalog = loaded.then(async (s) => {
+  const catalog = content.then(async (c) => {
     await restoreSession(session, storage);
     // a deep link decides the visitor before the first routed screen renders
-    applyDeepLink(session, parseHash(window.location.hash).params, s.catalog.groups.map((g) => g.id));
-    return s.catalog;
+    applyDeepLink(session, parseHash(window.location.hash).params, c.groups.map((g) => g.id));
+    return c;
   });
-  createRoot(root).render(<App services={{ session, storage, catalog }} i18n={i18n} />);
+  createRoot(root).render(<App services={{ session, storage, content, catalog }} i18n={i18n} />);
 }
 
 void boot();

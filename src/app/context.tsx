@@ -9,7 +9,9 @@ import type { SessionState, SessionStore } from '../stores/session.ts';
 export interface AppServices {
   session: SessionStore;
   storage: HallStorage;
-  /** resolves once the content chunk has loaded and the saved session is restored */
+  /** the validated content, as soon as its chunk has loaded (all the profile screen needs) */
+  content: Promise<Catalog>;
+  /** the same, once the saved session is also restored (storage loaded): routed screens wait for it */
   catalog: Promise<Catalog>;
 }
 
@@ -21,9 +23,14 @@ export function useServices(): AppServices {
   return s;
 }
 
-/** The validated content; suspends until it has loaded (wrap callers in <Suspense>). */
+/** The validated content with the session restored; suspends until then (wrap callers in <Suspense>). */
 export function useCatalog(): Catalog {
   return use(useServices().catalog);
+}
+
+/** The validated content alone: for screens that do not depend on the saved session. */
+export function useContent(): Catalog {
+  return use(useServices().content);
 }
 
 export function useSession<T>(select: (s: SessionState) => T): T {

@@ -1,7 +1,7 @@
 // Hash routes (a contract: kiosks, teachers' links and tests use them):
 //   #/  #/hall  #/zone/<zoneId>?mode=<game|test|competition>  #/staff
 // plus deep-link parameters group=<groupId>&lang=<zh-Hans|zh-Hant|en> on any route.
-import { MODE_IDS, type ModeId } from '../content/schema.ts';
+import { MODE_IDS, type ModeId } from '../content/ids.ts';
 
 export type Route =
   | { name: 'start' }

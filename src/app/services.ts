@@ -1,10 +1,10 @@
-// The second stage of start-up, in its own chunk: content (validated with zod) and IndexedDB storage.
+// Second-stage chunks of start-up: content (validated with zod) for the profile screen, and IndexedDB
+// storage (Dexie) beside it. Neither is in the first screen's chunk.
 import { groups, scenes } from 'virtual:content';
 import { buildCatalog } from '../content/catalog.ts';
-import { createHallStorage } from '../storage/storage.ts';
 
-export function loadServices() {
+export function loadCatalog() {
   const catalog = buildCatalog(scenes, groups);
   for (const p of catalog.problems) console.warn(`[content] ${p.file}: ${p.path}: ${p.message}`);
-  return { catalog, storage: createHallStorage() };
+  return catalog;
 }

@@ -1,7 +1,7 @@
 // The content the app runs on, validated once at start-up from the bundled entries. A zone whose file
 // is broken is kept as a list of problems, so the hall can show it as closed while the rest works.
 import type { FactsIndex } from './facts.ts';
-import type { Group, HallDef, Localized, Lang, QuizFile, ZoneDef, ZoneId } from './schema.ts';
+import type { Group, HallDef, QuizFile, ZoneDef, ZoneId } from './schema.ts';
 import { ZONE_IDS } from './schema.ts';
 import { checkGroups, checkHall, checkQuiz, checkZone, type ContentProblem } from './validate.ts';
 
@@ -54,7 +54,4 @@ export function checkQuizEntry(entry: ContentEntry, facts: FactsIndex, groupIds:
 }
 export type { QuizFile };
 
-/** Text in the visitor's language; zh-Hant falls back to zh-Hans only if the build did not fill it. */
-export function text(l: Localized, lang: Lang): string {
-  return l[lang] ?? l['zh-Hans'];
-}
+export { text } from './ids.ts';

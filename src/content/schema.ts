@@ -3,15 +3,10 @@
 import { z } from 'zod';
 import { isPropId } from './props.ts';
 
-export const ZONE_IDS = ['crossing', 'ebike', 'drunk', 'blindspot', 'seatbelt', 'signals'] as const;
-export type ZoneId = (typeof ZONE_IDS)[number];
+import { ZONE_IDS } from './ids.ts';
+
+export { LANGS, MODE_IDS, ZONE_IDS, type Lang, type ModeId, type ZoneId } from './ids.ts';
 export const zoneIdSchema = z.enum(ZONE_IDS);
-
-export const MODE_IDS = ['game', 'test', 'competition'] as const;
-export type ModeId = (typeof MODE_IDS)[number];
-
-export const LANGS = ['zh-Hans', 'zh-Hant', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 
 const nonBlank = z.string().trim().min(1, 'must not be empty');
 

@@ -2,7 +2,7 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import zhHant from 'virtual:i18n-zh-Hant';
-import type { Lang } from '../content/schema.ts';
+import type { Lang } from '../content/ids.ts';
 import { en } from './en.ts';
 import { zhHans } from './zh-Hans.ts';
 

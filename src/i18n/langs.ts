@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../content/schema.ts';
+import { LANGS, type Lang } from '../content/ids.ts';
 
 export const DEFAULT_LANG: Lang = 'zh-Hans';
 

@@ -1,5 +1,5 @@
 // What is stored: visitors (nickname + group only: visitors are often minors), attempts, settings.
-import type { Lang, ModeId, ZoneId } from '../content/schema.ts';
+import type { Lang, ModeId, ZoneId } from '../content/ids.ts';
 
 export interface Visitor {
   id: string;

@@ -1,7 +1,7 @@
 // The visitor's session: who (nickname + group, or an anonymous deep-link visitor), language, text
 // size, and the notices the skins show. Actions persist through HallStorage; both skins read this.
 import { createStore } from 'zustand/vanilla';
-import type { Lang } from '../content/schema.ts';
+import type { Lang } from '../content/ids.ts';
 import { newId } from '../modes/profile.ts';
 import type { HallStorage, Visitor } from '../storage/types.ts';
 

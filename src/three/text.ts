@@ -2,7 +2,7 @@
 // uses is in them (a build check); should one ever be missing, troika's fallback lookup is pointed at
 // this origin, so it can never reach a CDN.
 import { configureTextBuilder } from 'troika-three-text';
-import type { Lang } from '../content/schema.ts';
+import type { Lang } from '../content/ids.ts';
 
 // the SC subset is also the default font: it carries what the TC subset lacks (full-width punctuation)
 configureTextBuilder({ defaultFontURL: '/fonts/hall-sc.woff', unicodeFontsURL: '/fonts/no-fallback/', useWorker: true });

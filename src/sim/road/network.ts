@@ -20,6 +20,8 @@ export interface RtLane {
   /** middle line in the direction of travel */
   line: Polyline;
   stops: number[];
+  /** its road also has a non-motor lane (then an e-bike in a motor lane is in the wrong lane) */
+  roadHasNonMotor: boolean;
   minX: number;
   minZ: number;
   maxX: number;
@@ -148,6 +150,7 @@ export function compileLayout(layout: LayoutDef): RoadNet {
         offset,
         line,
         stops: [],
+        roadHasNonMotor: road.lanes.some((x) => x.kind === 'non-motor'),
         minX,
         minZ,
         maxX,

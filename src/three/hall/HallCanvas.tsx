@@ -1,8 +1,8 @@
 import { Canvas, useThree } from '@react-three/fiber';
 import { Suspense, useEffect } from 'react';
 import { useCatalog, useSession } from '../../app/context.tsx';
-import { text } from '../../content/catalog.ts';
-import type { ZoneId } from '../../content/schema.ts';
+import { text } from '../../content/ids.ts';
+import type { ZoneId } from '../../content/ids.ts';
 import { fontFor, textScale } from '../text.ts';
 import { Portal } from './Portal.tsx';
 

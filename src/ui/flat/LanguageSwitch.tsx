@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../../app/context.tsx';
-import { LANGS } from '../../content/schema.ts';
+import { LANGS } from '../../content/ids.ts';
 
 /** Three buttons, each language named in itself; switching never reloads the page. */
 export function LanguageSwitch() {

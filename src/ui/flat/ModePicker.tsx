@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/context.tsx';
 import { navigate } from '../../app/useRoute.ts';
-import { text } from '../../content/catalog.ts';
-import { MODE_IDS, type ZoneDef } from '../../content/schema.ts';
+import { text } from '../../content/ids.ts';
+import { MODE_IDS } from '../../content/ids.ts';
+import type { ZoneDef } from '../../content/schema.ts';
 
 /** After a portal: which way to take the zone. A modal dialog; Escape closes it. */
 export function ModePicker({ zone, onClose, keep }: { zone: ZoneDef; onClose: () => void; keep: Record<string, string> }) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalog, useServices, useSession } from '../../app/context.tsx';
-import { text } from '../../content/catalog.ts';
+import { useContent, useServices, useSession } from '../../app/context.tsx';
+import { text } from '../../content/ids.ts';
 import { NICKNAME_MAX, nicknameProblem, randomNickname } from '../../modes/profile.ts';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 
@@ -9,7 +9,7 @@ import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 export function ProfileForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const { session } = useServices();
-  const catalog = useCatalog();
+  const catalog = useContent();
   const { lang, textSize } = useSession((s) => ({ lang: s.lang, textSize: s.textSize }));
   const [nickname, setNickname] = useState('');
   const [group, setGroup] = useState<string>('');

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { isMode } from '../../app/routes.ts';
 import { navigate } from '../../app/useRoute.ts';
-import { text } from '../../content/catalog.ts';
-import { ZONE_IDS } from '../../content/schema.ts';
+import { text } from '../../content/ids.ts';
+import { ZONE_IDS } from '../../content/ids.ts';
 import { VisitorChip } from './HallScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 

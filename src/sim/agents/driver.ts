@@ -1,0 +1,199 @@
+// How a non-player agent chooses its acceleration: IDM towards whatever is ahead on its path (a
+// vehicle, a pedestrian, the player, a red stop line, an occupied crossing, a bend), and an
+// emergency stop with reaction time when the situation suddenly needs more than comfortable
+// braking. Pedestrians walk, waiting at red signals and for gaps at unsignalised crossings.
+import { GREEN, RED, YELLOW } from '../signals.ts';
+import { brakeStep, idmAccel, integrate, type IdmParams, type Motion } from '../kinematics.ts';
+import type { ProjectionOut } from '../road/polyline.ts';
+import type { RoutePath } from '../road/routes.ts';
+import type { SimWorld } from '../world.ts';
+import { frontS, type SimAgent } from './agent.ts';
+
+const idm: IdmParams = { v0: 10, T: 1.4, s0: 2, a: 1.5, b: 2.5 };
+const proj: ProjectionOut = { s: 0, lateral: 0, dist: 0, heading: 0 };
+const motion: Motion = { ds: 0, v: 0 };
+const sampleOut = { x: 0, z: 0, heading: 0 };
+
+/** the leader found by `findLeader` */
+const lead = { gap: Infinity, v: 0 };
+
+/** IDM braking beyond comfortable + this counts as a sudden hazard (reaction time applies) */
+const HAZARD_MARGIN = 2.0;
+
+export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
+  const v = a.speed;
+  const sf = frontS(a);
+  const look = Math.min(90, Math.max(30, v * 4 + 15));
+  idm.v0 = Math.min(a.v0, curveLimit(a, p, sf, v));
+  idm.a = a.maxAccel;
+  idm.b = a.comfortDecel;
+  idm.s0 = a.kind === 'ebike' ? 1.0 : 2.0;
+  let acc = idmAccel(v, Infinity, 0, idm);
+
+  findLeader(w, a, p, sf, look);
+  if (lead.gap < Infinity) acc = Math.min(acc, idmAccel(v, lead.gap, lead.v, idm));
+
+  // the next stop line on the path, if its signal says stop
+  while (a.nextStop < p.stops.length && p.stops[a.nextStop]!.s < sf - 0.5) a.nextStop++;
+  const st = p.stops[a.nextStop];
+  if (st && st.head >= 0 && !a.runRed && st.s - sf < look) {
+    const col = w.signals.colors[st.head]!;
+    const gap = st.s - sf - 0.3;
+    let stop = false;
+    if (col === RED) stop = !(st.rightOnRed && st.turn === 'right');
+    // on yellow, stop only if it can be done comfortably (otherwise clear the junction)
+    else if (col === YELLOW) stop = gap > (v * v) / (2 * a.comfortDecel * 1.2);
+    if (stop) acc = Math.min(acc, idmAccel(v, gap, 0, idm));
+  }
+
+  // crossings: give way to anyone walking on them (unless flagged not to, or too late to stop)
+  if (!a.noYield) {
+    while (a.nextCrossing < p.crossings.length && p.crossings[a.nextCrossing]!.s1 < a.s - a.wheelbase - a.rearOverhang) a.nextCrossing++;
+    for (let k = a.nextCrossing; k < p.crossings.length; k++) {
+      const c = p.crossings[k]!;
+      if (c.s0 - sf > look) break;
+      if (c.s0 < sf - 0.2 || w.crossingPeds[c.crossing] === 0) continue;
+      const gap = c.s0 - sf - 1.0;
+      if (gap > (v * v) / (2 * a.maxDecel)) acc = Math.min(acc, idmAccel(v, gap, 0, idm));
+    }
+  }
+  return acc;
+}
+
+/** Slow for bends early enough to take them at comfortable lateral acceleration. */
+function curveLimit(a: SimAgent, p: RoutePath, sf: number, v: number): number {
+  const line = p.line;
+  const reach = (v * v) / (2 * a.comfortDecel) + 10;
+  let lim = Infinity;
+  for (let i = a.seg; i < line.n - 1; i++) {
+    const d = Math.max(0, line.cum[i]! - sf);
+    if (d > reach) break;
+    const vc = p.vCurve[i]!;
+    if (vc < Infinity) lim = Math.min(lim, Math.sqrt(vc * vc + 2 * a.comfortDecel * d));
+  }
+  return lim;
+}
+
+/**
+ * Nearest agent whose body lies across this agent's path ahead: gap from this front bumper to its
+ * near edge, and its speed along the path. Walks the grid cells the path passes through.
+ */
+function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: number): void {
+  lead.gap = Infinity;
+  lead.v = 0;
+  const g = w.grid;
+  const line = p.line;
+  const agents = w.agents;
+  const half = a.width / 2 + 0.3;
+  const segEnd = line.segmentAt(Math.min(line.length, sf + look), a.seg);
+  g.nextStamp();
+  const step = g.cell * 0.5;
+  let lastCell = -1;
+  for (let s = a.s; s <= sf + look; s += step) {
+    line.sample(Math.min(s, line.length), sampleOut, a.seg);
+    const c0 = g.cx(sampleOut.x - half), c1 = g.cx(sampleOut.x + half);
+    const r0 = g.cz(sampleOut.z - half), r1 = g.cz(sampleOut.z + half);
+    const key = r0 * g.nx + c0 + (c1 - c0) * 7919 + (r1 - r0) * 104729;
+    if (key === lastCell) continue;
+    lastCell = key;
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) {
+        const ci = r * g.nx + c;
+        for (let k = g.start[ci]!; k < g.start[ci + 1]!; k++) {
+          const j = g.items[k]!;
+          const b = agents[j];
+          if (!b || b === a || !g.visit(j)) continue;
+          consider(a, b, b.x, b.z, b.heading, b.length, b.width, p, sf, segEnd, half);
+          if (b.hasTrailer) consider(a, b, b.trailerX, b.trailerZ, b.trailerHeading, b.trailerLength, b.trailerWidth, p, sf, segEnd, half);
+        }
+      }
+    if (s >= line.length) break;
+  }
+}
+
+function consider(
+  a: SimAgent, b: SimAgent,
+  bx: number, bz: number, bh: number, bl: number, bw: number,
+  p: RoutePath, sf: number, segEnd: number, half: number,
+): void {
+  p.line.project(bx, bz, proj, a.seg, segEnd);
+  const rel = bh - proj.heading;
+  const c = Math.abs(Math.cos(rel)), s = Math.abs(Math.sin(rel));
+  const lateralExtent = s * bl * 0.5 + c * bw * 0.5;
+  if (proj.dist > half + lateralExtent) return;
+  const alongExtent = c * bl * 0.5 + s * bw * 0.5;
+  const gap = proj.s - alongExtent - sf;
+  // only what is ahead of (or overlapping) this agent's front
+  if (proj.s + alongExtent < sf - 0.1) return;
+  if (gap < lead.gap) {
+    lead.gap = gap;
+    lead.v = b.speed * Math.cos(rel);
+  }
+}
+
+/** Advance a vehicle by one step with acceleration `acc`, entering an emergency stop if needed. */
+export function moveVehicle(w: SimWorld, a: SimAgent, p: RoutePath, acc: number, dt: number): void {
+  if (a.emergency === 0 && acc < -(a.comfortDecel + HAZARD_MARGIN) && a.speed > 1) {
+    a.emergency = 1;
+    a.reactLeft = a.reactionTime;
+    a.emDecel = a.maxDecel;
+  }
+  if (a.emergency > 0) {
+    const before = a.speed;
+    a.reactLeft = brakeStep(a.speed, a.reactLeft, a.emDecel, dt, motion);
+    a.emergency = a.reactLeft > 0 ? 1 : 2;
+    a.accel = (motion.v - before) / dt;
+    a.speed = motion.v;
+    a.brakeLight = a.emergency === 2;
+    if (a.speed === 0) {
+      // stopped: a scripted stop stands for its hold time; a hazard stop hands back to IDM, which
+      // keeps it standing while the hazard is still there
+      if (a.forcedHold > 0) a.forcedHold -= dt;
+      if (a.forcedHold <= 0) {
+        a.emergency = 0;
+        a.forcedHold = -1;
+      }
+    } else if (a.forcedHold < 0 && a.emergency === 2 && acc > -a.comfortDecel) a.emergency = 0;
+  } else {
+    const lo = -a.maxDecel;
+    const clamped = acc < lo ? lo : acc > a.maxAccel ? a.maxAccel : acc;
+    integrate(a.speed, clamped, dt, motion);
+    a.accel = clamped;
+    a.speed = motion.v;
+    a.brakeLight = clamped < -0.5;
+  }
+  a.state = a.emergency > 0 ? 'braking' : a.speed < 0.05 ? 'stopped' : 'moving';
+  advance(w, a, p, motion.ds);
+}
+
+/** A pedestrian walks at its speed, waiting before a crossing it may not or dare not enter yet. */
+export function movePedestrian(w: SimWorld, a: SimAgent, p: RoutePath, dt: number): void {
+  while (a.nextCrossing < p.crossings.length && p.crossings[a.nextCrossing]!.s0 < a.s) a.nextCrossing++;
+  let limitS = Infinity;
+  const c = p.crossings[a.nextCrossing];
+  if (c && c.s0 - a.s < 2.5) {
+    let wait = false;
+    if (c.head >= 0) wait = !a.runRed && w.signals.colors[c.head] !== GREEN;
+    else wait = !w.gapAcceptable(c.crossing, 4.0);
+    if (wait) limitS = c.s0 - 0.3;
+  }
+  const target = limitS < Infinity && limitS - a.s < 0.6 ? 0 : a.v0;
+  const dv = target - a.speed;
+  const step = (dv > 0 ? a.maxAccel : a.maxDecel) * dt;
+  a.speed = Math.abs(dv) <= step ? target : a.speed + Math.sign(dv) * step;
+  let ds = a.speed * dt;
+  if (a.s + ds > limitS) {
+    ds = Math.max(0, limitS - a.s);
+    a.speed = 0;
+  }
+  a.state = limitS < Infinity && a.speed === 0 ? 'waiting' : a.speed < 0.05 ? 'stopped' : 'moving';
+  advance(w, a, p, ds);
+}
+
+function advance(w: SimWorld, a: SimAgent, p: RoutePath, ds: number): void {
+  a.px = a.fx;
+  a.pz = a.fz;
+  const before = frontS(a);
+  w.moveAlong(a, p, a.s + ds);
+  w.afterAdvance(a, p, before, frontS(a));
+}
