@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { hallContent } from './scripts/build/vitePlugin.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -32,7 +33,33 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), hallContent(root), contentSecurityPolicy()],
+  plugins: [
+    react(),
+    hallContent(root),
+    contentSecurityPolicy(),
+    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      includeAssets: ['icon.svg', 'fonts/*.woff'],
+      manifest: {
+        name: '交通安全体验馆 Traffic-Safety Hall',
+        short_name: '交通安全馆',
+        lang: 'zh-Hans',
+        display: 'fullscreen',
+        background_color: '#0f2233',
+        theme_color: '#14324a',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,woff,svg,png,json,glb,gltf}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        clientsClaim: true,
+        skipWaiting: true,
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   build: {

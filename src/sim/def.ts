@@ -253,7 +253,14 @@ const routeFields = {
   reversed: z.boolean().default(false),
 };
 
-const dimsSchema = z.object({ length: z.number().positive().max(30), width: z.number().positive().max(4) }).strict();
+const dimsSchema = z
+  .object({
+    length: z.number().positive().max(30),
+    width: z.number().positive().max(4),
+    /** top of the actor, m (a child about 1.2): what sight lines must reach */
+    height: z.number().positive().max(5).optional(),
+  })
+  .strict();
 
 export const flowSchema = z
   .object({

@@ -113,7 +113,12 @@ describe('visitor flow (flat skin)', () => {
     await waitForHall3d(page);
     await shot(page, 'en-03-hall-large');
 
+    await page.locator('canvas').first().scrollIntoViewIfNeeded();
     const p = await portalPoint(page, 'drunk');
+    expect(p.y).toBeGreaterThan(0);
+    expect(p.y).toBeLessThan(800);
+    await page.mouse.move(p.x, p.y);
+    await page.waitForTimeout(200);
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('mode-picker').waitFor();
     expect(await page.getByTestId('mode-picker').textContent()).toContain('Drink & drug driving');
@@ -221,4 +226,25 @@ describe('visitor flow (flat skin)', () => {
     await expect.poll(() => page.getByTestId('notice').allTextContents()).toEqual([expect.stringContaining('存储')]);
     await shot(page, 'zh-Hans-storage-down');
   });
+
+  it('works offline once loaded: reload without a network still opens the hall in 3D', async () => {
+    g = await guardedPage(browser);
+    const { page, context } = g;
+    await open(page, '#/hall?group=senior&lang=zh-Hant');
+    await waitForHall3d(page);
+    // the service worker takes control of the first visit (clientsClaim) and precaches everything
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      return reg.active?.state;
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await waitForHall3d(page);
+    expect(await page.getByTestId('visitor').textContent()).toBe('訪客 · 老年人');
+    expect(await canvasVariety(page)).toBeGreaterThan(0.05);
+    await shot(page, 'zh-Hant-offline-hall');
+    await context.setOffline(false);
+  });
 });
+

@@ -78,7 +78,7 @@ function curveLimit(a: SimAgent, p: RoutePath, sf: number, v: number): number {
  * Nearest agent whose body lies across this agent's path ahead: gap from this front bumper to its
  * near edge, and its speed along the path. Walks the grid cells the path passes through.
  */
-function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: number): void {
+function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: number, standingVehiclesOnly = false): void {
   lead.gap = Infinity;
   lead.v = 0;
   const g = w.grid;
@@ -102,7 +102,7 @@ function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: nu
         for (let k = g.start[ci]!; k < g.start[ci + 1]!; k++) {
           const j = g.items[k]!;
           const b = agents[j];
-          if (!b || b === a || !g.visit(j)) continue;
+          if (!b || b === a || !g.visit(j) || (standingVehiclesOnly && (b.kind === 'pedestrian' || b.speed > 0.5))) continue;
           consider(a, b, b.x, b.z, b.heading, b.length, b.width, p, sf, segEnd, half);
           if (b.hasTrailer) consider(a, b, b.trailerX, b.trailerZ, b.trailerHeading, b.trailerLength, b.trailerWidth, p, sf, segEnd, half);
         }
@@ -177,6 +177,9 @@ export function movePedestrian(w: SimWorld, a: SimAgent, p: RoutePath, dt: numbe
     else wait = !w.gapAcceptable(c.crossing, 4.0);
     if (wait) limitS = c.s0 - 0.3;
   }
+  // never walk into a vehicle standing across the way (a queue that stopped on the crossing)
+  findLeader(w, a, p, frontS(a), 1.5, true);
+  if (lead.gap < 1.0) limitS = Math.min(limitS, a.s + Math.max(0, lead.gap - 0.3));
   const target = limitS < Infinity && limitS - a.s < 0.6 ? 0 : a.v0;
   const dv = target - a.speed;
   const step = (dv > 0 ? a.maxAccel : a.maxDecel) * dt;

@@ -13,6 +13,8 @@ export interface PathPiece {
   /** lane index, or -1 inside a junction / off the lanes */
   lane: number;
   junction: number;
+  /** travelling against the lane's direction here (wrong-way) */
+  against: boolean;
 }
 
 export interface PathStop {
@@ -179,10 +181,10 @@ function annotate(
   index: number,
 ): RoutePath {
   const pieces: PathPiece[] = [];
-  const push = (s0: number, s1: number, lane: number, junction: number) => {
+  const push = (s0: number, s1: number, lane: number, junction: number, against: boolean) => {
     const last = pieces[pieces.length - 1];
-    if (last && last.lane === lane && last.junction === junction) last.s1 = s1;
-    else pieces.push({ s0, s1, lane, junction });
+    if (last && last.lane === lane && last.junction === junction && last.against === against) last.s1 = s1;
+    else pieces.push({ s0, s1, lane, junction, against });
   };
   // lanes per segment: from the route when known, else found by position
   for (let i = 0; i < line.n - 1; i++) {
@@ -192,7 +194,12 @@ function annotate(
     let lane = routeLanes ? nearestOf(routeLanes, mx, mz) : -1;
     if (lane < 0) lane = laneAt(net, mx, mz);
     const j = lane < 0 ? junctionAt(net, mx, mz) : -1;
-    push(line.cum[i]!, line.cum[i + 1]!, lane, j);
+    let against = false;
+    if (lane >= 0 && net.lanes[lane]!.dir === 1) {
+      net.lanes[lane]!.line.project(mx, mz, proj);
+      against = Math.cos(line.headings[i]! - proj.heading) < -0.3;
+    }
+    push(line.cum[i]!, line.cum[i + 1]!, lane, j, against);
   }
 
   const stops: PathStop[] = [];
