@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { hallContent } from './scripts/build/vitePlugin.ts';
+import { copyXrAssets } from './scripts/build/xrAssets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -22,6 +23,22 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Self-hosted controller models, and @pmndrs/xr's emulator module replaced by a stub. */
+function xrAssets(): Plugin {
+  const stub = fileURLToPath(new URL('./src/xr/noEmulator.ts', import.meta.url));
+  return {
+    name: 'hall-xr',
+    enforce: 'pre',
+    buildStart() {
+      copyXrAssets(root);
+    },
+    resolveId(id, importer) {
+      if (id === './emulate.js' && importer && /@pmndrs[\\/]xr[\\/]dist[\\/]/.test(importer)) return stub;
+      return null;
+    },
+  };
+}
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'hall-csp',
@@ -36,12 +53,13 @@ export default defineConfig({
   plugins: [
     react(),
     hallContent(root),
+    xrAssets(),
     contentSecurityPolicy(),
     // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',
-      includeAssets: ['icon.svg', 'fonts/*.woff'],
+      includeAssets: ['icon.svg', 'fonts/*.woff', 'xr-assets/**/*'],
       manifest: {
         name: '交通安全体验馆 Traffic-Safety Hall',
         short_name: '交通安全馆',

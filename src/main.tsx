@@ -6,6 +6,7 @@ import { applyDeepLink } from './app/deepLink.ts';
 import { parseHash } from './app/routes.ts';
 import { createI18n } from './i18n/index.ts';
 import { deferredStorage } from './storage/deferred.ts';
+import { createHallUiStore } from './stores/hallUi.ts';
 import { createSessionStore, restoreSession } from './stores/session.ts';
 import './ui/flat/styles.css';
 
@@ -30,7 +31,7 @@ async function boot() {
     applyDeepLink(session, parseHash(window.location.hash).params, c.groups.map((g) => g.id));
     return c;
   });
-  createRoot(root).render(<App services={{ session, storage, content, catalog }} i18n={i18n} />);
+  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog }} i18n={i18n} />);
 }
 
 void boot();

@@ -1,16 +1,40 @@
-import { Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
 import { MessageScreen, StaffScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
+import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
+import type { Route } from './routes.ts';
 import { useRoute } from './useRoute.ts';
 
 const STATION_PARAMS = ['group', 'lang'] as const;
+
+const Stage = lazy(() => import('../three/Stage.tsx'));
+
+/**
+ * Where the 3D stage lives: loaded the first time a screen shows it, then kept mounted (an XR
+ * session must survive route changes); CSS order puts it between the hall's header and zone list.
+ */
+function StageHost({ route, keep, visible }: { route: Route; keep: Record<string, string>; visible: boolean }) {
+  const { t } = useTranslation();
+  const [wanted, setWanted] = useState(visible);
+  useEffect(() => {
+    if (visible) setWanted(true);
+  }, [visible]);
+  if (!wanted) return null;
+  return (
+    <ErrorBoundary fallback={visible ? <p className="notice notice-warning stage-slot">{t('errors.webgl')}</p> : null}>
+      <Suspense fallback={visible ? <div className="stage stage-slot"><ProgressBar label={t('app.loading3d')} /></div> : null}>
+        <Stage route={route} keep={keep} visible={visible} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
 
 /** Applies deep-link parameters whenever the route's parameters change (idempotent). */
 function DeepLinks({ params }: { params: Record<string, string> }) {
@@ -31,6 +55,12 @@ function Screens() {
     for (const p of STATION_PARAMS) if (params[p] !== undefined) k[p] = params[p]!;
     return k;
   }, [params]);
+
+  const { hallUi } = useServices();
+  useEffect(() => {
+    // a mode choice belongs to the hall screen: leaving the hall closes it
+    if (route.name !== 'hall') hallUi.getState().actions.close();
+  }, [route.name, hallUi]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -62,6 +92,7 @@ function Screens() {
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
           {screen}
           <DeepLinks params={params} />
+          <StageHost route={route} keep={keep} visible={route.name === 'hall' && visitor !== null} />
         </Suspense>
       </main>
     </>

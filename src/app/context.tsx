@@ -4,10 +4,12 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import type { Catalog } from '../content/catalog.ts';
 import type { HallStorage } from '../storage/types.ts';
+import type { HallUiStore } from '../stores/hallUi.ts';
 import type { SessionState, SessionStore } from '../stores/session.ts';
 
 export interface AppServices {
   session: SessionStore;
+  hallUi: HallUiStore;
   storage: HallStorage;
   /** the validated content, as soon as its chunk has loaded (all the profile screen needs) */
   content: Promise<Catalog>;

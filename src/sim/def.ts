@@ -70,7 +70,14 @@ export const roadSchema = z
 export type RoadDef = z.infer<typeof roadSchema>;
 
 export const junctionSchema = z
-  .object({ id, center: vec2Schema, /** the junction box is the disc of this radius */ radius: z.number().positive() })
+  .object({
+    id,
+    center: vec2Schema,
+    /** lanes ending or starting within this distance (plus 10 m) belong to the junction */
+    radius: z.number().positive(),
+    /** outline of the junction's carriageway (rounded kerb corners); default the disc of `radius` */
+    polygon: z.array(vec2Schema).min(3).optional(),
+  })
   .strict();
 
 export const crossingSchema = z

@@ -177,6 +177,8 @@ export class SimWorld implements World {
   private flowRunRed: boolean[];
   private flowNoYield: boolean[];
   private accels: Float64Array;
+  /** agents [0, gridCount) are in the grid; later ones spawned this step */
+  private gridCount = 0;
   private readonly recordEvery: number;
   private readonly reading: SignalReading = { state: 'red', timeToChange: 0, next: 'red' };
   private blindCache = new Map<string, BlindPolygon[]>();
@@ -232,6 +234,7 @@ export class SimWorld implements World {
       if (a.type === 'named' && a.spawn === 'start') this.spawnActor(i);
     });
     this.grid.build(this.agents);
+    this.gridCount = this.agents.length;
   }
 
   // ------------------------------------------------------------------ public API
@@ -376,7 +379,8 @@ export class SimWorld implements World {
       const lane = piece.lane >= 0 ? this.net.lanes[piece.lane]! : null;
       a.lane = lane ? lane.id : null;
       let onRoad = lane ? lane.kind !== 'sidewalk' : piece.junction >= 0;
-      if (onRoad) for (const c of p.crossings) if (a.s >= c.s0 && a.s <= c.s1) onRoad = false;
+      // (pieces are half-metre samples, so a kerb is known to that much)
+      if (onRoad) for (const c of p.crossings) if (a.s >= c.s0 - 0.6 && a.s <= c.s1 + 0.6) onRoad = false;
       if (onRoad && !a.outsideOn) {
         a.outsideOn = true;
         this.emit('outside_crossing', a.id, -1, a.x, a.z, {});
@@ -448,6 +452,7 @@ export class SimWorld implements World {
     }
     this.removeDone();
     this.grid.build(agents);
+    this.gridCount = agents.length;
     detectConflicts(this);
     detectPet(this);
     detectTruckZones(this);
@@ -489,36 +494,46 @@ export class SimWorld implements World {
       if (f.end !== undefined && this.time >= f.end) continue;
       if (f.max !== undefined && this.flowCount[i]! >= f.max) continue;
       if (this.agents.length >= this.opts.maxAgents) return;
-      if (this.entryBlocked(this.paths[this.actorPath[i]!]!, f.kind)) continue;
+      const v = f.kind === 'pedestrian' ? 0 : kmhToMs(f.speed ? f.speed[1] : 50);
+      if (this.entryBlocked(this.paths[this.actorPath[i]!]!, f.kind, v)) continue;
       this.spawnActor(i);
       this.flowCount[i]!++;
       this.flowNext[i] = this.time + this.rng.exponential(this.rateOf(f));
     }
   }
 
-  /** Is someone still standing where a new agent of this kind would appear? */
-  private entryBlocked(p: RoutePath, kind: AgentKind): boolean {
+  /**
+   * Is someone still standing where a new agent of this kind would appear, or too close ahead to
+   * follow safely at `v`? Checks the grid (last step's agents) and this step's newcomers.
+   */
+  private entryBlocked(p: RoutePath, kind: AgentKind, v: number): boolean {
     const spec = SPECS[kind];
-    const x0 = p.line.xs[0]!, z0 = p.line.zs[0]!, h = p.line.headings[0]!;
-    const c = Math.cos(h), s = Math.sin(h);
+    const x0 = p.line.xs[0]!, z0 = p.line.zs[0]!;
     const len = spec.length + (spec.trailer ? spec.trailer.length : 0);
+    const ahead = spec.frontOverhang + 2 + v * 1.2;
     const g = this.grid;
     g.nextStamp();
-    const reach = len + 10;
+    const reach = len + ahead + 10;
     for (let r = g.cz(z0 - reach); r <= g.cz(z0 + reach); r++)
       for (let col = g.cx(x0 - reach); col <= g.cx(x0 + reach); col++) {
         const ci = r * g.nx + col;
         for (let k = g.start[ci]!; k < g.start[ci + 1]!; k++) {
           const j = g.items[k]!;
           const b = this.agents[j];
-          if (!b || !g.visit(j)) continue;
-          const dx = b.x - x0, dz = b.z - z0;
-          const along = dx * c + dz * s;
-          const lateral = Math.abs(-dx * s + dz * c);
-          if (lateral < (spec.width + b.width) / 2 + 0.2 && along > -len - 1 && along < b.length / 2 + spec.frontOverhang + 3) return true;
+          if (b && g.visit(j) && this.blocks(p, b, spec.width, len, ahead)) return true;
         }
       }
+    for (let j = this.gridCount; j < this.agents.length; j++) if (this.blocks(p, this.agents[j]!, spec.width, len, ahead)) return true;
     return false;
+  }
+
+  private blocks(p: RoutePath, b: SimAgent, width: number, len: number, ahead: number): boolean {
+    const h = p.line.headings[0]!;
+    const c = Math.cos(h), s = Math.sin(h);
+    const dx = b.x - p.line.xs[0]!, dz = b.z - p.line.zs[0]!;
+    const along = dx * c + dz * s;
+    const lateral = Math.abs(-dx * s + dz * c);
+    return lateral < (width + b.width) / 2 + 0.2 && along > -len - 1 && along - b.length / 2 < ahead;
   }
 
   private spawnActor(i: number): SimAgent | null {
@@ -558,6 +573,7 @@ export class SimWorld implements World {
       a.held = def.hold;
     }
     placeOnPath(a, p, def.type === 'named' ? def.startAt : 0);
+    a.leaderId = -2;
     a.speed = a.held ? 0 : a.kind === 'pedestrian' ? a.v0 : Math.min(a.v0, p.vCurve[0] ?? Infinity);
     a.state = a.held ? 'held' : 'moving';
     this.agents.push(a);
@@ -665,6 +681,7 @@ export class SimWorld implements World {
     }
     this.events = s.events.map((e) => ({ ...e, agents: [...e.agents], details: { ...e.details } }));
     this.grid.build(this.agents);
+    this.gridCount = this.agents.length;
     this.replay.truncateAfter(this.time);
   }
 }

@@ -1,11 +1,20 @@
 // What is stored: visitors (nickname + group only: visitors are often minors), attempts, settings.
 import type { Lang, ModeId, ZoneId } from '../content/ids.ts';
 
+/** VR comfort choices; what a visitor has not chosen comes from their audience group's preset. */
+export interface Comfort {
+  snapDegrees: 30 | 45 | 90;
+  vignette: boolean;
+  seated: boolean;
+  smoothMove: boolean;
+}
+
 export interface Visitor {
   id: string;
   nickname: string;
   group: string;
   createdAt: number;
+  comfort?: Partial<Comfort>;
 }
 
 export interface AttemptEvent {

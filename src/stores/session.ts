@@ -3,7 +3,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Lang } from '../content/ids.ts';
 import { newId } from '../modes/profile.ts';
-import type { HallStorage, Visitor } from '../storage/types.ts';
+import type { Comfort, HallStorage, Visitor } from '../storage/types.ts';
 
 export type TextSize = 'normal' | 'large';
 
@@ -31,6 +31,8 @@ export interface SessionState {
     setTextSize(size: TextSize): void;
     createProfile(p: { nickname: string; group: string; lang: Lang; textSize: TextSize }): Promise<void>;
     startAnonymous(group: string): void;
+    /** saved with the visitor (not for anonymous deep-link visitors, who keep it for the visit) */
+    setComfort(patch: Partial<Comfort>): void;
     endVisit(): Promise<void>;
     notify(n: Omit<Notice, 'id'>): void;
     dismiss(id: string): void;
@@ -60,6 +62,16 @@ export function createSessionStore(storage: HallStorage, initial: Partial<Pick<S
         set({ visitor: { ...visitor, anonymous: false }, lang, textSize });
         await storage.putVisitor(visitor);
         await storage.putSettings({ lang, textSize, currentVisitorId: visitor.id });
+      },
+      setComfort(patch) {
+        const v = get().visitor;
+        if (!v) return;
+        const visitor = { ...v, comfort: { ...v.comfort, ...patch } };
+        set({ visitor });
+        if (!visitor.anonymous) {
+          const { anonymous: _a, ...row } = visitor;
+          void storage.putVisitor(row);
+        }
       },
       startAnonymous(group) {
         set({ visitor: { id: newId('anon'), nickname: '', group, createdAt: Date.now(), anonymous: true } });

@@ -110,6 +110,10 @@ export class SimAgent implements Agent {
   emDecel = 0;
   /** scripted hard brake: stand this long after stopping, then drive on */
   forcedHold = -1;
+  /** id of the agent it followed or yielded to last step (-1 none), to break mutual yielding */
+  leaderId = -1;
+  /** this step's braking need came on suddenly (a new obstacle, or hard braking ahead) */
+  hazard = false;
 
   // ---- rule detectors' memory (edge triggers)
   ruleLane = -1;

@@ -15,7 +15,7 @@ const motion: Motion = { ds: 0, v: 0 };
 const sampleOut = { x: 0, z: 0, heading: 0 };
 
 /** the leader found by `findLeader` */
-const lead = { gap: Infinity, v: 0 };
+const lead = { gap: Infinity, v: 0, id: -1 };
 
 /** IDM braking beyond comfortable + this counts as a sudden hazard (reaction time applies) */
 const HAZARD_MARGIN = 2.0;
@@ -31,7 +31,19 @@ export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
   let acc = idmAccel(v, Infinity, 0, idm);
 
   findLeader(w, a, p, sf, look);
-  if (lead.gap < Infinity) acc = Math.min(acc, idmAccel(v, lead.gap, lead.v, idm));
+  a.hazard = false;
+  if (lead.gap < Infinity) {
+    const al = idmAccel(v, lead.gap, lead.v, idm);
+    acc = Math.min(acc, al);
+    // a driver reacts late only to what surprises them: something new in the way, or brake
+    // lights ahead (facts 5.15); a car followed all along is braked for at once
+    if (al < -(a.comfortDecel + HAZARD_MARGIN)) {
+      const leader = w.agentById(lead.id);
+      // (leaderId −2: just spawned, everything ahead was already in view)
+      a.hazard = (lead.id !== a.leaderId && a.leaderId !== -2) || (leader !== undefined && leader.accel < -4);
+    }
+  }
+  a.leaderId = lead.id;
 
   // the next stop line on the path, if its signal says stop
   while (a.nextStop < p.stops.length && p.stops[a.nextStop]!.s < sf - 0.5) a.nextStop++;
@@ -46,6 +58,9 @@ export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
     if (stop) acc = Math.min(acc, idmAccel(v, gap, 0, idm));
   }
 
+  // turning across others: give way to straight-going traffic whose path meets ours
+  if (!a.noYield && (Math.abs(a.steer) > 0.05 || bendAhead(a, p, sf))) acc = Math.min(acc, giveWay(w, a, p, sf, v));
+
   // crossings: give way to anyone walking on them (unless flagged not to, or too late to stop)
   if (!a.noYield) {
     while (a.nextCrossing < p.crossings.length && p.crossings[a.nextCrossing]!.s1 < a.s - a.wheelbase - a.rearOverhang) a.nextCrossing++;
@@ -57,6 +72,67 @@ export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
       if (gap > (v * v) / (2 * a.maxDecel)) acc = Math.min(acc, idmAccel(v, gap, 0, idm));
     }
   }
+  return acc;
+}
+
+/** Does the path turn within the next 35 m (a junction turn is coming)? */
+function bendAhead(a: SimAgent, p: RoutePath, sf: number): boolean {
+  const line = p.line;
+  for (let i = a.seg; i < line.n - 1; i++) {
+    if (line.cum[i]! - sf > 35) return false;
+    if (p.vCurve[i]! < 12) return true;
+  }
+  return false;
+}
+
+const GIVE_WAY_HORIZON = 4;
+const GIVE_WAY_SAMPLES = 16;
+
+/**
+ * Gap acceptance for a turning vehicle: predict the next few seconds (itself along its path at
+ * its speed, or at a walking pace when standing; others straight on) and stop short of the first
+ * place where a straight-going vehicle or rider would be alongside at the same moment.
+ */
+function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number): number {
+  const g = w.grid;
+  const agents = w.agents;
+  const vp = Math.max(v, 3);
+  const reach = 20;
+  let acc = Infinity;
+  g.nextStamp();
+  const c0 = g.cx(a.x - reach), c1 = g.cx(a.x + reach), r0 = g.cz(a.z - reach), r1 = g.cz(a.z + reach);
+  for (let r = r0; r <= r1; r++)
+    for (let c = c0; c <= c1; c++) {
+      const ci = r * g.nx + c;
+      for (let k = g.start[ci]!; k < g.start[ci + 1]!; k++) {
+        const j = g.items[k]!;
+        const b = agents[j];
+        if (!b || b === a || !g.visit(j) || b.kind === 'pedestrian' || b.speed < 1 || Math.abs(b.steer) > 0.05) continue;
+        const bc = Math.cos(b.heading), bs = Math.sin(b.heading);
+        // already ahead of us in our own lane: that is a leader, not a crossing stream
+        const dx = b.x - a.x, dz = b.z - a.z;
+        const ah = a.heading;
+        if (
+          Math.cos(b.heading - ah) > 0.85 &&
+          dx * Math.cos(ah) + dz * Math.sin(ah) > 0 &&
+          Math.abs(-dx * Math.sin(ah) + dz * Math.cos(ah)) < (a.width + b.width) / 2
+        )
+          continue;
+        const clear = (a.width + b.width) / 2 + 2.0 + b.length / 2;
+        for (let n = 1; n <= GIVE_WAY_SAMPLES; n++) {
+          const t = (GIVE_WAY_HORIZON * n) / GIVE_WAY_SAMPLES;
+          const sAt = sf + vp * t;
+          if (sAt > p.line.length) break;
+          p.line.sample(sAt, sampleOut, a.seg);
+          const bx = b.x + bc * b.speed * t, bz = b.z + bs * b.speed * t;
+          if ((sampleOut.x - bx) ** 2 + (sampleOut.z - bz) ** 2 < clear * clear) {
+            const gap = sAt - sf - clear;
+            acc = Math.min(acc, idmAccel(v, Math.max(gap, 0.1), 0, idm));
+            break;
+          }
+        }
+      }
+    }
   return acc;
 }
 
@@ -81,21 +157,24 @@ function curveLimit(a: SimAgent, p: RoutePath, sf: number, v: number): number {
 function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: number, standingVehiclesOnly = false): void {
   lead.gap = Infinity;
   lead.v = 0;
+  lead.id = -1;
   const g = w.grid;
   const line = p.line;
   const agents = w.agents;
   const half = a.width / 2 + 0.3;
   const segEnd = line.segmentAt(Math.min(line.length, sf + look), a.seg);
   g.nextStamp();
-  const step = g.cell * 0.5;
-  let lastCell = -1;
-  for (let s = a.s; s <= sf + look; s += step) {
+  // sample the path once per cell length; each sample covers the cells within half a cell of it
+  const step = g.cell;
+  const pad = half + step * 0.5;
+  let lastKey = -1;
+  for (let s = a.s; s <= sf + look + step * 0.5; s += step) {
     line.sample(Math.min(s, line.length), sampleOut, a.seg);
-    const c0 = g.cx(sampleOut.x - half), c1 = g.cx(sampleOut.x + half);
-    const r0 = g.cz(sampleOut.z - half), r1 = g.cz(sampleOut.z + half);
-    const key = r0 * g.nx + c0 + (c1 - c0) * 7919 + (r1 - r0) * 104729;
-    if (key === lastCell) continue;
-    lastCell = key;
+    const c0 = g.cx(sampleOut.x - pad), c1 = g.cx(sampleOut.x + pad);
+    const r0 = g.cz(sampleOut.z - pad), r1 = g.cz(sampleOut.z + pad);
+    const key = ((r0 * g.nx + c0) * 4 + (c1 - c0)) * 4 + (r1 - r0);
+    if (key === lastKey) continue;
+    lastKey = key;
     for (let r = r0; r <= r1; r++)
       for (let c = c0; c <= c1; c++) {
         const ci = r * g.nx + c;
@@ -125,15 +204,24 @@ function consider(
   const gap = proj.s - alongExtent - sf;
   // only what is ahead of (or overlapping) this agent's front
   if (proj.s + alongExtent < sf - 0.1) return;
+  // two agents each waiting for the other (paths crossing in a junction): the one going straight,
+  // else the older one, goes first
+  if (b.leaderId === a.id && gap > 1.0 && outranks(a, b)) return;
   if (gap < lead.gap) {
     lead.gap = gap;
     lead.v = b.speed * Math.cos(rel);
+    lead.id = b.id;
   }
+}
+
+function outranks(a: SimAgent, b: SimAgent): boolean {
+  const sa = Math.abs(a.steer) < 0.05, sb = Math.abs(b.steer) < 0.05;
+  return sa !== sb ? sa : a.id < b.id;
 }
 
 /** Advance a vehicle by one step with acceleration `acc`, entering an emergency stop if needed. */
 export function moveVehicle(w: SimWorld, a: SimAgent, p: RoutePath, acc: number, dt: number): void {
-  if (a.emergency === 0 && acc < -(a.comfortDecel + HAZARD_MARGIN) && a.speed > 1) {
+  if (a.emergency === 0 && a.hazard && a.speed > 1) {
     a.emergency = 1;
     a.reactLeft = a.reactionTime;
     a.emDecel = a.maxDecel;

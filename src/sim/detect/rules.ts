@@ -5,7 +5,7 @@
 import { isMotor, isVehicle } from '../agents/specs.ts';
 import type { SimAgent } from '../agents/agent.ts';
 import { wrapAngle } from '../math.ts';
-import { crossesStop, crossingAt, junctionAt, laneAt } from '../road/network.ts';
+import { crossesStop, crossingAt, junctionAreaAt, laneAt } from '../road/network.ts';
 import { RED } from '../signals.ts';
 import { msToKmh } from '../units.ts';
 import type { SimWorld } from '../world.ts';
@@ -57,7 +57,7 @@ export function checkPedestrianPlace(w: SimWorld, a: SimAgent, x: number, z: num
   let onRoad = false;
   if (c < 0) {
     const l = laneAt(w.net, x, z);
-    onRoad = l >= 0 ? w.net.lanes[l]!.kind !== 'sidewalk' : junctionAt(w.net, x, z) >= 0;
+    onRoad = l >= 0 ? w.net.lanes[l]!.kind !== 'sidewalk' : junctionAreaAt(w.net, x, z) >= 0;
   }
   if (onRoad && !a.outsideOn) {
     a.outsideOn = true;

@@ -42,8 +42,8 @@ export interface BodySpec {
 }
 
 /**
- * A heavy rigid truck, cab over engine, with class II mirrors on both sides and a class IV
- * wide-angle mirror on the right. The figures are typical, not a standard (facts 4.3 gives no
+ * A heavy rigid truck, cab over engine, with class II (main) and class IV (wide-angle) mirrors on
+ * both sides, and no class V / VI (close-proximity, front) mirrors. The figures are typical, not a standard (facts 4.3 gives no
  * binding dimensions); scenes may pass their own spec.
  */
 export const DEFAULT_CAB: CabSpec = {
@@ -58,6 +58,7 @@ export const DEFAULT_CAB: CabSpec = {
   mirrors: [
     { name: 'left-main', back: 0.4, lateral: -1.5, aim: -172, halfAngle: 8, range: 60 },
     { name: 'right-main', back: 0.4, lateral: 1.5, aim: 172, halfAngle: 8, range: 60 },
+    { name: 'left-wide', back: 0.4, lateral: -1.5, aim: -158, halfAngle: 15, range: 25 },
     { name: 'right-wide', back: 0.4, lateral: 1.5, aim: 158, halfAngle: 15, range: 25 },
   ],
 };
@@ -97,7 +98,7 @@ export function directSight(cab: CabSpec, body: BodySpec, u: number, v: number, 
   const sill = face === 'front' ? cab.windscreenSill : face === 'right' ? cab.rightSill : cab.leftSill;
   if (h >= sill) return 'none';
   // the sight line to the target's top must pass over the sill: D ≥ d·(eye − h)/(eye − sill)
-  return t < (cab.eyeHeight - sill) / (cab.eyeHeight - h) ? 'sill' : 'none';
+  return t > (cab.eyeHeight - sill) / (cab.eyeHeight - h) ? 'sill' : 'none';
 }
 
 /** Horizontal distance from the eye to the farthest hidden point along a ray leaving through a window
@@ -158,14 +159,14 @@ export function blindZonePolygons(
   const eu = -cab.eyeBack, ev = cab.eyeLateral;
   const n = Math.round(360 / stepDeg);
   const x0 = -body.length - margin, x1 = margin, y0 = -body.width / 2 - margin, y1 = body.width / 2 + margin;
-  type Strip = { inner: [number, number][]; outer: [number, number][]; r0: number; r1: number; start: number; done: boolean };
+  type Strip = { inner: [number, number][]; outer: [number, number][]; r0: number; r1: number; start: number; done: boolean; side: ZoneSide };
   // `done`: already continued on the current ray
   const polys: BlindPolygon[] = [];
   let active: Strip[] = [];
   const close = (s: Strip) => {
     if (s.inner.length < 2) return;
     const pts = [...s.inner, ...s.outer.slice().reverse()];
-    polys.push({ side: sideOf(body, pts), points: simplify(pts), area: Math.abs(shoelace(pts)) });
+    polys.push({ side: s.side, points: simplify(pts), area: Math.abs(shoelace(pts)) });
   };
   const rayIntervals = (theta: number): [number, number][] => {
     const cu = Math.cos(theta), sv = Math.sin(theta);
@@ -194,7 +195,10 @@ export function blindZonePolygons(
     const pt = (r: number): [number, number] => [eu + cu * r, ev + sv * r];
     const next: Strip[] = [];
     for (const [r0, r1] of rayIntervals(theta)) {
-      const s = active.find((a) => !a.done && a.r0 < r1 && r0 < a.r1);
+      // label by where the stretch's middle lies, and keep strips to one label
+      const rm = (r0 + r1) / 2;
+      const side = sideAt(body, eu + cu * rm, ev + sv * rm);
+      const s = active.find((a) => !a.done && a.r0 < r1 && r0 < a.r1 && a.side === side);
       if (s) {
         s.done = true;
         s.inner.push(pt(r0));
@@ -208,7 +212,7 @@ export function blindZonePolygons(
         // long enough: finish it here and start the next strip on the same edge (no sliver lost)
         close(s);
       }
-      next.push({ inner: [pt(r0)], outer: [pt(r1)], r0, r1, start: k, done: true });
+      next.push({ inner: [pt(r0)], outer: [pt(r1)], r0, r1, start: k, done: true, side });
     }
     for (const a of active) if (!a.done) close(a);
     for (const s of next) s.done = false;
@@ -227,17 +231,11 @@ function shoelace(pts: [number, number][]): number {
   return a / 2;
 }
 
-function sideOf(body: BodySpec, pts: [number, number][]): ZoneSide {
-  let cu = 0, cv = 0;
-  for (const p of pts) {
-    cu += p[0];
-    cv += p[1];
-  }
-  cu /= pts.length;
-  cv /= pts.length;
-  if (cu > 0) return 'front';
-  if (cu < -body.length) return 'rear';
-  return cv > 0 ? 'right' : 'left';
+/** Which of facts 4.3's zones a point belongs to: ahead of the bumper, behind the tail, or a side. */
+function sideAt(body: BodySpec, u: number, v: number): ZoneSide {
+  if (u > 0) return 'front';
+  if (u < -body.length) return 'rear';
+  return v > 0 ? 'right' : 'left';
 }
 
 /** Drop vertices that lie on the line through their neighbours (within 1 cm). */

@@ -64,6 +64,8 @@ export interface RtJunction {
   cx: number;
   cz: number;
   r: number;
+  /** carriageway outline as flat [x0, z0, x1, z1, …]; null = the disc */
+  poly: Float64Array | null;
 }
 
 export interface RtHead {
@@ -213,7 +215,7 @@ export function compileLayout(layout: LayoutDef): RoadNet {
   const junctions: RtJunction[] = layout.junctions.map((j, index) => {
     grow(j.center[0] - j.radius, j.center[1] - j.radius);
     grow(j.center[0] + j.radius, j.center[1] + j.radius);
-    return { index, id: j.id, cx: j.center[0], cz: j.center[1], r: j.radius };
+    return { index, id: j.id, cx: j.center[0], cz: j.center[1], r: j.radius, poly: j.polygon ? new Float64Array(j.polygon.flat()) : null };
   });
 
   const occluders: RtOccluder[] = layout.props
@@ -272,6 +274,7 @@ export function inCrossing(c: RtCrossing, x: number, z: number, margin = 0): boo
   return Math.abs(along) <= c.halfLen + margin && Math.abs(across) <= c.halfWidth + margin;
 }
 
+/** The junction whose disc (grown by margin) holds the point: for routing. */
 export function junctionAt(net: RoadNet, x: number, z: number, margin = 0): number {
   for (const j of net.junctions) {
     const dx = x - j.cx;
@@ -281,11 +284,30 @@ export function junctionAt(net: RoadNet, x: number, z: number, margin = 0): numb
   return -1;
 }
 
+/** The junction whose carriageway (its polygon, else its disc) holds the point: for rules. */
+export function junctionAreaAt(net: RoadNet, x: number, z: number): number {
+  for (const j of net.junctions) {
+    if (j.poly ? pointInPolygon(j.poly, x, z) : (x - j.cx) ** 2 + (z - j.cz) ** 2 <= j.r * j.r) return j.index;
+  }
+  return -1;
+}
+
+/** Even–odd ray casting; works for the concave outlines rounded kerbs give. */
+export function pointInPolygon(poly: Float64Array, x: number, z: number): boolean {
+  let inside = false;
+  const n = poly.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = poly[i * 2]!, zi = poly[i * 2 + 1]!, xj = poly[j * 2]!, zj = poly[j * 2 + 1]!;
+    if (zi > z !== zj > z && x < ((xj - xi) * (z - zi)) / (zj - zi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
 /** Where vehicles drive: a motor or non-motor lane, or a junction box, but not a sidewalk. */
 export function onCarriageway(net: RoadNet, x: number, z: number): boolean {
   const lane = laneAt(net, x, z);
   if (lane >= 0) return net.lanes[lane]!.kind !== 'sidewalk';
-  return junctionAt(net, x, z) >= 0;
+  return junctionAreaAt(net, x, z) >= 0;
 }
 
 /** Does the segment between two points cross a stop line, moving with its direction of travel? */

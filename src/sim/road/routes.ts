@@ -4,7 +4,7 @@
 // per actor definition and shared by every agent of a flow.
 import { TURNS, type AgentKind, type LaneKind, type Turn, type Vec2 } from '../def.ts';
 import { wrapAngle } from '../math.ts';
-import { crossesStop, junctionAt, laneAt, type RoadNet, type RtCrossing, type RtLane } from './network.ts';
+import { crossesStop, junctionAreaAt, junctionAt, laneAt, type RoadNet, type RtCrossing, type RtLane } from './network.ts';
 import { Polyline, type PoseOut, type ProjectionOut } from './polyline.ts';
 
 export interface PathPiece {
@@ -186,25 +186,29 @@ function annotate(
     if (last && last.lane === lane && last.junction === junction && last.against === against) last.s1 = s1;
     else pieces.push({ s0, s1, lane, junction, against });
   };
-  // lanes per segment: from the route when known, else found by position
-  for (let i = 0; i < line.n - 1; i++) {
-    const mx = (line.xs[i]! + line.xs[i + 1]!) / 2;
-    const mz = (line.zs[i]! + line.zs[i + 1]!) / 2;
+  // lanes along the path, sampled every half metre so a piece starts where a lane (or a crossing's
+  // kerb) does, not where the polyline happens to have a vertex
+  const STEP = 0.5;
+  const pose: PoseOut = { x: 0, z: 0, heading: 0 };
+  let seg = 0;
+  for (let s0 = 0; s0 < line.length; s0 += STEP) {
+    const s1 = Math.min(line.length, s0 + STEP);
+    seg = line.sample((s0 + s1) / 2, pose, seg);
+    const mx = pose.x, mz = pose.z;
     // a route's own lanes win where lanes overlap; a lane ridden against still counts as that lane
     let lane = routeLanes ? nearestOf(routeLanes, mx, mz) : -1;
     if (lane < 0) lane = laneAt(net, mx, mz);
-    const j = lane < 0 ? junctionAt(net, mx, mz) : -1;
+    const j = lane < 0 ? junctionAreaAt(net, mx, mz) : -1;
     let against = false;
     if (lane >= 0 && net.lanes[lane]!.dir === 1) {
       net.lanes[lane]!.line.project(mx, mz, proj);
-      against = Math.cos(line.headings[i]! - proj.heading) < -0.3;
+      against = Math.cos(pose.heading - proj.heading) < -0.3;
     }
-    push(line.cum[i]!, line.cum[i + 1]!, lane, j, against);
+    push(s0, s1, lane, j, against);
   }
 
   const stops: PathStop[] = [];
   if (kind !== 'pedestrian') {
-    const pose: PoseOut = { x: 0, z: 0, heading: 0 };
     for (const stop of net.stops) {
       for (let i = 0; i < line.n - 1; i++) {
         const x0 = line.xs[i]!, z0 = line.zs[i]!, x1 = line.xs[i + 1]!, z1 = line.zs[i + 1]!;

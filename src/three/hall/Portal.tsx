@@ -12,11 +12,12 @@ export interface PortalProps {
   font: string;
   scale: number;
   broken: boolean;
+  active?: boolean;
   onPick: () => void;
 }
 
 /** One zone's door in the lobby: a coloured arch, a glowing pane to click, its name and its promise. */
-export function Portal({ zoneId, position, rotationY, color, title, summary, font, scale, broken, onPick }: PortalProps) {
+export function Portal({ zoneId, position, rotationY, color, title, summary, font, scale, broken, active = false, onPick }: PortalProps) {
   const [hover, setHover] = useState(false);
   const pick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
@@ -24,9 +25,9 @@ export function Portal({ zoneId, position, rotationY, color, title, summary, fon
   };
   return (
     <group position={position} rotation={[0, rotationY, 0]}>
-      <mesh position={[0, 1.5, 0]}>
+      <mesh position={[0, 1.5, 0]} raycast={() => null}>
         <torusGeometry args={[1.1, 0.09, 8, 32, Math.PI]} />
-        <meshStandardMaterial color={broken ? '#666666' : color} emissive={broken ? '#000000' : color} emissiveIntensity={hover ? 0.8 : 0.35} />
+        <meshStandardMaterial color={broken ? '#666666' : color} emissive={broken ? '#000000' : color} emissiveIntensity={hover || active ? 0.9 : 0.35} />
       </mesh>
       <mesh
         name={`portal-pane-${zoneId}`}
@@ -36,12 +37,12 @@ export function Portal({ zoneId, position, rotationY, color, title, summary, fon
         onPointerOut={() => setHover(false)}
       >
         <planeGeometry args={[2.1, 2.1]} />
-        <meshBasicMaterial color={broken ? '#333333' : color} transparent opacity={hover ? 0.55 : 0.3} />
+        <meshBasicMaterial color={broken ? '#333333' : color} transparent opacity={hover || active ? 0.55 : 0.3} />
       </mesh>
-      <Text font={font} fontSize={0.3 * scale} position={[0, 2.95, 0]} color="#ffffff" anchorX="center" anchorY="middle" outlineWidth={0.012} outlineColor="#000000">
+      <Text raycast={() => null} font={font} fontSize={0.3 * scale} position={[0, 2.95, 0]} color="#ffffff" anchorX="center" anchorY="middle" outlineWidth={0.012} outlineColor="#000000">
         {title}
       </Text>
-      <Text font={font} fontSize={0.17 * scale} maxWidth={1.9} position={[0, 1.05, 0.01]} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center" lineHeight={1.35}>
+      <Text raycast={() => null} font={font} fontSize={0.17 * scale} maxWidth={1.9} position={[0, 1.05, 0.01]} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center" lineHeight={1.35}>
         {summary}
       </Text>
     </group>

@@ -1,16 +1,13 @@
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalog, useSession } from '../../app/context.tsx';
+import { useStore } from 'zustand';
+import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
 import type { ZoneSlot } from '../../content/catalog.ts';
 import type { ZoneId } from '../../content/ids.ts';
-import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 import { ModePicker } from './ModePicker.tsx';
-import { ProgressBar } from './ProgressBar.tsx';
-
-const HallCanvas = lazy(() => import('../../three/hall/HallCanvas.tsx'));
 
 export function VisitorChip() {
   const { t } = useTranslation();
@@ -31,15 +28,16 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const lang = useSession((s) => s.lang);
-  const [picked, setPicked] = useState<ZoneId | null>(null);
+  const { hallUi } = useServices();
+  const picked = useStore(hallUi, (s) => s.pickedZone);
   const pick = useCallback((id: ZoneId) => {
     const slot = catalog.zones.find((z) => z.id === id);
-    if (slot?.ok) setPicked(id);
-  }, [catalog]);
+    if (slot?.ok) hallUi.getState().actions.pick(id);
+  }, [catalog, hallUi]);
   const pickedZone = catalog.zones.find((z): z is Extract<ZoneSlot, { ok: true }> => z.ok && z.id === picked);
 
   return (
-    <div className="hall">
+    <>
       <header className="bar">
         <h1>{catalog.hall ? text(catalog.hall.title, lang) : t('app.name')}</h1>
         <VisitorChip />
@@ -49,13 +47,6 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
           {t('hall.editProfile')}
         </a>
       </header>
-      <div className="stage" data-testid="hall-stage">
-        <ErrorBoundary fallback={<p className="notice notice-warning">{t('errors.webgl')}</p>}>
-          <Suspense fallback={<ProgressBar label={t('app.loading3d')} />}>
-            <HallCanvas onPick={pick} />
-          </Suspense>
-        </ErrorBoundary>
-      </div>
       <nav aria-label={t('hall.pickZone')} className="zones">
         <p className="hint">{t('hall.keyboardHint')}</p>
         <ul>
@@ -79,8 +70,8 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
           ))}
         </ul>
       </nav>
-      {pickedZone && <ModePicker zone={pickedZone.zone} keep={keep} onClose={() => setPicked(null)} />}
-    </div>
+      {pickedZone && <ModePicker zone={pickedZone.zone} keep={keep} onClose={() => hallUi.getState().actions.close()} />}
+    </>
   );
 }
 

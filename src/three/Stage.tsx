@@ -1,0 +1,58 @@
+import { Canvas, useThree } from '@react-three/fiber';
+import { XR } from '@react-three/xr';
+import { Suspense, useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { Route } from '../app/routes.ts';
+import { EnterVR } from '../xr/EnterVR.tsx';
+import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
+import './text.ts';
+import { World } from './World.tsx';
+
+/** Tests and the benchmark read renderer figures and drive XR through this handle. */
+function Expose({ xrStore }: { xrStore: HallXRStore }) {
+  const gl = useThree((s) => s.gl);
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
+  useEffect(() => {
+    const w = window as unknown as { __hall3d?: unknown };
+    w.__hall3d = { gl, scene, camera, xrStore };
+    return () => {
+      if ((w.__hall3d as { gl?: unknown } | undefined)?.gl === gl) delete w.__hall3d;
+    };
+  }, [gl, scene, camera, xrStore]);
+  return null;
+}
+
+/**
+ * The one 3D canvas of the app. It stays mounted once loaded (hidden and not rendering on flat
+ * routes that do not show it) so that an XR session survives route changes: in the headset every
+ * screen is a 3D panel in this canvas.
+ */
+export default function Stage({ route, keep, visible }: { route: Route; keep: Record<string, string>; visible: boolean }) {
+  const [xrStore] = useState(() =>
+    // emulated headsets in software rendering run at a few fps: a click's press and release are
+    // far more than the default 300 ms apart
+    createHallXRStore({ clickThresholdMs: new URLSearchParams(window.location.search).has('emulate') ? 5000 : 300 }),
+  );
+  const inXR = useStore(xrStore, (s) => s.session != null);
+  const shown = visible || inXR;
+  return (
+    <div className="stage" data-testid="hall-stage" hidden={!shown}>
+      <Canvas
+        frameloop={shown ? 'always' : 'never'}
+        camera={{ position: [0, 2.4, 4.2], fov: 62, near: 0.05, far: 200 }}
+        dpr={[1, 2]}
+        gl={{ antialias: true, powerPreference: 'high-performance' }}
+        onCreated={({ camera }) => camera.lookAt(0, 1.3, -3)}
+      >
+        <XR store={xrStore}>
+          <Suspense fallback={null}>
+            <World route={route} keep={keep} inXR={inXR} xrStore={xrStore} />
+          </Suspense>
+        </XR>
+        <Expose xrStore={xrStore} />
+      </Canvas>
+      {visible && !inXR && <EnterVR store={xrStore} />}
+    </div>
+  );
+}

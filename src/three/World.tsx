@@ -1,0 +1,119 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { XROrigin } from '@react-three/xr';
+import { Suspense, useEffect, useRef } from 'react';
+import { type Group, Vector3 } from 'three';
+import { useStore } from 'zustand';
+import type { Route } from '../app/routes.ts';
+import { useCatalog, useServices, useSession } from '../app/context.tsx';
+import { effectiveComfort, SEATED_LIFT_M } from '../xr/comfort.ts';
+import { Locomotion, TeleportFloor } from '../xr/Locomotion.tsx';
+import type { HallXRStore } from '../xr/store.ts';
+import { Vignette } from '../xr/Vignette.tsx';
+import { DesktopControls } from './DesktopControls.tsx';
+import { Lobby } from './hall/Lobby.tsx';
+import { MenuPanel3D } from './panels/MenuPanel3D.tsx';
+import { ModePanel3D } from './panels/ModePanel3D.tsx';
+import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
+import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
+import { fontFor, textScale } from './text.ts';
+import { PanelTextContext } from './ui/panelText.ts';
+
+const head = new Vector3();
+const ahead = new Vector3();
+
+/**
+ * The 3D panels' anchor: placed 1.3 m in front of the head, facing it, when the session starts and
+ * whenever the visitor asks to re-centre.
+ */
+function PanelAnchor({ children, recenter }: { children: React.ReactNode; recenter: number }) {
+  const anchor = useRef<Group>(null);
+  const camera = useThree((s) => s.camera);
+  const pending = useRef(true);
+  useEffect(() => {
+    pending.current = true;
+  }, [recenter]);
+  useFrame(() => {
+    const a = anchor.current;
+    if (!a || !pending.current) return;
+    camera.getWorldPosition(head);
+    // wait for the first real head pose
+    if (head.lengthSq() === 0) return;
+    camera.getWorldDirection(ahead);
+    ahead.y = 0;
+    if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1);
+    ahead.normalize();
+    a.position.set(head.x + ahead.x * 1.3, head.y - 0.2, head.z + ahead.z * 1.3);
+    a.rotation.set(0, Math.atan2(-ahead.x, -ahead.z), 0);
+    pending.current = false;
+  });
+  return <group ref={anchor}>{children}</group>;
+}
+
+export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Record<string, string>; inXR: boolean; xrStore: HallXRStore }) {
+  const catalog = useCatalog();
+  const { hallUi } = useServices();
+  const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
+  const pickedZone = useStore(hallUi, (s) => s.pickedZone);
+  const recenterCount = useStore(hallUi, (s) => s.recenterCount);
+  const origin = useRef<Group>(null);
+  const walkTo = useRef<Vector3 | null>(null);
+  const comfort = effectiveComfort(catalog.groups.find((g) => g.id === visitor?.group), visitor?.comfort);
+  const font = fontFor(lang);
+  const scale = textScale(textSize);
+
+  useEffect(() => {
+    origin.current?.position.setY(comfort.seated ? SEATED_LIFT_M : 0);
+  }, [comfort.seated]);
+
+  const showLobby = route.name === 'hall' || !inXR;
+  return (
+    <PanelTextContext.Provider value={{ font, size: scale }}>
+      <color attach="background" args={['#0e2130']} />
+      <fog attach="fog" args={['#0e2130', 12, 40]} />
+      <hemisphereLight args={['#dfefff', '#1a2a33', 1.1]} />
+      <directionalLight position={[4, 8, 3]} intensity={1.2} />
+      {/* the floor reaches far behind the visitor: SwiftShader draws a plane edge at the head in front of everything */}
+      <mesh
+        name="floor"
+        rotation={[-Math.PI / 2, 0, 0]}
+        onClick={(e) => {
+          if (inXR) return;
+          e.stopPropagation();
+          walkTo.current = e.point.clone();
+        }}
+      >
+        <circleGeometry args={[30, 48]} />
+        <meshStandardMaterial color="#23394a" />
+      </mesh>
+      <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.005, 0]} raycast={() => null}>
+        <ringGeometry args={[5.2, 5.5, 64]} />
+        <meshBasicMaterial color="#ffd43b" />
+      </mesh>
+      <XROrigin ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]} />
+      <Suspense fallback={null}>
+        {showLobby && <Lobby font={font} scale={scale} />}
+        {inXR && (
+          <PanelAnchor recenter={recenterCount}>
+            {route.name === 'hall' && pickedZone && <ModePanel3D keep={keep} />}
+            {route.name === 'hall' && (
+              <group position={[-1.05, -0.05, 0.35]} rotation={[0, 0.6, 0]}>
+                <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
+              </group>
+            )}
+            {route.name === 'zone' && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
+            {route.name === 'start' && <ProfilePanel3D />}
+          </PanelAnchor>
+        )}
+      </Suspense>
+      {inXR ? (
+        <>
+          <Locomotion origin={origin} comfort={comfort} />
+          <TeleportFloor origin={origin} seated={comfort.seated} />
+          <Vignette origin={origin} enabled={comfort.vignette} />
+        </>
+      ) : (
+        <DesktopControls target={[0, 1.3, -3]} walkTo={walkTo} />
+      )}
+    </PanelTextContext.Provider>
+  );
+}
