@@ -319,6 +319,8 @@ export const actorsSchema = z.array(actorSchema);
 export const triggerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('time'), t: z.number().min(0) }).strict(),
   z.object({ type: z.literal('player_enters'), rect: rectSchema }).strict(),
+  /** a named actor enters an area (the car comes close: now the child runs out) */
+  z.object({ type: z.literal('actor_enters'), actor: id, rect: rectSchema }).strict(),
   z.object({ type: z.literal('signal_turns'), head: id, state: z.enum(['green', 'yellow', 'red']) }).strict(),
   /** another event happened (e.g. a near miss, or a custom event from an earlier step) */
   z.object({ type: z.literal('event'), kind: z.string().regex(/^[a-z_]+$/) }).strict(),
@@ -337,6 +339,8 @@ export const actionSchema = z.discriminatedUnion('type', [
       decel: z.number().positive().max(12).optional(),
       /** seconds before the brakes bite; 0 = the actor itself decides to brake */
       reaction: z.number().min(0).max(5).default(0),
+      /** seconds it stands after stopping before driving on */
+      hold: z.number().min(0).default(2),
     })
     .strict(),
   z.object({ type: z.literal('set_speed'), actor: id, speed: z.number().min(0).max(200) }).strict(),
@@ -402,6 +406,8 @@ export function simRefProblems(d: { layout: LayoutDef; actors: ActorDef[]; scrip
   d.script.forEach((s, i) => {
     if (s.when?.type === 'signal_turns' && !heads.has(s.when.head))
       out.push({ path: ['script', i, 'when', 'head'], message: `unknown signal head "${s.when.head}"` });
+    if (s.when?.type === 'actor_enters' && actors.get(s.when.actor)?.type !== 'named')
+      out.push({ path: ['script', i, 'when', 'actor'], message: `"${s.when.actor}" is not a named actor` });
     s.do.forEach((a, j) => {
       if (!('actor' in a)) return;
       const actor = actors.get(a.actor);

@@ -49,8 +49,8 @@ export class ScriptRunner {
       const tr = this.triggers[i]!;
       if (tr.type === 'time') {
         if (w.time >= tr.t - 1e-9 && this.state.fired[i] === 0) this.fire(w, i);
-      } else if (tr.type === 'player_enters') {
-        const p = w.player;
+      } else if (tr.type === 'player_enters' || tr.type === 'actor_enters') {
+        const p = tr.type === 'player_enters' ? w.player : (w.agentByName(tr.actor) ?? null);
         const inside = p !== null && p.x >= tr.rect[0] && p.x <= tr.rect[2] && p.z >= tr.rect[1] && p.z <= tr.rect[3];
         if (inside && !this.state.inside[i]) this.fire(w, i);
         this.state.inside[i] = inside;
@@ -106,7 +106,7 @@ function runAction(w: SimWorld, a: ActionDef): void {
     }
     case 'brake_hard': {
       const ag = w.agentByName(a.actor);
-      if (ag) w.brakeHard(ag.id, { decel: a.decel, reaction: a.reaction });
+      if (ag) w.brakeHard(ag.id, { decel: a.decel, reaction: a.reaction, hold: a.hold });
       return;
     }
     case 'set_speed': {

@@ -89,7 +89,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
         <ringGeometry args={[5.2, 5.5, 64]} />
         <meshBasicMaterial color="#ffd43b" />
       </mesh>
-      <XROrigin ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]} />
+      <XROrigin name="xr-origin" ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]} />
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
         {inXR && (

@@ -3,8 +3,11 @@
 // emulator (tests install iwer themselves through ?emulate).
 import { createXRStore } from '@react-three/xr';
 
-/** Copied from @webxr-input-profiles/assets at build time (scripts/build/xrAssets.ts). */
-export const XR_ASSET_PATH = '/xr-assets/profiles/';
+/** Copied from @webxr-input-profiles/assets at build time (scripts/build/xrAssets.ts). Absolute:
+ * the loader resolves files with `new URL(file, base)`. */
+export function xrAssetPath(): string {
+  return new URL('/xr-assets/profiles/', window.location.href).href;
+}
 
 /** The supported rate closest to the target, preferring one at or above it. */
 export function pickFrameRate(target: number) {
@@ -29,7 +32,7 @@ export function createHallXRStore({ frameRate = 72, clickThresholdMs = 300 }: Ha
     offerSession: false,
     frameRate: pickFrameRate(frameRate),
     foveation: 1,
-    baseAssetPath: XR_ASSET_PATH,
+    baseAssetPath: xrAssetPath(),
     defaultControllerProfileId: 'generic-trigger',
     handTracking: true,
     // teleport on the left controller only: with a ray and a teleport pointer on one controller the

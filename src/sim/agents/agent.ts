@@ -100,6 +100,7 @@ export class SimAgent implements Agent {
   comfortDecel = 0;
   maxDecel = 0;
   maxSteer = 0;
+  maxSpeed = Infinity;
   reactionTime = 0;
   runRed = false;
   noYield = false;
@@ -142,6 +143,7 @@ export function applySpec(a: SimAgent, spec: VehicleSpec): void {
   a.comfortDecel = spec.comfortDecel;
   a.maxDecel = spec.maxDecel;
   a.maxSteer = spec.maxSteer;
+  a.maxSpeed = spec.maxSpeed;
   a.reactionTime = spec.reactionTime;
   const t = spec.trailer;
   a.hasTrailer = t !== null;
@@ -232,8 +234,9 @@ export function followPath(a: SimAgent, p: RoutePath, s: number): void {
   a.fz = pose.z;
   trailAxles(a);
   updateBody(a);
-  if (a.wheelbase <= 0) a.heading = pose.heading;
-  a.steer = a.wheelbase > 0 ? wrapAngle(pose.heading - a.heading) : 0;
+  const tangent = p.line.smoothHeading(s, a.seg);
+  if (a.wheelbase <= 0) a.heading = tangent;
+  a.steer = a.wheelbase > 0 ? wrapAngle(tangent - a.heading) : 0;
 }
 
 /** Front bumper position along the path (the agent's leading edge for gaps and stop lines). */

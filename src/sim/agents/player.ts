@@ -99,7 +99,9 @@ export function movePlayer(a: SimAgent, inp: PlayerInput, tune: PlayerTuning, rn
   const brake = inp.brake < 0 ? 0 : inp.brake > 1 ? 1 : inp.brake;
   let steer = inp.steer < -1 ? -1 : inp.steer > 1 ? 1 : inp.steer;
   if (tune.steerNoise > 0) steer += (rng.next() * 2 - 1) * tune.steerNoise;
-  let acc = throttle * a.maxAccel - brake * a.maxDecel - (a.speed > 0 ? tune.drag : 0);
+  // no more drive at the top speed (an e-bike's motor cuts out at 25 km/h)
+  const drive = a.speed >= a.maxSpeed ? 0 : throttle * a.maxAccel;
+  let acc = drive - brake * a.maxDecel - (a.speed > 0 ? tune.drag : 0);
   let v = a.speed + acc * dt;
   let ds: number;
   if (v < 0) {

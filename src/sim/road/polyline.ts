@@ -83,6 +83,21 @@ export class Polyline {
     return i;
   }
 
+  /**
+   * A continuous tangent heading at arc length s in segment `seg`: blends from the mean of the
+   * neighbouring segments' headings at one vertex to the mean at the next, so a vehicle's steer
+   * does not jump at every vertex of a discretised arc.
+   */
+  smoothHeading(s: number, seg: number): number {
+    const h = this.headings[seg]!;
+    const last = this.n - 2;
+    const h0 = seg > 0 ? h + wrap(this.headings[seg - 1]! - h) / 2 : h;
+    const h1 = seg < last ? h + wrap(this.headings[seg + 1]! - h) / 2 : h;
+    const len = this.cum[seg + 1]! - this.cum[seg]!;
+    const t = len > 0 ? Math.min(1, Math.max(0, (s - this.cum[seg]!) / len)) : 0;
+    return h0 + wrap(h1 - h0) * t;
+  }
+
   /** Nearest point on the line (no extrapolation), searched over segments [from, to]. */
   project(x: number, z: number, out: ProjectionOut, from = 0, to = this.n - 2): ProjectionOut {
     let best = Infinity;
@@ -110,6 +125,12 @@ export class Polyline {
     }
     return out;
   }
+}
+
+function wrap(a: number): number {
+  while (a > Math.PI) a -= 2 * Math.PI;
+  while (a <= -Math.PI) a += 2 * Math.PI;
+  return a;
 }
 
 /** Offset a polyline sideways (+ = right of its direction) with mitred corners. */

@@ -1,0 +1,132 @@
+// The immersive platform through an emulated Quest 3 (iwer via /?emulate) in headless Chromium:
+// enter VR, locomotion, pointing with a controller and with a hand, a 3D settings panel, exit.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { guardedPage, launch, type Guarded } from './browser.ts';
+import { open, shot } from './helpers.ts';
+import { clickAt, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
+
+let browser: Browser;
+let g: Guarded;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(g.problems).toEqual([]);
+  await g.context.close();
+});
+
+async function enterVR(page: Page) {
+  await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
+  await page.getByTestId('enter-vr').click();
+  await page.waitForFunction(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null, undefined, { timeout: 30_000 });
+  // steady frames before any pointing (software rendering is slow to start)
+  await xrFrames(page, 12);
+}
+
+const hasObject = (page: Page, name: string) =>
+  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+
+describe('immersive platform (emulated Quest 3)', () => {
+  it('enters immersive-vr, teleports, snap-turns, picks a portal and a mode, changes language on a 3D panel, exits with nothing lost', async () => {
+    // a small viewport halves software frame time
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await open(page, '#/hall?group=teen&lang=zh-Hans', '?emulate');
+    await enterVR(page);
+
+    const s1 = await sessionInfo(page);
+    expect(s1).toMatchObject({ active: true, mode: 'immersive-vr' });
+    await xrFrames(page, 5);
+    expect((await sessionInfo(page)).frame).toBeGreaterThan(s1.frame);
+    await shot(page, 'xr-01-hall');
+
+    // teleport: the left controller's trigger drives the arc; aim at the floor 3 m ahead
+    const before = await originPose(page);
+    await clickAt(page, { x: 0, y: 0, z: before.z - 3 }, 'controller', 'left');
+    await xrFrames(page, 6);
+    const after = await originPose(page);
+    expect(after.z).toBeLessThan(before.z - 0.5);
+
+    // snap turn on the right stick: one push turns by the group's angle (45° for teens), once
+    await thumbstick(page, 'right', 1, 0);
+    await xrFrames(page, 4);
+    await thumbstick(page, 'right', 0, 0);
+    await xrFrames(page, 3);
+    const turned = await originPose(page);
+    expect(Math.abs(Math.abs(turned.yaw - after.yaw) - Math.PI / 4)).toBeLessThan(0.01);
+    await thumbstick(page, 'right', -1, 0);
+    await xrFrames(page, 4);
+    await thumbstick(page, 'right', 0, 0);
+    await xrFrames(page, 3);
+    expect(Math.abs((await originPose(page)).yaw - after.yaw)).toBeLessThan(0.01);
+
+    // re-centre the panels in front of the visitor, then point at a portal with the right controller
+    await clickAt(page, 'button:recenter');
+    await clickAt(page, 'portal-pane-ebike');
+    await expect.poll(() => hasObject(page, 'panel:modes'), { timeout: 20_000 }).toBe(true);
+    await shot(page, 'xr-02-modes');
+    await clickAt(page, 'button:mode-test');
+    await page.waitForURL(/#\/zone\/ebike\?mode=test/, { timeout: 20_000 });
+    await expect.poll(() => hasObject(page, 'panel:zone'), { timeout: 20_000 }).toBe(true);
+    expect((await sessionInfo(page)).active).toBe(true);
+    await shot(page, 'xr-03-zone');
+
+    // back to the hall, and switch language on the 3D menu panel
+    await clickAt(page, 'button:zone-back');
+    await page.waitForURL(/#\/hall/, { timeout: 20_000 });
+    await expect.poll(() => hasObject(page, 'panel:menu'), { timeout: 20_000 }).toBe(true);
+    await clickAt(page, 'button:lang-en');
+    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 20_000 }).toBe('en');
+    await xrFrames(page, 6);
+    await shot(page, 'xr-04-menu-en');
+
+    // leave VR from the panel: the flat skin is back on the same screen with the same visitor
+    await clickAt(page, 'button:exit-vr');
+    await expect.poll(async () => (await sessionInfo(page)).active, { timeout: 20_000 }).toBe(false);
+    await page.getByTestId('enter-vr').waitFor();
+    expect(page.url()).toMatch(/#\/hall/);
+    expect(await page.getByTestId('visitor').textContent()).toBe('Guest · Teen');
+    expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
+    await shot(page, 'xr-05-flat-again');
+  });
+
+  it('works with hands: a pinch on a portal opens the mode choice', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await open(page, '#/hall?group=adult&lang=en', '?emulate');
+    await page.waitForFunction(() => !!(window as unknown as { __xrDevice?: unknown }).__xrDevice);
+    await page.evaluate(() => {
+      (window as unknown as { __xrDevice: { primaryInputMode: string } }).__xrDevice.primaryInputMode = 'hand';
+    });
+    await enterVR(page);
+    // the hand models load from this origin before hands can point
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __hall3d: { xrStore: { getState(): { inputSourceStates: { type: string }[] } } } }).__hall3d.xrStore.getState();
+      return s.inputSourceStates.some((i) => i.type === 'hand');
+    }, undefined, { timeout: 30_000 });
+    await xrFrames(page, 10);
+    await clickAt(page, 'portal-pane-signals', 'hand', 'right');
+    await expect.poll(() => hasObject(page, 'panel:modes'), { timeout: 20_000 }).toBe(true);
+    await shot(page, 'xr-hand-modes');
+    await clickAt(page, 'button:mode-game', 'hand', 'right');
+    await page.waitForURL(/#\/zone\/signals\?mode=game/, { timeout: 20_000 });
+  });
+
+  it('a session ended by the system (headset removed) returns to the flat skin', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await open(page, '#/hall?group=senior&lang=zh-Hans', '?emulate');
+    await enterVR(page);
+    // seniors start seated: the origin is lifted
+    expect((await originPose(page)).y).toBeGreaterThan(0.3);
+    await page.evaluate(() => (window as unknown as { __hall3d: { xrStore: { getState(): { session: { end(): Promise<void> } } } } }).__hall3d.xrStore.getState().session.end());
+    await expect.poll(async () => (await sessionInfo(page)).active, { timeout: 20_000 }).toBe(false);
+    await page.getByTestId('enter-vr').waitFor();
+    expect(await page.getByTestId('visitor').textContent()).toBe('访客 · 老年人');
+  });
+});

@@ -1,0 +1,102 @@
+// Driving the emulated Quest 3 (iwer, installed by /?emulate) from a browser test.
+import type { Page } from 'playwright-core';
+
+/** Resolves after n frames of the XR session (or of the page, outside XR). */
+export async function xrFrames(page: Page, n: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const h = (window as unknown as { __hall3d: { xrStore: { requestFrame(): Promise<unknown>; getState(): { session: unknown } } } }).__hall3d;
+    for (let i = 0; i < count; i++) {
+      if (h.xrStore.getState().session) await h.xrStore.requestFrame();
+      else await new Promise((r) => requestAnimationFrame(r));
+    }
+  }, n);
+}
+
+export async function sessionInfo(page: Page) {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __hall3d?: { gl: { info: { render: { frame: number } } }; xrStore: { getState(): { session?: { mode?: string; visibilityState?: string } | null; mode?: string | null } } } }).__hall3d;
+    const s = h?.xrStore.getState();
+    return { active: !!s?.session, mode: s?.mode ?? null, frame: h?.gl.info.render.frame ?? 0 };
+  });
+}
+
+/**
+ * Points an input (controller or hand) at a named scene object: places it 0.35 m below and in
+ * front of the head, aimed (−Z) at the object's world position, expressed in the XR origin's space.
+ */
+export async function aimAt(page: Page, objectName: string | { x: number; y: number; z: number }, input: 'controller' | 'hand' = 'controller', hand: 'left' | 'right' = 'right') {
+  await page.evaluate(
+    ({ name, input, hand }) => {
+      type V = { x: number; y: number; z: number; set(x: number, y: number, z: number): V; clone(): V; copy(v: V): V; applyMatrix4(m: unknown): V; sub(v: V): V; lengthSq(): number };
+      type M = { clone(): M; invert(): M; lookAt(eye: V, target: V, up: V): M };
+      type Q = { setFromRotationMatrix(m: M): Q; x: number; y: number; z: number; w: number };
+      type O = { getWorldPosition(v: V): V; matrixWorld: M; quaternion: { constructor: new () => Q } };
+      const w = window as unknown as {
+        __hall3d: { scene: { getObjectByName(n: string): O | undefined; position: V }; camera: O & { getWorldPosition(v: V): V } };
+        __xrDevice: { controllers: Record<string, { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }>; hands: Record<string, { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } }> };
+      };
+      const h = w.__hall3d;
+      const target = typeof name === 'string' ? h.scene.getObjectByName(name) : null;
+      const origin = h.scene.getObjectByName('xr-origin');
+      if ((typeof name === 'string' && !target) || !origin) throw new Error(`no object ${String(name)} (or no xr-origin) in the scene`);
+      const p = h.scene.position.clone();
+      if (target) target.getWorldPosition(p);
+      else if (typeof name !== 'string') p.set(name.x, name.y, name.z);
+      const eye = h.scene.position.clone();
+      h.camera.getWorldPosition(eye);
+      const inv = origin.matrixWorld.clone().invert();
+      const localTarget = p.clone().applyMatrix4(inv);
+      const localEye = eye.clone().applyMatrix4(inv);
+      // hold the input a little below the eyes and towards the target
+      const from = localEye.clone().set(localEye.x + (localTarget.x - localEye.x) * 0.1, localEye.y - 0.25, localEye.z + (localTarget.z - localEye.z) * 0.1);
+      const up = h.scene.position.clone().set(0, 1, 0);
+      const M = (origin.matrixWorld as unknown as { constructor: new () => M }).constructor;
+      const m = new M().lookAt(from, localTarget, up);
+      const q = new origin.quaternion.constructor().setFromRotationMatrix(m);
+      const device = input === 'controller' ? w.__xrDevice.controllers[hand]! : w.__xrDevice.hands[hand]!;
+      device.position.set(from.x, from.y, from.z);
+      device.quaternion.set(q.x, q.y, q.z, q.w);
+    },
+    { name: objectName, input, hand },
+  );
+}
+
+/** Aim, wait, press, wait, release, wait: a value change only takes effect at the next frame. */
+export async function clickAt(page: Page, objectName: string | { x: number; y: number; z: number }, input: 'controller' | 'hand' = 'controller', hand: 'left' | 'right' = 'right') {
+  await aimAt(page, objectName, input, hand);
+  await xrFrames(page, 3);
+  await setPress(page, input, hand, 1);
+  await xrFrames(page, 2);
+  await setPress(page, input, hand, 0);
+  await xrFrames(page, 3);
+}
+
+export async function setPress(page: Page, input: 'controller' | 'hand', hand: 'left' | 'right', value: number) {
+  await page.evaluate(
+    ({ input, hand, value }) => {
+      const d = (window as unknown as { __xrDevice: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }>; hands: Record<string, { updatePinchValue(v: number): void }> } }).__xrDevice;
+      if (input === 'controller') d.controllers[hand]!.updateButtonValue('trigger', value);
+      else d.hands[hand]!.updatePinchValue(value);
+    },
+    { input, hand, value },
+  );
+}
+
+export async function thumbstick(page: Page, hand: 'left' | 'right', x: number, y: number) {
+  await page.evaluate(
+    ({ hand, x, y }) => {
+      const d = (window as unknown as { __xrDevice: { controllers: Record<string, { updateAxes(id: string, x: number, y: number): void }> } }).__xrDevice;
+      d.controllers[hand]!.updateAxes('thumbstick', x, y);
+    },
+    { hand, x, y },
+  );
+}
+
+/** World position and yaw of the visitor's XR origin. */
+export async function originPose(page: Page) {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __hall3d: { scene: { getObjectByName(n: string): { position: { x: number; y: number; z: number }; rotation: { y: number } } | undefined } } }).__hall3d;
+    const o = h.scene.getObjectByName('xr-origin')!;
+    return { x: o.position.x, y: o.position.y, z: o.position.z, yaw: o.rotation.y };
+  });
+}
