@@ -14,4 +14,6 @@ export { Rng } from './rng.ts';
 export { kmhToMs, msToKmh, degToRad, radToDeg } from './units.ts';
 export * from './geometry/index.ts';
 export { makeJunction, demoJunction, type JunctionOptions } from './fixtures/demoJunction.ts';
+export { straightRoad, type StraightRoadOptions } from './fixtures/straightRoad.ts';
+export { ScriptedInput, run as runWorld, ofKind } from './testing.ts';
 export type { RoadNet } from './road/network.ts';

@@ -94,7 +94,8 @@ export class ReplayBuffer {
       this.data[d + 6] = a.trailerHeading;
       this.data[d + 7] = a.steer;
     }
-    this.sig.set(signals.subarray(0, this.heads), f * Math.max(1, this.heads));
+    const so = f * Math.max(1, this.heads);
+    for (let k = 0; k < this.heads; k++) this.sig[so + k] = signals[k]!;
     this.head = (this.head + 1) % this.frames;
     this.filled = Math.min(this.frames, this.filled + 1);
   }

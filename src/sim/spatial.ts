@@ -85,7 +85,7 @@ export class Grid {
     }
     for (let c = 1; c < this.start.length; c++) this.start[c]! += this.start[c - 1]!;
     if (this.items.length < total) this.items = new Int32Array(total * 2);
-    this.fill.set(this.start.subarray(0, this.fill.length));
+    for (let c = 0; c < this.fill.length; c++) this.fill[c] = this.start[c]!;
     for (let i = 0; i < n; i++) {
       const c0 = this.spans[i * 4]!, c1 = this.spans[i * 4 + 1]!, r0 = this.spans[i * 4 + 2]!, r1 = this.spans[i * 4 + 3]!;
       for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) this.items[this.fill[r * this.nx + c]!++] = i;

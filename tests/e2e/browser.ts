@@ -29,16 +29,19 @@ export interface Guarded {
   problems: string[];
 }
 
-export async function guardedPage(browser: Browser, opts: { viewport?: { width: number; height: number }; hasTouch?: boolean } = {}): Promise<Guarded> {
+export async function guardedPage(browser: Browser, opts: { viewport?: { width: number; height: number }; hasTouch?: boolean; base?: string } = {}): Promise<Guarded> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, hasTouch: opts.hasTouch ?? false });
   const problems: string[] = [];
-  const origin = new URL(BASE).origin;
+  const origin = new URL(opts.base ?? BASE).origin;
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
     problems.push(`off-origin request: ${url}`);
     return route.abort();
   });
+  // scripts run through tsx (the benchmark) compile page.evaluate callbacks with esbuild's keepNames,
+  // which calls a __name helper that only exists in Node
+  await context.addInitScript('window.__name = (f) => f;');
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {

@@ -14,6 +14,9 @@ const proj: ProjectionOut = { s: 0, lateral: 0, dist: 0, heading: 0 };
 const motion: Motion = { ds: 0, v: 0 };
 const sampleOut = { x: 0, z: 0, heading: 0 };
 
+/** half the length of the longest body (a semi-trailer's), for search bounds */
+const LONGEST = 10;
+
 /** the leader found by `findLeader` */
 const lead = { gap: Infinity, v: 0, id: -1 };
 
@@ -109,8 +112,10 @@ function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number):
         const b = agents[j];
         if (!b || b === a || !g.visit(j) || b.kind === 'pedestrian' || b.speed < 1 || Math.abs(b.steer) > 0.05) continue;
         const bc = Math.cos(b.heading), bs = Math.sin(b.heading);
-        // already ahead of us in our own lane: that is a leader, not a crossing stream
         const dx = b.x - a.x, dz = b.z - a.z;
+        // moving away from us and clear of us already: no conflict to come
+        if (bc * dx + bs * dz > 0 && dx * dx + dz * dz > 36) continue;
+        // already ahead of us in our own lane: that is a leader, not a crossing stream
         const ah = a.heading;
         if (
           Math.cos(b.heading - ah) > 0.85 &&
@@ -169,6 +174,8 @@ function findLeader(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, look: nu
   const pad = half + step * 0.5;
   let lastKey = -1;
   for (let s = a.s; s <= sf + look + step * 0.5; s += step) {
+    // nothing further on can be nearer than a leader already found (its cells were covered)
+    if (s - pad - LONGEST > sf + lead.gap) break;
     line.sample(Math.min(s, line.length), sampleOut, a.seg);
     const c0 = g.cx(sampleOut.x - pad), c1 = g.cx(sampleOut.x + pad);
     const r0 = g.cz(sampleOut.z - pad), r1 = g.cz(sampleOut.z + pad);

@@ -97,9 +97,15 @@ export function detectTruckZones(w: SimWorld): void {
   prune(w.pairs.sweep, w.time);
 }
 
+let pruneNow = 0;
+// a module-level callback, so pruning allocates no iterator or closure per step
+const pruneOne = (t: number, k: number, m: Map<number, number>): void => {
+  if (t !== pruneNow) m.delete(k);
+};
 function prune(m: Map<number, number>, now: number): void {
   if (m.size === 0) return;
-  for (const [k, t] of m) if (t !== now) m.delete(k);
+  pruneNow = now;
+  m.forEach(pruneOne);
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
