@@ -165,6 +165,7 @@ async function main(): Promise<number> {
     const r = o.report;
     const where = o.written ? `written to ${o.file}` : args.dryRun ? `${o.file} not written (dry run)` : `${o.file} unchanged`;
     console.log(`${o.zone}: ${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged — ${where}`);
+    for (const t of r.newTopics) console.log(`note: new topic "${t}" in ${o.file}: give it a Chinese and English name under "topics"`);
   }
   const badRows = new Set(problems.map((p) => p.row)).size;
   const good = outcomes.reduce((n, o) => n + o.report.added.length + o.report.updated.length + o.report.unchanged.length, 0);

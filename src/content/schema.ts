@@ -148,11 +148,18 @@ export const questionSchema = z
 export type Question = z.infer<typeof questionSchema>;
 
 export const quizFileSchema = z
-  .object({ $schema: z.string().optional(), zone: zoneIdSchema, questions: z.array(questionSchema) })
+  .object({
+    $schema: z.string().optional(),
+    zone: zoneIdSchema,
+    /** topic id → its name, for mastery by topic in results */
+    topics: z.record(slug, localizedSchema),
+    questions: z.array(questionSchema),
+  })
   .strict()
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.questions.forEach((q, i) => {
+      if (!file.topics[q.topic]) ctx.addIssue({ code: 'custom', path: ['questions', i, 'topic'], message: `topic "${q.topic}" is not named in the file's topics` });
       if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${q.id}"` });
       seen.add(q.id);
       if (q.zone !== file.zone) ctx.addIssue({ code: 'custom', path: ['questions', i, 'zone'], message: `question zone "${q.zone}" differs from the file's zone "${file.zone}"` });

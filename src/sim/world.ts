@@ -44,6 +44,8 @@ export interface WorldOptions {
   blindZoneMargin?: number;
   /** at most this many fixed steps per step() call; the rest of the time is dropped (default 8) */
   maxSubSteps?: number;
+  /** crashed non-player agents are towed away after this many seconds (default 20; Infinity keeps them) */
+  clearCrashesAfter?: number;
 }
 
 export interface PlayerOptions {
@@ -69,6 +71,7 @@ interface ResolvedOptions {
   nearMiss: { ttc: number; pet: number; cooldown: number };
   blindZoneMargin: number;
   maxSubSteps: number;
+  clearCrashesAfter: number;
 }
 
 export interface WorldSnapshot {
@@ -194,6 +197,7 @@ export class SimWorld implements World {
       nearMiss: { ttc: options.nearMiss?.ttc ?? 1.5, pet: options.nearMiss?.pet ?? 1.0, cooldown: options.nearMiss?.cooldown ?? 4 },
       blindZoneMargin: options.blindZoneMargin ?? 4,
       maxSubSteps: options.maxSubSteps ?? 8,
+      clearCrashesAfter: options.clearCrashesAfter ?? 20,
     };
     this.dt = this.opts.dt;
     this.rng = new Rng(seed);
@@ -446,7 +450,9 @@ export class SimWorld implements World {
         movePlayer(a, this.input, this.playerTune, this.inputRng, this.dt);
         checkPlayer(this, a);
       } else if (a.held) a.state = 'held';
-      else if (a.state === 'crashed') continue;
+      else if (a.state === 'crashed') {
+        if (this.time - a.crashedAt >= this.opts.clearCrashesAfter) a.state = 'done';
+      }
       else if (a.kind === 'pedestrian') movePedestrian(this, a, this.paths[a.path]!, this.dt);
       else moveVehicle(this, a, this.paths[a.path]!, this.accels[i]!, this.dt);
     }

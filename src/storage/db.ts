@@ -1,7 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attempt, Settings, Visitor } from './types.ts';
+import type { Attempt, Progress, Settings, Visitor } from './types.ts';
 
 export interface SettingsRow extends Settings {
   key: 'main';
@@ -11,6 +11,7 @@ export type HallDb = Dexie & {
   visitors: EntityTable<Visitor, 'id'>;
   attempts: EntityTable<Attempt, 'id'>;
   settings: EntityTable<SettingsRow, 'key'>;
+  progress: EntityTable<Progress, 'key'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -22,5 +23,7 @@ export function openHallDb(name = DB_NAME): HallDb {
     attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]',
     settings: 'key',
   });
+  // v2: unfinished tests and games (resume after reload); existing rows are kept as they are
+  db.version(2).stores({ progress: 'key, updatedAt' });
   return db;
 }

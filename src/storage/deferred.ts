@@ -33,6 +33,9 @@ export function deferredStorage(real: Promise<HallStorage>): HallStorage {
     listAttempts: later('listAttempts') as HallStorage['listAttempts'],
     getSettings: later('getSettings') as HallStorage['getSettings'],
     putSettings: later('putSettings') as HallStorage['putSettings'],
+    putProgress: later('putProgress') as HallStorage['putProgress'],
+    getProgress: later('getProgress') as HallStorage['getProgress'],
+    deleteProgress: later('deleteProgress') as HallStorage['deleteProgress'],
     retry: later('retry') as HallStorage['retry'],
   };
 }

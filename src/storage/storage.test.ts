@@ -73,3 +73,21 @@ describe('hall storage', () => {
     expect(s.problem).toMatch(/blocked/);
   });
 });
+
+describe('schema versions', () => {
+  it('v1 rows survive the upgrade to v2 (progress table)', async () => {
+    const Dexie = (await import('dexie')).default;
+    const name = freshName();
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ visitors: 'id, group, createdAt', attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]', settings: 'key' });
+    await v1.table('attempts').put(attempt('old'));
+    v1.close();
+    const s = createHallStorage(() => openHallDb(name));
+    expect((await s.listAttempts()).map((a) => a.id)).toEqual(['old']);
+    await s.putProgress({ key: 'v1:crossing:test', updatedAt: 5, state: { index: 3 } });
+    const again = createHallStorage(() => openHallDb(name));
+    expect(await again.getProgress('v1:crossing:test')).toMatchObject({ state: { index: 3 } });
+    await again.deleteProgress('v1:crossing:test');
+    expect(await createHallStorage(() => openHallDb(name)).getProgress('v1:crossing:test')).toBeUndefined();
+  });
+});

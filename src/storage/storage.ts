@@ -1,9 +1,9 @@
 // Storage that never takes the app down: when IndexedDB is missing, blocked or corrupt, everything
 // is held in memory (with a clear status for the banner) and written through once it works again.
 import { openHallDb, type HallDb } from './db.ts';
-import type { Attempt, HallStorage, Settings, StorageStatus, Visitor } from './types.ts';
+import type { Attempt, HallStorage, Progress, Settings, StorageStatus, Visitor } from './types.ts';
 
-type Pending = { kind: 'visitor'; row: Visitor } | { kind: 'attempt'; row: Attempt } | { kind: 'settings'; patch: Settings };
+type Pending = { kind: 'visitor'; row: Visitor } | { kind: 'attempt'; row: Attempt } | { kind: 'settings'; patch: Settings } | { kind: 'progress'; row: Progress } | { kind: 'progress-delete'; key: string };
 
 export function describeStorageError(e: unknown): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } };
@@ -24,6 +24,7 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
   const visitors = new Map<string, Visitor>();
   const attempts = new Map<string, Attempt>();
   let settings: Settings = {};
+  const progress = new Map<string, Progress | null>();
   const pending: Pending[] = [];
 
   const emit = () => listeners.forEach((l) => l());
@@ -70,6 +71,8 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
     try {
       if (p.kind === 'visitor') await d.visitors.put(p.row);
       else if (p.kind === 'attempt') await d.attempts.put(p.row);
+      else if (p.kind === 'progress') await d.progress.put(p.row);
+      else if (p.kind === 'progress-delete') await d.progress.delete(p.key);
       else await d.settings.put({ ...settings, key: 'main' });
     } catch (e) {
       pending.push(p);
@@ -142,6 +145,27 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
       await ready;
       settings = { ...settings, ...patch };
       await write({ kind: 'settings', patch });
+    },
+    async putProgress(p) {
+      await ready;
+      progress.set(p.key, p);
+      await write({ kind: 'progress', row: p });
+    },
+    async getProgress(key) {
+      await ready;
+      if (progress.has(key)) return progress.get(key) ?? undefined;
+      const d = await connect();
+      try {
+        return d ? await d.progress.get(key) : undefined;
+      } catch (e) {
+        fail(e);
+        return undefined;
+      }
+    },
+    async deleteProgress(key) {
+      await ready;
+      progress.set(key, null);
+      await write({ kind: 'progress-delete', key });
     },
     retry: flush,
   };

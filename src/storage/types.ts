@@ -54,6 +54,14 @@ export interface Settings {
   currentVisitorId?: string | null;
 }
 
+/** An unfinished test or game, saved on every step so a reload (or a sleeping headset) resumes it. */
+export interface Progress {
+  /** `${visitorId}:${zone}:${mode}` */
+  key: string;
+  updatedAt: number;
+  state: unknown;
+}
+
 export type StorageStatus = 'opening' | 'ok' | 'memory';
 
 /** The app's only door to saved data. */
@@ -67,6 +75,9 @@ export interface HallStorage {
   putAttempt(a: Attempt): Promise<void>;
   listAttempts(): Promise<Attempt[]>;
   getSettings(): Promise<Settings>;
+  putProgress(p: Progress): Promise<void>;
+  getProgress(key: string): Promise<Progress | undefined>;
+  deleteProgress(key: string): Promise<void>;
   putSettings(patch: Settings): Promise<void>;
   /** saves what was held in memory once storage works again; true when nothing is pending */
   retry(): Promise<boolean>;

@@ -41,6 +41,23 @@ export interface SessionState {
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
+/**
+ * A deep-link visitor keeps their anonymous id across reloads of the same tab (a kiosk station that
+ * reloads mid-test resumes it) but never beyond the tab: nothing is stored as a profile.
+ */
+const ANON_KEY = 'hall.anonymousVisitor';
+function anonymousId(group: string): string {
+  try {
+    const saved = JSON.parse(globalThis.sessionStorage?.getItem(ANON_KEY) ?? 'null') as { id?: string; group?: string } | null;
+    if (saved?.id && saved.group === group) return saved.id;
+    const id = newId('anon');
+    globalThis.sessionStorage?.setItem(ANON_KEY, JSON.stringify({ id, group }));
+    return id;
+  } catch {
+    return newId('anon');
+  }
+}
+
 export function createSessionStore(storage: HallStorage, initial: Partial<Pick<SessionState, 'lang' | 'textSize'>> = {}) {
   return createStore<SessionState>()((set, get) => ({
     ready: false,
@@ -74,7 +91,7 @@ export function createSessionStore(storage: HallStorage, initial: Partial<Pick<S
         }
       },
       startAnonymous(group) {
-        set({ visitor: { id: newId('anon'), nickname: '', group, createdAt: Date.now(), anonymous: true } });
+        set({ visitor: { id: anonymousId(group), nickname: '', group, createdAt: Date.now(), anonymous: true } });
       },
       async endVisit() {
         set({ visitor: null });

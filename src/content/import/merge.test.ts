@@ -16,7 +16,7 @@ describe('mergeQuestions', () => {
     changed.prompt.en = 'Changed wording';
     const same = clone(crossing.questions[2]!);
     const { bank: merged, report } = mergeQuestions(crossing, [fresh, changed, same]);
-    expect(report).toEqual({ added: ['crossing-new-one'], updated: [changed.id], unchanged: [same.id], refused: [] });
+    expect(report).toEqual({ added: ['crossing-new-one'], updated: [changed.id], unchanged: [same.id], refused: [], newTopics: [] });
     expect(merged.questions).toHaveLength(crossing.questions.length + 1);
     expect(merged.questions[1]).toEqual(changed);
     expect(merged.questions.at(-1)).toEqual(fresh);
@@ -75,10 +75,14 @@ describe('formatBank', () => {
   });
 
   it('puts $schema first and validates after a merge', () => {
-    const b = { questions: [], zone: 'ebike', $schema: '../schemas/quiz.schema.json' } as QuizFile;
-    const out = formatBank(mergeQuestions(b, [{ ...clone(bank('ebike').questions[0]!), id: 'ebike-x' }]).bank);
-    expect(out.startsWith('{\n  "$schema": "../schemas/quiz.schema.json",\n  "zone": "ebike",\n  "questions": [\n    {\n      "id": "ebike-x",')).toBe(true);
+    const b = { questions: [], zone: 'ebike', topics: {}, $schema: '../schemas/quiz.schema.json' } as QuizFile;
+    const q = { ...clone(bank('ebike').questions[0]!), id: 'ebike-x' };
+    const merged = mergeQuestions(b, [q]);
+    // a topic the bank did not name yet is added under its id, and reported
+    expect(merged.report.newTopics).toEqual([q.topic]);
+    const out = formatBank(merged.bank);
+    expect(out.startsWith(`{\n  "$schema": "../schemas/quiz.schema.json",\n  "zone": "ebike",\n  "topics": {\n    "${q.topic}": { "zh-Hans": "${q.topic}", "en": "${q.topic}" }\n  },\n  "questions": [\n    {\n      "id": "ebike-x",`)).toBe(true);
     expect(quizFileSchema.safeParse(JSON.parse(out)).success).toBe(true);
-    expect(formatBank(emptyBank('drunk'))).toBe('{\n  "$schema": "../schemas/quiz.schema.json",\n  "zone": "drunk",\n  "questions": []\n}\n');
+    expect(formatBank(emptyBank('drunk'))).toBe('{\n  "$schema": "../schemas/quiz.schema.json",\n  "zone": "drunk",\n  "topics": {},\n  "questions": []\n}\n');
   });
 });

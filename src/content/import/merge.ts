@@ -9,12 +9,14 @@ export interface MergeReport {
   unchanged: string[];
   /** questions in the bank the import may not replace, with why */
   refused: { id: string; reason: string }[];
+  /** topics first seen in this import, named by their id until someone names them in the bank */
+  newTopics: string[];
 }
 
 export const QUIZ_SCHEMA_REF = '../schemas/quiz.schema.json';
 
 export function emptyBank(zone: QuizFile['zone']): QuizFile {
-  return { $schema: QUIZ_SCHEMA_REF, zone, questions: [] };
+  return { $schema: QUIZ_SCHEMA_REF, zone, topics: {}, questions: [] };
 }
 
 /** JSON with object keys sorted, so key order never makes two equal questions differ. */
@@ -49,7 +51,7 @@ function withOverrides(next: Question, prev: Question): Question {
  * the later one wins. Scene questions in the bank are never replaced: a sheet cannot hold their scene.
  */
 export function mergeQuestions(bank: QuizFile, incoming: readonly Question[]): { bank: QuizFile; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: [], refused: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: [], refused: [], newTopics: [] };
   const questions = [...bank.questions];
   const latest = new Map<string, Question>();
   for (const q of incoming) {
@@ -76,7 +78,14 @@ export function mergeQuestions(bank: QuizFile, incoming: readonly Question[]): {
       report.updated.push(q.id);
     }
   }
-  return { bank: { ...bank, questions }, report };
+  // a topic the bank has not named yet gets its id as a placeholder name (the import reports it)
+  const topics = { ...bank.topics };
+  for (const q of questions)
+    if (!topics[q.topic]) {
+      topics[q.topic] = { 'zh-Hans': q.topic, en: q.topic };
+      report.newTopics.push(q.topic);
+    }
+  return { bank: { ...bank, topics, questions }, report };
 }
 
 // ---------------------------------------------------------------- writing the file
@@ -120,8 +129,11 @@ function block(v: unknown, depth: number, style: BankStyle, expand = hasObjectLi
 /** The bank as its file text: 2-space indentation, `$schema` first, one question field per line and
  * one line per choice (the layout of the hand-written banks). */
 export function formatBank(bank: QuizFile, style: BankStyle = { tightBraces: false }): string {
-  const { $schema, zone, questions, ...rest } = bank;
-  const ordered = { ...($schema === undefined ? {} : { $schema }), zone, questions, ...rest };
-  // the file itself is always one key per line, even while it holds no questions
-  return `${block(ordered, 0, style, true)}\n`;
+  const { $schema, zone, topics, questions, ...rest } = bank;
+  const head = { ...($schema === undefined ? {} : { $schema }), zone };
+  // the file itself is always one key per line, even while it holds no questions; topics one per line
+  const body = block({ ...head, topics: {}, questions, ...rest }, 0, style, true);
+  const topicLines = Object.entries(topics).map(([k, v]) => `    ${JSON.stringify(k)}: ${inline(v, style)}`);
+  const topicsText = topicLines.length ? `{\n${topicLines.join(',\n')}\n  }` : '{}';
+  return `${body.replace('"topics": {}', `"topics": ${topicsText}`)}\n`;
 }

@@ -113,6 +113,8 @@ export class SimAgent implements Agent {
   forcedHold = -1;
   /** id of the agent it followed or yielded to last step (-1 none), to break mutual yielding */
   leaderId = -1;
+  /** when it crashed (NaN if not): crashed agents are cleared away after a while */
+  crashedAt = NaN;
   /** this step's braking need came on suddenly (a new obstacle, or hard braking ahead) */
   hazard = false;
 

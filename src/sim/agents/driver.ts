@@ -38,12 +38,14 @@ export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
   if (lead.gap < Infinity) {
     const al = idmAccel(v, lead.gap, lead.v, idm);
     acc = Math.min(acc, al);
-    // a driver reacts late only to what surprises them: something new in the way, or brake
-    // lights ahead (facts 5.15); a car followed all along is braked for at once
+    // a driver reacts late only to what surprises them (facts 5.15): someone on foot (or the
+    // visitor) suddenly in the way, or brake lights ahead. Vehicles merging or turning in are
+    // watched all along and braked for at once, which keeps background traffic crash-free.
     if (al < -(a.comfortDecel + HAZARD_MARGIN)) {
       const leader = w.agentById(lead.id);
       // (leaderId −2: just spawned, everything ahead was already in view)
-      a.hazard = (lead.id !== a.leaderId && a.leaderId !== -2) || (leader !== undefined && leader.accel < -4);
+      const sudden = lead.id !== a.leaderId && a.leaderId !== -2 && leader !== undefined && (leader.kind === 'pedestrian' || leader.isPlayer);
+      a.hazard = sudden || (leader !== undefined && leader.accel < -4);
     }
   }
   a.leaderId = lead.id;
@@ -113,8 +115,9 @@ function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number):
         if (!b || b === a || !g.visit(j) || b.kind === 'pedestrian' || b.speed < 1 || Math.abs(b.steer) > 0.05) continue;
         const bc = Math.cos(b.heading), bs = Math.sin(b.heading);
         const dx = b.x - a.x, dz = b.z - a.z;
-        // moving away from us and clear of us already: no conflict to come
-        if (bc * dx + bs * dz > 0 && dx * dx + dz * dz > 36) continue;
+        // too far to meet us within the horizon, even head-on
+        const bound = (vp + b.speed) * GIVE_WAY_HORIZON + a.length + b.length;
+        if (dx * dx + dz * dz > bound * bound) continue;
         // already ahead of us in our own lane: that is a leader, not a crossing stream
         const ah = a.heading;
         if (
@@ -123,15 +126,26 @@ function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number):
           Math.abs(-dx * Math.sin(ah) + dz * Math.cos(ah)) < (a.width + b.width) / 2
         )
           continue;
-        const clear = (a.width + b.width) / 2 + 2.0 + b.length / 2;
+        const clear = (a.width + b.width) / 2 + 1.5 + b.length / 2;
+        // our body follows the path: check where the front and where the tail will be
+        const tail = a.wheelbase + a.rearOverhang;
         for (let n = 1; n <= GIVE_WAY_SAMPLES; n++) {
           const t = (GIVE_WAY_HORIZON * n) / GIVE_WAY_SAMPLES;
           const sAt = sf + vp * t;
           if (sAt > p.line.length) break;
-          p.line.sample(sAt, sampleOut, a.seg);
           const bx = b.x + bc * b.speed * t, bz = b.z + bs * b.speed * t;
-          if ((sampleOut.x - bx) ** 2 + (sampleOut.z - bz) ** 2 < clear * clear) {
-            const gap = sAt - sf - clear;
+          // a crossing stream only: someone running alongside in the next lane is no conflict
+          p.line.sample(sAt, sampleOut, a.seg);
+          let hit = (sampleOut.x - bx) ** 2 + (sampleOut.z - bz) ** 2 < clear * clear && Math.abs(Math.sin(b.heading - sampleOut.heading)) > 0.4;
+          if (!hit && sAt - tail > a.s) {
+            p.line.sample(sAt - tail, sampleOut, a.seg);
+            hit = (sampleOut.x - bx) ** 2 + (sampleOut.z - bz) ** 2 < clear * clear && Math.abs(Math.sin(b.heading - sampleOut.heading)) > 0.4;
+          }
+          if (hit) {
+            let gap = sAt - sf - clear;
+            // wait at the stop line if it is still ahead, not on the crossing beyond it
+            const st = p.stops[a.nextStop];
+            if (st && st.s > sf) gap = Math.min(gap, st.s - sf - 0.3);
             acc = Math.min(acc, idmAccel(v, Math.max(gap, 0.1), 0, idm));
             break;
           }
@@ -211,19 +225,11 @@ function consider(
   const gap = proj.s - alongExtent - sf;
   // only what is ahead of (or overlapping) this agent's front
   if (proj.s + alongExtent < sf - 0.1) return;
-  // two agents each waiting for the other (paths crossing in a junction): the one going straight,
-  // else the older one, goes first
-  if (b.leaderId === a.id && gap > 1.0 && outranks(a, b)) return;
   if (gap < lead.gap) {
     lead.gap = gap;
     lead.v = b.speed * Math.cos(rel);
     lead.id = b.id;
   }
-}
-
-function outranks(a: SimAgent, b: SimAgent): boolean {
-  const sa = Math.abs(a.steer) < 0.05, sb = Math.abs(b.steer) < 0.05;
-  return sa !== sb ? sa : a.id < b.id;
 }
 
 /** Advance a vehicle by one step with acceleration `acc`, entering an emergency stop if needed. */
@@ -268,7 +274,8 @@ export function movePedestrian(w: SimWorld, a: SimAgent, p: RoutePath, dt: numbe
   const c = p.crossings[a.nextCrossing];
   if (c && c.s0 - a.s < 2.5) {
     let wait = false;
-    if (c.head >= 0) wait = !a.runRed && w.signals.colors[c.head] !== GREEN;
+    // on green a walker still does not step in front of a vehicle about to pass
+    if (c.head >= 0) wait = (!a.runRed && w.signals.colors[c.head] !== GREEN) || !w.gapAcceptable(c.crossing, 2.0);
     else wait = !w.gapAcceptable(c.crossing, 4.0);
     if (wait) limitS = c.s0 - 0.3;
   }

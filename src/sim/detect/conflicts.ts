@@ -90,8 +90,8 @@ function judgePair(w: SimWorld, a: SimAgent, b: SimAgent, ra: number, horizon: n
         speedB: Math.round(b.speed * 10) / 10,
         relSpeed: Math.round(Math.hypot(Math.cos(a.heading) * a.speed - Math.cos(b.heading) * b.speed, Math.sin(a.heading) * a.speed - Math.sin(b.heading) * b.speed) * 10) / 10,
       });
-      crash(a);
-      crash(b);
+      crash(a, w.time);
+      crash(b, w.time);
     }
     return;
   }
@@ -112,8 +112,9 @@ export function reportNearMiss(w: SimWorld, a: SimAgent, b: SimAgent, metric: 't
 }
 
 /** A crash stops the non-player agents involved where they are. */
-function crash(a: SimAgent): void {
+function crash(a: SimAgent, t: number): void {
   if (a.isPlayer) return;
+  if (a.state !== 'crashed') a.crashedAt = t;
   a.state = 'crashed';
   a.speed = 0;
   a.accel = 0;

@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { groupsFileSchema, quizFileSchema, type ZoneId } from '../content/schema.ts';
+import { openHallDb } from '../storage/db.ts';
+import { createHallStorage } from '../storage/storage.ts';
+import { createSelfTestStore, progressKey } from './selfTest.ts';
+
+const groups = groupsFileSchema.parse(JSON.parse(readFileSync('quizzes/groups.json', 'utf8'))).groups;
+const bankOf = (zone: string) => quizFileSchema.parse(JSON.parse(readFileSync(`quizzes/${zone}.json`, 'utf8'))).questions;
+
+function setup(dbName: string, group = 'child', zone: ZoneId = 'crossing') {
+  const storage = createHallStorage(() => openHallDb(dbName));
+  let t = 1000;
+  const store = createSelfTestStore({
+    storage,
+    zone,
+    group: groups.find((g) => g.id === group)!,
+    visitorId: 'v1',
+    device: () => 'desktop',
+    loadBank: async (z) => ({ ok: true, questions: bankOf(z) }),
+    now: () => (t += 1500),
+    seed: () => 42,
+  });
+  return { storage, store };
+}
+
+describe('self-test store', () => {
+  it('runs a whole test, saves the attempt with every answer and clears the progress', async () => {
+    const name = `st-${Math.random()}`;
+    const { store, storage } = setup(name);
+    await store.getState().actions.start();
+    const test = store.getState().test!;
+    expect(test.items).toHaveLength(8); // the child group's question count
+    for (const item of test.items) {
+      store.getState().actions.answer(item.answer); // always right
+      expect(store.getState().test!.phase).toBe('feedback');
+      await store.getState().actions.next();
+    }
+    const r = store.getState().result!;
+    expect(r).toMatchObject({ score: 100, passed: true, stars: 3 });
+    const [a] = await storage.listAttempts();
+    expect(a).toMatchObject({ zone: 'crossing', mode: 'test', group: 'child', score: 100, device: 'desktop' });
+    expect(a!.answers).toHaveLength(8);
+    expect(a!.answers!.every((x) => x.correct && x.ms >= 1500)).toBe(true);
+    expect(await storage.getProgress(progressKey('v1', 'crossing'))).toBeUndefined();
+  });
+
+  it('resumes the same test at the same question after a reload', async () => {
+    const name = `st-${Math.random()}`;
+    const first = setup(name);
+    await first.store.getState().actions.start();
+    const items = first.store.getState().test!.items;
+    first.store.getState().actions.answer(['definitely-wrong-id'].filter(() => false)); // an empty answer counts as wrong
+    await first.store.getState().actions.next();
+    first.store.getState().actions.answer(items[1]!.answer);
+    await new Promise((r) => setTimeout(r, 20));
+
+    const second = setup(name);
+    await second.store.getState().actions.start();
+    const resumed = second.store.getState().test!;
+    expect(resumed.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(resumed.items.map((i) => i.choices)).toEqual(items.map((i) => i.choices));
+    expect(resumed.index).toBe(1);
+    expect(resumed.phase).toBe('feedback');
+    expect(resumed.answers[0]!.correct).toBe(false);
+  });
+
+  it('gives a child and a driver different questions from the same bank', async () => {
+    const child = setup(`st-${Math.random()}`, 'child', 'seatbelt');
+    const driver = setup(`st-${Math.random()}`, 'driver', 'seatbelt');
+    await child.store.getState().actions.start();
+    await driver.store.getState().actions.start();
+    const bank = bankOf('seatbelt');
+    const c = child.store.getState().test!.items.map((i) => i.id);
+    const d = driver.store.getState().test!.items.map((i) => i.id);
+    expect(c).not.toEqual(d);
+    for (const id of c) expect(bank.find((q) => q.id === id)!.groups).toContain('child');
+    for (const id of d) expect(bank.find((q) => q.id === id)!.groups).toContain('driver');
+  });
+
+  it('reports a broken bank instead of starting', async () => {
+    const storage = createHallStorage(() => openHallDb(`st-${Math.random()}`));
+    const store = createSelfTestStore({
+      storage,
+      zone: 'drunk',
+      group: groups[0]!,
+      visitorId: 'v',
+      device: () => 'kiosk',
+      loadBank: async () => ({ ok: false, problems: [{ file: 'quizzes/drunk.json', path: 'questions[0].answer', message: 'bad' }] }),
+    });
+    await store.getState().actions.start();
+    expect(store.getState()).toMatchObject({ status: 'error', test: null });
+    expect(store.getState().problems[0]!.file).toBe('quizzes/drunk.json');
+  });
+});

@@ -1,0 +1,130 @@
+// One visitor's self-test in one zone: the store both skins render. Every step is saved as progress
+// (reload resumes the same test); the finished test is saved as an attempt and its progress removed.
+import { createStore } from 'zustand/vanilla';
+import type { Group, Question, ZoneId } from '../content/schema.ts';
+import type { ContentProblem } from '../content/validate.ts';
+import * as T from '../modes/selfTest.ts';
+import type { Attempt, HallStorage } from '../storage/types.ts';
+
+export const APP_VERSION = '0.1.0';
+
+export interface SelfTestDeps {
+  storage: HallStorage;
+  loadBank: (zone: ZoneId) => Promise<{ ok: true; questions: Question[] } | { ok: false; problems: ContentProblem[] }>;
+  zone: ZoneId;
+  group: Group;
+  visitorId: string;
+  device: () => Attempt['device'];
+  now?: () => number;
+  seed?: () => number;
+}
+
+export interface SelfTestState {
+  status: 'loading' | 'ready' | 'error';
+  problems: ContentProblem[];
+  bank: Question[];
+  test: T.TestState | null;
+  result: T.TestResult | null;
+  startedAt: number;
+  /** when the current question was shown, for the answer's time */
+  shownAt: number;
+  savedAttemptId: string | null;
+  actions: {
+    start(): Promise<void>;
+    answer(choiceIds: string[]): void;
+    next(): Promise<void>;
+    restart(): Promise<void>;
+  };
+}
+
+export function progressKey(visitorId: string, zone: string): string {
+  return `${visitorId}:${zone}:test`;
+}
+
+export function createSelfTestStore(deps: SelfTestDeps) {
+  const now = deps.now ?? (() => Date.now());
+  const seed = deps.seed ?? (() => Math.floor(Math.random() * 2 ** 31));
+  const key = progressKey(deps.visitorId, deps.zone);
+
+  return createStore<SelfTestState>()((set, get) => {
+    const save = (test: T.TestState) =>
+      void deps.storage.putProgress({ key, updatedAt: now(), state: { test, startedAt: get().startedAt } });
+
+    async function finish(test: T.TestState) {
+      const result = T.result(test, deps.group);
+      const attempt: Attempt = {
+        id: `a-${deps.visitorId}-${deps.zone}-${get().startedAt}`,
+        visitorId: deps.visitorId,
+        group: deps.group.id,
+        zone: deps.zone,
+        mode: 'test',
+        startedAt: get().startedAt,
+        endedAt: now(),
+        score: result.score,
+        stars: result.stars,
+        passed: result.passed,
+        answers: T.toAttemptAnswers(test),
+        appVersion: APP_VERSION,
+        device: deps.device(),
+      };
+      set({ result, savedAttemptId: attempt.id });
+      await deps.storage.putAttempt(attempt);
+      await deps.storage.deleteProgress(key);
+    }
+
+    function fresh(bank: Question[]) {
+      const test = T.createTest({ bank, group: deps.group, seed: seed() });
+      const t = now();
+      set({ test, result: null, startedAt: t, shownAt: t, savedAttemptId: null });
+      save(test);
+    }
+
+    return {
+      status: 'loading',
+      problems: [],
+      bank: [],
+      test: null,
+      result: null,
+      startedAt: 0,
+      shownAt: 0,
+      savedAttemptId: null,
+      actions: {
+        async start() {
+          const loaded = await deps.loadBank(deps.zone);
+          if (!loaded.ok) {
+            set({ status: 'error', problems: loaded.problems });
+            return;
+          }
+          set({ status: 'ready', bank: loaded.questions });
+          const saved = await deps.storage.getProgress(key);
+          const restored = saved ? T.restoreTest((saved.state as { test?: unknown }).test) : null;
+          // a saved test whose questions left the bank cannot resume: start a new one
+          if (restored && restored.group === deps.group.id && restored.items.every((i) => loaded.questions.some((q) => q.id === i.id))) {
+            set({ test: restored, startedAt: (saved!.state as { startedAt?: number }).startedAt ?? now(), shownAt: now() });
+            if (T.isFinished(restored)) await finish(restored);
+          } else fresh(loaded.questions);
+        },
+        answer(choiceIds) {
+          const { test, shownAt } = get();
+          if (!test || test.phase !== 'question') return;
+          const next = T.answer(test, choiceIds, Math.max(0, now() - shownAt));
+          set({ test: next });
+          save(next);
+        },
+        async next() {
+          const { test } = get();
+          if (!test || test.phase !== 'feedback') return;
+          const next = T.next(test);
+          set({ test: next, shownAt: now() });
+          if (T.isFinished(next)) await finish(next);
+          else save(next);
+        },
+        async restart() {
+          await deps.storage.deleteProgress(key);
+          fresh(get().bank);
+        },
+      },
+    };
+  });
+}
+export type SelfTestStore = ReturnType<typeof createSelfTestStore>;
