@@ -2,6 +2,7 @@
 // content and storage chunk loads behind it.
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import type { AppServices } from './app/context.tsx';
 import { applyDeepLink } from './app/deepLink.ts';
 import { parseHash } from './app/routes.ts';
 import { createI18n } from './i18n/index.ts';
@@ -31,7 +32,11 @@ async function boot() {
     applyDeepLink(session, parseHash(window.location.hash).params, c.groups.map((g) => g.id));
     return c;
   });
-  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog }} i18n={i18n} />);
+    const loadBank: AppServices['loadBank'] = async (zone) => {
+    const [m, c] = await Promise.all([import('./app/services.ts'), content]);
+    return m.loadBank(zone, c.groups.map((g) => g.id));
+  };
+  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank }} i18n={i18n} />);
 }
 
 void boot();

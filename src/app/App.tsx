@@ -81,6 +81,9 @@ function Screens() {
     case 'staff':
       screen = <StaffScreen />;
       break;
+    case 'lab':
+      screen = null;
+      break;
     default:
       screen = <MessageScreen title={t('errors.unknownRoute')} />;
   }
@@ -92,7 +95,7 @@ function Screens() {
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
           {screen}
           <DeepLinks params={params} />
-          <StageHost route={route} keep={keep} visible={route.name === 'hall' && visitor !== null} />
+          <StageHost route={route} keep={keep} visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab'} />
         </Suspense>
       </main>
     </>

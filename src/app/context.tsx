@@ -5,11 +5,16 @@ import { useShallow } from 'zustand/shallow';
 import type { Catalog } from '../content/catalog.ts';
 import type { HallStorage } from '../storage/types.ts';
 import type { HallUiStore } from '../stores/hallUi.ts';
+import type { SelfTestDeps } from '../stores/selfTest.ts';
 import type { SessionState, SessionStore } from '../stores/session.ts';
+
+export type LoadBank = SelfTestDeps['loadBank'];
 
 export interface AppServices {
   session: SessionStore;
   hallUi: HallUiStore;
+  /** a zone's validated question bank (its own lazy chunk) */
+  loadBank: LoadBank;
   storage: HallStorage;
   /** the validated content, as soon as its chunk has loaded (all the profile screen needs) */
   content: Promise<Catalog>;

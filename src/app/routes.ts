@@ -8,6 +8,8 @@ export type Route =
   | { name: 'hall' }
   | { name: 'zone'; zoneId: string; mode: string }
   | { name: 'staff' }
+  /** development and benchmark views of the 3D kit (#/lab/<id>): not a product screen */
+  | { name: 'lab'; id: string }
   | { name: 'notFound'; path: string };
 
 export interface Parsed {
@@ -26,6 +28,7 @@ export function parseHash(hash: string): Parsed {
   if (parts.length === 0) route = { name: 'start' };
   else if (parts[0] === 'hall' && parts.length === 1) route = { name: 'hall' };
   else if (parts[0] === 'staff' && parts.length === 1) route = { name: 'staff' };
+  else if (parts[0] === 'lab' && parts.length === 2) route = { name: 'lab', id: parts[1]! };
   else if (parts[0] === 'zone' && parts.length === 2) route = { name: 'zone', zoneId: parts[1]!, mode: params.mode ?? 'game' };
   else route = { name: 'notFound', path };
   return { route, params };
@@ -48,6 +51,9 @@ export function hashFor(route: Route, params: Record<string, string> = {}): stri
       break;
     case 'staff':
       path = '/staff';
+      break;
+    case 'lab':
+      path = `/lab/${encodeURIComponent(route.id)}`;
       break;
     case 'zone':
       path = `/zone/${encodeURIComponent(route.zoneId)}`;

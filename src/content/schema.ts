@@ -1,6 +1,7 @@
 // The content model as zod schemas: the only judge of what a scene, quiz or groups file may hold.
 // Used at build time (content:check, JSON Schema generation) and at load time in the app.
 import { z } from 'zod';
+import { actorsSchema, layoutSchema, scriptSchema, simRefProblems } from '../sim/def.ts';
 import { isPropId } from './props.ts';
 
 import { ZONE_IDS } from './ids.ts';
@@ -192,10 +193,10 @@ export const zoneSchema = z
     summary: localizedSchema,
     learningPoints: z.array(localizedSchema).min(1),
     audience: z.array(groupIdSchema).min(1),
-    /** street layout, actors and script: validated in detail by the traffic kit (src/sim) */
-    layout: z.record(z.string(), z.unknown()).optional(),
-    actors: z.array(z.record(z.string(), z.unknown())).optional(),
-    script: z.array(z.record(z.string(), z.unknown())).optional(),
+    /** street layout, traffic and scenario script: the traffic kit's own schemas (src/sim/def.ts) */
+    layout: layoutSchema.optional(),
+    actors: actorsSchema.optional(),
+    script: scriptSchema.optional(),
     scoring: scoringSchema.optional(),
     feedback: z.record(z.string(), feedbackSchema).optional(),
     tuning: z.record(groupIdSchema, z.record(z.string(), z.unknown())).optional(),
@@ -203,6 +204,11 @@ export const zoneSchema = z
   })
   .strict()
   .superRefine((zone, ctx) => {
+    if (zone.layout)
+      for (const p of simRefProblems({ layout: zone.layout, actors: zone.actors ?? [], script: zone.script ?? [] }))
+        ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+    else if (zone.actors?.length || zone.script?.length)
+      ctx.addIssue({ code: 'custom', path: ['layout'], message: 'actors and a script need a layout' });
     if (zone.scoring && zone.feedback) {
       for (const kind of Object.keys(zone.scoring.events)) {
         if (!zone.feedback[kind]) ctx.addIssue({ code: 'custom', path: ['feedback', kind], message: `scored event "${kind}" has no feedback` });

@@ -472,8 +472,9 @@ export class SimWorld implements World {
     this.crossingPeds.fill(0);
     if (this.net.crossings.length === 0) return;
     for (const a of this.agents) {
-      if (a.kind !== 'pedestrian') continue;
-      for (const c of this.net.crossings) if (inCrossing(c, a.x, a.z, 0.3)) this.crossingPeds[c.index]!++;
+      // someone waiting at the kerb is not on the crossing yet (else cars and walkers wait for each other)
+      if (a.kind !== 'pedestrian' || a.state === 'waiting') continue;
+      for (const c of this.net.crossings) if (inCrossing(c, a.x, a.z, 0)) this.crossingPeds[c.index]!++;
     }
   }
 

@@ -6,14 +6,18 @@ export interface HallUiState {
   pickedZone: ZoneId | null;
   /** bumps when the visitor asks to re-centre the 3D panels in front of them */
   recenterCount: number;
-  actions: { pick(id: ZoneId): void; close(): void; recenter(): void };
+  /** an immersive session is running (attempts record the device) */
+  inXR: boolean;
+  actions: { pick(id: ZoneId): void; close(): void; recenter(): void; setInXR(v: boolean): void };
 }
 
 export function createHallUiStore() {
   return createStore<HallUiState>()((set, get) => ({
     pickedZone: null,
     recenterCount: 0,
+    inXR: false,
     actions: {
+      setInXR: (inXR) => set({ inXR }),
       pick: (id) => set({ pickedZone: id }),
       close: () => set({ pickedZone: null }),
       recenter: () => set({ recenterCount: get().recenterCount + 1 }),

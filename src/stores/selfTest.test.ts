@@ -18,7 +18,7 @@ function setup(dbName: string, group = 'child', zone: ZoneId = 'crossing') {
     group: groups.find((g) => g.id === group)!,
     visitorId: 'v1',
     device: () => 'desktop',
-    loadBank: async (z) => ({ ok: true, questions: bankOf(z) }),
+    loadBank: async (z) => ({ ok: true, questions: bankOf(z), topics: {} }),
     now: () => (t += 1500),
     seed: () => 42,
   });

@@ -1,7 +1,7 @@
 // One visitor's self-test in one zone: the store both skins render. Every step is saved as progress
 // (reload resumes the same test); the finished test is saved as an attempt and its progress removed.
 import { createStore } from 'zustand/vanilla';
-import type { Group, Question, ZoneId } from '../content/schema.ts';
+import type { Group, Localized, Question, ZoneId } from '../content/schema.ts';
 import type { ContentProblem } from '../content/validate.ts';
 import * as T from '../modes/selfTest.ts';
 import type { Attempt, HallStorage } from '../storage/types.ts';
@@ -10,7 +10,7 @@ export const APP_VERSION = '0.1.0';
 
 export interface SelfTestDeps {
   storage: HallStorage;
-  loadBank: (zone: ZoneId) => Promise<{ ok: true; questions: Question[] } | { ok: false; problems: ContentProblem[] }>;
+  loadBank: (zone: ZoneId) => Promise<{ ok: true; questions: Question[]; topics: Record<string, Localized> } | { ok: false; problems: ContentProblem[] }>;
   zone: ZoneId;
   group: Group;
   visitorId: string;
@@ -23,6 +23,7 @@ export interface SelfTestState {
   status: 'loading' | 'ready' | 'error';
   problems: ContentProblem[];
   bank: Question[];
+  topics: Record<string, Localized>;
   test: T.TestState | null;
   result: T.TestResult | null;
   startedAt: number;
@@ -47,6 +48,8 @@ export function createSelfTestStore(deps: SelfTestDeps) {
   const key = progressKey(deps.visitorId, deps.zone);
 
   return createStore<SelfTestState>()((set, get) => {
+    // both skins may ask to start at once: one start only
+    let starting: Promise<void> | null = null;
     const save = (test: T.TestState) =>
       void deps.storage.putProgress({ key, updatedAt: now(), state: { test, startedAt: get().startedAt } });
 
@@ -72,6 +75,22 @@ export function createSelfTestStore(deps: SelfTestDeps) {
       await deps.storage.deleteProgress(key);
     }
 
+    async function load() {
+      const loaded = await deps.loadBank(deps.zone);
+      if (!loaded.ok) {
+        set({ status: 'error', problems: loaded.problems });
+        return;
+      }
+      set({ status: 'ready', bank: loaded.questions, topics: loaded.topics });
+      const saved = await deps.storage.getProgress(key);
+      const restored = saved ? T.restoreTest((saved.state as { test?: unknown }).test) : null;
+      // a saved test whose questions left the bank cannot resume: start a new one
+      if (restored && restored.group === deps.group.id && restored.items.every((i) => loaded.questions.some((q) => q.id === i.id))) {
+        set({ test: restored, startedAt: (saved!.state as { startedAt?: number }).startedAt ?? now(), shownAt: now() });
+        if (T.isFinished(restored)) await finish(restored);
+      } else fresh(loaded.questions);
+    }
+
     function fresh(bank: Question[]) {
       const test = T.createTest({ bank, group: deps.group, seed: seed() });
       const t = now();
@@ -83,26 +102,16 @@ export function createSelfTestStore(deps: SelfTestDeps) {
       status: 'loading',
       problems: [],
       bank: [],
+      topics: {},
       test: null,
       result: null,
       startedAt: 0,
       shownAt: 0,
       savedAttemptId: null,
       actions: {
-        async start() {
-          const loaded = await deps.loadBank(deps.zone);
-          if (!loaded.ok) {
-            set({ status: 'error', problems: loaded.problems });
-            return;
-          }
-          set({ status: 'ready', bank: loaded.questions });
-          const saved = await deps.storage.getProgress(key);
-          const restored = saved ? T.restoreTest((saved.state as { test?: unknown }).test) : null;
-          // a saved test whose questions left the bank cannot resume: start a new one
-          if (restored && restored.group === deps.group.id && restored.items.every((i) => loaded.questions.some((q) => q.id === i.id))) {
-            set({ test: restored, startedAt: (saved!.state as { startedAt?: number }).startedAt ?? now(), shownAt: now() });
-            if (T.isFinished(restored)) await finish(restored);
-          } else fresh(loaded.questions);
+        start() {
+          starting ??= load();
+          return starting;
         },
         answer(choiceIds) {
           const { test, shownAt } = get();

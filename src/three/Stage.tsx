@@ -2,6 +2,7 @@ import { Canvas, useThree } from '@react-three/fiber';
 import { XR } from '@react-three/xr';
 import { Suspense, useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { useServices } from '../app/context.tsx';
 import type { Route } from '../app/routes.ts';
 import { EnterVR } from '../xr/EnterVR.tsx';
 import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
@@ -35,6 +36,10 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
     createHallXRStore({ clickThresholdMs: new URLSearchParams(window.location.search).has('emulate') ? 5000 : 300 }),
   );
   const inXR = useStore(xrStore, (s) => s.session != null);
+  const { hallUi } = useServices();
+  useEffect(() => {
+    hallUi.getState().actions.setInXR(inXR);
+  }, [inXR, hallUi]);
   const shown = visible || inXR;
   return (
     <div className="stage" data-testid="hall-stage" hidden={!shown}>

@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { XROrigin } from '@react-three/xr';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import type { Route } from '../app/routes.ts';
@@ -17,6 +17,10 @@ import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
 import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
 import { fontFor, textScale } from './text.ts';
 import { PanelTextContext } from './ui/panelText.ts';
+
+const labs: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  junction: lazy(() => import('./lab/JunctionLab.tsx')),
+};
 
 const head = new Vector3();
 const ahead = new Vector3();
@@ -65,7 +69,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
     origin.current?.position.setY(comfort.seated ? SEATED_LIFT_M : 0);
   }, [comfort.seated]);
 
-  const showLobby = route.name === 'hall' || !inXR;
+  const Lab = route.name === 'lab' ? labs[route.id] : undefined;
+  const showLobby = !Lab && (route.name === 'hall' || !inXR);
   return (
     <PanelTextContext.Provider value={{ font, size: scale }}>
       <color attach="background" args={['#0e2130']} />
@@ -92,6 +97,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       <XROrigin name="xr-origin" ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]} />
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
+        {Lab && <Lab />}
         {inXR && (
           <PanelAnchor recenter={recenterCount}>
             {route.name === 'hall' && pickedZone && <ModePanel3D keep={keep} />}

@@ -113,6 +113,9 @@ export class SimAgent implements Agent {
   forcedHold = -1;
   /** id of the agent it followed or yielded to last step (-1 none), to break mutual yielding */
   leaderId = -1;
+  /** where giving way means stopping (arc length of the front bumper), Infinity = no one to wait
+   * for; re-judged every few steps */
+  giveWayS = Infinity;
   /** when it crashed (NaN if not): crashed agents are cleared away after a while */
   crashedAt = NaN;
   /** this step's braking need came on suddenly (a new obstacle, or hard braking ahead) */

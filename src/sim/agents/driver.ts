@@ -64,7 +64,11 @@ export function decideVehicle(w: SimWorld, a: SimAgent, p: RoutePath): number {
   }
 
   // turning across others: give way to straight-going traffic whose path meets ours
-  if (!a.noYield && (Math.abs(a.steer) > 0.05 || bendAhead(a, p, sf))) acc = Math.min(acc, giveWay(w, a, p, sf, v));
+  // (the prediction is re-run every third step, staggered by id; the stop point is kept between)
+  if (!a.noYield && (Math.abs(a.steer) > 0.05 || bendAhead(a, p, sf))) {
+    if ((w.stepCount + a.id) % 3 === 0) a.giveWayS = giveWay(w, a, p, sf, v);
+    if (a.giveWayS < Infinity) acc = Math.min(acc, idmAccel(v, Math.max(a.giveWayS - sf, 0.1), 0, idm));
+  } else a.giveWayS = Infinity;
 
   // crossings: give way to anyone walking on them (unless flagged not to, or too late to stop)
   if (!a.noYield) {
@@ -95,15 +99,16 @@ const GIVE_WAY_SAMPLES = 16;
 
 /**
  * Gap acceptance for a turning vehicle: predict the next few seconds (itself along its path at
- * its speed, or at a walking pace when standing; others straight on) and stop short of the first
- * place where a straight-going vehicle or rider would be alongside at the same moment.
+ * its speed, or at a walking pace when standing; others straight on) and find where to stop short
+ * of the first place a straight-going vehicle or rider would be alongside at the same moment.
+ * Returns that stop point as the front bumper's arc length, or Infinity.
  */
 function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number): number {
   const g = w.grid;
   const agents = w.agents;
   const vp = Math.max(v, 3);
   const reach = 20;
-  let acc = Infinity;
+  let stopS = Infinity;
   g.nextStamp();
   const c0 = g.cx(a.x - reach), c1 = g.cx(a.x + reach), r0 = g.cz(a.z - reach), r1 = g.cz(a.z + reach);
   for (let r = r0; r <= r1; r++)
@@ -146,13 +151,13 @@ function giveWay(w: SimWorld, a: SimAgent, p: RoutePath, sf: number, v: number):
             // wait at the stop line if it is still ahead, not on the crossing beyond it
             const st = p.stops[a.nextStop];
             if (st && st.s > sf) gap = Math.min(gap, st.s - sf - 0.3);
-            acc = Math.min(acc, idmAccel(v, Math.max(gap, 0.1), 0, idm));
+            stopS = Math.min(stopS, sf + Math.max(gap, 0.1));
             break;
           }
         }
       }
     }
-  return acc;
+  return stopS;
 }
 
 /** Slow for bends early enough to take them at comfortable lateral acceleration. */

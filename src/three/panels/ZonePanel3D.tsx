@@ -5,6 +5,7 @@ import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
+import { SelfTestPanel3D } from './SelfTestPanel3D.tsx';
 
 /** The zone route inside the headset: title, mode, learning points, the way back. */
 export function ZonePanel3D({ zoneId, mode, keep }: { zoneId: string; mode: string; keep: Record<string, string> }) {
@@ -19,6 +20,7 @@ export function ZonePanel3D({ zoneId, mode, keep }: { zoneId: string; mode: stri
       </Panel3D>
     );
   const zone = slot.zone;
+  if (mode === 'test') return <SelfTestPanel3D zone={zone.id} keep={keep} />;
   const points = zone.learningPoints.map((p, i) => `${i + 1}. ${text(p, lang)}`).join('\n');
   return (
     <Panel3D name="panel:zone" title={text(zone.title, lang)} width={1.1} height={0.86}>

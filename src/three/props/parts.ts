@@ -15,9 +15,11 @@ import {
   Float32BufferAttribute,
   IcosahedronGeometry,
   Matrix4,
+  Path,
   Quaternion,
   Shape,
   SphereGeometry,
+  Vector2,
   Vector3,
 } from 'three';
 
@@ -31,6 +33,12 @@ const e = new Euler();
 const v = new Vector3();
 const s = new Vector3();
 const up = new Vector3(0, 1, 0);
+
+function toShape(points: readonly Vec2[], holes: readonly (readonly Vec2[])[]): Shape {
+  const shape = new Shape(points.map(([x, y]) => new Vector2(x, y)));
+  for (const h of holes) shape.holes.push(new Path(h.map(([x, y]) => new Vector2(x, y))));
+  return shape;
+}
 
 function compose(at: Vec3, rot?: Vec3, scale?: Vec3): Matrix4 {
   e.set(rot?.[0] ?? 0, rot?.[1] ?? 0, rot?.[2] ?? 0);
@@ -78,12 +86,12 @@ export class PartBuilder {
     height: number,
     at: Vec3,
     color: ColorRepresentation,
-    opts: { axis?: 'x' | 'y' | 'z'; segments?: number; rot?: Vec3; open?: boolean; thetaStart?: number; thetaLength?: number } = {},
+    opts: { axis?: 'x' | 'y' | 'z'; segments?: number; rot?: Vec3; scale?: Vec3; open?: boolean; thetaStart?: number; thetaLength?: number } = {},
   ): this {
     const g = new CylinderGeometry(rTop, rBottom, height, opts.segments ?? 10, 1, opts.open ?? false, opts.thetaStart, opts.thetaLength);
     if (opts.axis === 'x') g.rotateZ(-Math.PI / 2);
     else if (opts.axis === 'z') g.rotateX(Math.PI / 2);
-    return this.add(g, color, compose(at, opts.rot));
+    return this.add(g, color, compose(at, opts.rot, opts.scale));
   }
 
   /** A wheel: a short cylinder whose axle runs along z. */
@@ -131,14 +139,7 @@ export class PartBuilder {
    * Holes are optional polygons inside it.
    */
   profile(points: readonly Vec2[], z0: number, z1: number, color: ColorRepresentation, holes: readonly (readonly Vec2[])[] = []): this {
-    const shape = new Shape(points.map(([x, y]) => new Vector3(x, y, 0)) as never);
-    shape.setFromPoints(points.map(([x, y]) => ({ x, y }) as never));
-    for (const h of holes) {
-      const hole = new Shape();
-      hole.setFromPoints(h.map(([x, y]) => ({ x, y }) as never));
-      shape.holes.push(hole);
-    }
-    const g = new ExtrudeGeometry(shape, { depth: z1 - z0, bevelEnabled: false });
+    const g = new ExtrudeGeometry(toShape(points, holes), { depth: z1 - z0, bevelEnabled: false });
     g.deleteAttribute('uv');
     g.translate(0, 0, z0);
     return this.add(g, color);
@@ -149,14 +150,7 @@ export class PartBuilder {
    * coordinates, `thickness` along x, its front face at x = `front`.
    */
   plate(points: readonly Vec2[], front: number, thickness: number, at: Vec3, color: ColorRepresentation, holes: readonly (readonly Vec2[])[] = []): this {
-    const shape = new Shape();
-    shape.setFromPoints(points.map(([x, y]) => ({ x, y }) as never));
-    for (const h of holes) {
-      const hole = new Shape();
-      hole.setFromPoints(h.map(([x, y]) => ({ x, y }) as never));
-      shape.holes.push(hole);
-    }
-    const g = new ExtrudeGeometry(shape, { depth: thickness, bevelEnabled: false });
+    const g = new ExtrudeGeometry(toShape(points, holes), { depth: thickness, bevelEnabled: false });
     g.deleteAttribute('uv');
     // extruded towards +z, front face at z = thickness; turn +z into +x (u → −z: the viewer's right)
     g.translate(0, 0, -thickness);

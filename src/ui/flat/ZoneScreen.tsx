@@ -1,4 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ProgressBar } from './ProgressBar.tsx';
+
+const SelfTestScreen = lazy(() => import('./SelfTestScreen.tsx'));
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { isMode } from '../../app/routes.ts';
 import { navigate } from '../../app/useRoute.ts';
@@ -56,6 +60,16 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
         <VisitorChip />
         <LanguageSwitch />
       </header>
+      {mode === 'test' ? (
+        <>
+          <p className="mode-line" data-testid="zone-mode">
+            {t('zone.mode', { mode: t(`modes.${mode}`) })}
+          </p>
+          <Suspense fallback={<ProgressBar label={t('test.loadingBank')} />}>
+            <SelfTestScreen zone={zone.id} />
+          </Suspense>
+        </>
+      ) : (
       <section className="card">
         <p className="mode-line" data-testid="zone-mode">
           {t('zone.mode', { mode: t(`modes.${mode}`) })}
@@ -72,6 +86,7 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
           {t('zone.audience')}: {audience.join(' · ')}
         </p>
       </section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,62 @@
+// Shared materials: every prop body uses ONE vertex-coloured Lambert material (one shader program,
+// batched state); lit lamps and marker rings use unlit basic materials cached by colour (one more
+// program); sign faces use one Lambert material per sign (same program, one texture each).
+import { type BufferGeometry, DoubleSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { disposeSignTextures, signTexture } from './signTexture.ts';
+
+let body: MeshLambertMaterial | null = null;
+const basics = new Map<string, MeshBasicMaterial>();
+const faces = new Map<string, MeshLambertMaterial>();
+const geometries = new Map<string, BufferGeometry>();
+
+/** The one material of every prop body (vertex colours, faceted low-poly look). */
+export function propMaterial(): MeshLambertMaterial {
+  body ??= new MeshLambertMaterial({ vertexColors: true, flatShading: true });
+  return body;
+}
+
+/** Unlit colour (lit lamps, marker rings): ignores lights so it reads as glowing. */
+export function basicMaterial(color: string, opts: { doubleSided?: boolean } = {}): MeshBasicMaterial {
+  const key = `${color}|${opts.doubleSided ? 2 : 1}`;
+  let m = basics.get(key);
+  if (!m) {
+    m = new MeshBasicMaterial({ color, toneMapped: false, side: opts.doubleSided ? DoubleSide : undefined });
+    basics.set(key, m);
+  }
+  return m;
+}
+
+/** The painted face of a sign (alpha-tested cut-out: no sorting, no blending). */
+export function signFaceMaterial(signId: string): MeshLambertMaterial {
+  let m = faces.get(signId);
+  if (!m) {
+    m = new MeshLambertMaterial({ map: signTexture(signId), alphaTest: 0.5 });
+    faces.set(signId, m);
+  }
+  return m;
+}
+
+/**
+ * Geometry cache: a prop's geometry is built once per key and shared by every instance. It lives as
+ * long as the page (all props together are well under a megabyte); `disposePropCache` frees it.
+ */
+export function cachedGeometry(key: string, build: () => BufferGeometry): BufferGeometry {
+  let g = geometries.get(key);
+  if (!g) {
+    g = build();
+    geometries.set(key, g);
+  }
+  return g;
+}
+
+export function disposePropCache(): void {
+  for (const g of geometries.values()) g.dispose();
+  geometries.clear();
+  for (const m of basics.values()) m.dispose();
+  basics.clear();
+  for (const m of faces.values()) m.dispose();
+  faces.clear();
+  disposeSignTextures();
+  body?.dispose();
+  body = null;
+}

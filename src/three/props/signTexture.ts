@@ -1,0 +1,58 @@
+// One CanvasTexture per sign id, painted once (signFace.ts) and shared. Faces with CJK text (停, 让)
+// are repainted when the page's 'Hall Sans' font (/fonts/hall-sc.woff) has loaded; listeners (the
+// SignPost component) ask the canvas for a new frame then (frameloop 'demand').
+import { CanvasTexture, SRGBColorSpace } from 'three';
+import { SIGNS } from '../../content/props.ts';
+import { needsCjkFont, paintSignFace, SIGN_FONT_FAMILY, signCanvasSize } from './signFace.ts';
+
+const textures = new Map<string, CanvasTexture>();
+const listeners = new Set<() => void>();
+
+/** Called after any sign texture was repainted (e.g. its font arrived). Returns an unsubscribe. */
+export function onSignRepaint(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+export function signTexture(signId: string): CanvasTexture {
+  let tex = textures.get(signId);
+  if (tex) return tex;
+  const def = SIGNS[signId];
+  if (!def) throw new Error(`unknown sign "${signId}"`);
+  const { w, h } = signCanvasSize(def);
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas unavailable');
+  paintSignFace(ctx, def, w, h);
+  tex = new CanvasTexture(canvas);
+  tex.colorSpace = SRGBColorSpace;
+  tex.anisotropy = 4;
+  textures.set(signId, tex);
+
+  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  if (needsCjkFont(def) && fonts) {
+    const t = tex;
+    const family = `bold 64px "${SIGN_FONT_FAMILY}"`;
+    if (!fonts.check(family, def.symbol.slice(5))) {
+      fonts
+        .load(family, def.symbol.slice(5))
+        .then(() => {
+          if (textures.get(signId) !== t) return;
+          paintSignFace(ctx, def, w, h);
+          t.needsUpdate = true;
+          listeners.forEach((fn) => fn());
+        })
+        .catch(() => {
+          /* keep the fallback-font face */
+        });
+    }
+  }
+  return tex;
+}
+
+export function disposeSignTextures(): void {
+  for (const t of textures.values()) t.dispose();
+  textures.clear();
+}
