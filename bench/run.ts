@@ -29,7 +29,7 @@ export const BUDGET = {
 };
 
 const ZONES = ['crossing', 'ebike', 'drunk', 'blindspot', 'seatbelt', 'signals'];
-const ROUTES = ['#/hall', ...ZONES.map((z) => `#/zone/${z}?mode=game`)];
+const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)];
 
 interface RouteResult {
   route: string;
@@ -197,7 +197,7 @@ function printTable(r: { routes: RouteResult[]; bundle: { initialJsGzip: number;
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`\ninitial JS (gzip, ${initialFiles.length} files): ${kb(r.bundle.initialJsGzip)} ≤ 150 KB ${mark(r.bundle.initialJsGzip <= BUDGET.initialJsGzip)}`);
   for (const c of r.bundle.chunks.sort((a, b) => b.gzip - a.gzip)) {
-    const core = /^Stage/.test(c.name);
+    const core = /^core3d/.test(c.name);
     const zone = /^Zone/.test(c.name);
     const budget = core ? ` ≤ 450 KB ${mark(c.gzip <= BUDGET.coreJsGzip)}` : zone ? ` ≤ 80 KB ${mark(c.gzip <= BUDGET.zoneChunkGzip)}` : '';
     console.log(`  chunk ${c.name.padEnd(22)} ${kb(c.gzip).padStart(10)}${budget}`);

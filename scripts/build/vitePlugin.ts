@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { en } from '../../src/i18n/en.ts';
+import { SIGNS } from '../../src/content/props.ts';
 import { NICKNAME_WORDS } from '../../src/i18n/nicknames.ts';
 import { zhHans } from '../../src/i18n/zh-Hans.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
@@ -39,7 +40,9 @@ export async function writeFontSubsets(root: string, log = true): Promise<FontRe
   const convert = makeHantConverter();
   const entries = [...listContent(root, 'scenes'), ...listContent(root, 'quizzes')].map((f) => readContentFile(root, f, convert));
   const content = byLang(entries.map((e) => ('json' in e ? e.json : null)));
-  const uiSc = [...collectStrings(zhHans), ...collectStrings(en), ...collectStrings(NICKNAME_WORDS)];
+  // sign faces paint their text symbols (停, 让, 40) with the page font
+  const signText = Object.values(SIGNS).map((d) => (d.symbol.startsWith('text:') ? d.symbol.slice(5) : ''));
+  const uiSc = [...collectStrings(zhHans), ...collectStrings(en), ...collectStrings(NICKNAME_WORDS), ...signText];
   const uiTc = collectStrings(convertTree({ zhHans, nick: NICKNAME_WORDS['zh-Hans'] }, convert));
   // Traditional text is drawn with the TC font first and the SC font behind it (CSS font stack and
   // troika's default font), so what TC lacks (full-width punctuation) must come from the SC subset.

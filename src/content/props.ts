@@ -1,5 +1,13 @@
 // The catalogue of things content may place in a 3D view (scene questions, zone props). The street
-// kit draws each one procedurally; content names them by these ids only.
+// kit (src/three/props) draws each one procedurally; content names them by these ids only.
+//
+// Placement convention, the same frame as the traffic sim (src/sim/def.ts): metres, y up, ground at
+// y = 0, a prop's origin at the middle of its footprint. At rotationY = 0 EVERY prop's front looks
+// along +x: a vehicle's nose, a person's face and walking direction, a sign's or signal's face, a
+// zebra's crossing direction; its right-hand side is +z. rotationY is three's rotation.y in radians
+// (counter-clockwise seen from above): π/2 → faces −z, −π/2 → faces +z, π → faces −x. A sim heading
+// h° (0 = +x, growing towards +z) is rotationY = −h·π/180, so the sim renderer uses the same models.
+// Traffic keeps right: a vehicle facing +x drives on the +z side of the road's centre line.
 
 export const PROP_IDS = [
   'car',

@@ -9,6 +9,31 @@ import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
 import './text.ts';
 import { World } from './World.tsx';
 
+/**
+ * A lost WebGL context (GPU reset, a kiosk's driver hiccup) gets a clear message while three
+ * restores it; the message goes away when the context is back. Nothing else is lost: all state lives
+ * in the stores, not in the renderer.
+ */
+function ContextLossNotice() {
+  const gl = useThree((s) => s.gl);
+  const { session } = useServices();
+  useEffect(() => {
+    const canvas = gl.domElement;
+    const lost = () => session.getState().actions.notify({ key: 'errors.contextLost', tone: 'warning' });
+    const restored = () => {
+      const { notices, actions } = session.getState();
+      for (const n of notices) if (n.key === 'errors.contextLost') actions.dismiss(n.id);
+    };
+    canvas.addEventListener('webglcontextlost', lost);
+    canvas.addEventListener('webglcontextrestored', restored);
+    return () => {
+      canvas.removeEventListener('webglcontextlost', lost);
+      canvas.removeEventListener('webglcontextrestored', restored);
+    };
+  }, [gl, session]);
+  return null;
+}
+
 /** Tests and the benchmark read renderer figures and drive XR through this handle. */
 function Expose({ xrStore }: { xrStore: HallXRStore }) {
   const gl = useThree((s) => s.gl);
@@ -56,6 +81,7 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
           </Suspense>
         </XR>
         <Expose xrStore={xrStore} />
+        <ContextLossNotice />
       </Canvas>
       {visible && !inXR && <EnterVR store={xrStore} />}
     </div>

@@ -101,11 +101,10 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
         {inXR && (
           <PanelAnchor recenter={recenterCount}>
             {route.name === 'hall' && pickedZone && <ModePanel3D keep={keep} />}
-            {route.name === 'hall' && (
-              <group position={[-1.05, -0.05, 0.35]} rotation={[0, 0.6, 0]}>
-                <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
-              </group>
-            )}
+            {/* settings to the right, on every screen; the left is for a scene question's panel */}
+            <group position={[1.05, -0.05, 0.35]} rotation={[0, -0.6, 0]}>
+              <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
+            </group>
             {route.name === 'zone' && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
             {route.name === 'start' && <ProfilePanel3D />}
           </PanelAnchor>

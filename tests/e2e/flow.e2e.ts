@@ -58,8 +58,8 @@ describe('visitor flow (flat skin)', () => {
     await page.getByTestId('portal-crossing').click();
     await page.getByTestId('mode-picker').waitFor();
     await shot(page, 'zh-Hans-04-modes');
-    await page.getByTestId('mode-test').click();
-    await page.waitForURL(/#\/zone\/crossing\?mode=test$/);
+    await page.getByTestId('mode-game').click();
+    await page.waitForURL(/#\/zone\/crossing\?mode=game$/);
     expect(await page.getByTestId('zone-title').textContent()).toBe('行人过街');
     expect(await page.getByTestId('learning-points').locator('li').count()).toBeGreaterThanOrEqual(3);
     await shot(page, 'zh-Hans-05-zone');
@@ -67,7 +67,7 @@ describe('visitor flow (flat skin)', () => {
     // reload: same route, same visitor
     await page.reload();
     await page.getByTestId('zone-title').waitFor();
-    expect(await page.getByTestId('zone-mode').textContent()).toContain('自我测验');
+    expect(await page.getByTestId('zone-mode').textContent()).toContain('体验游戏');
     expect(await page.getByTestId('visitor').textContent()).toBe('小明 · 儿童');
 
     // switching language never reloads the page
@@ -246,5 +246,25 @@ describe('visitor flow (flat skin)', () => {
     await shot(page, 'zh-Hant-offline-hall');
     await context.setOffline(false);
   });
-});
 
+  it('a lost WebGL context shows a clear message and the hall draws again once it is restored', async () => {
+    g = await guardedPage(browser);
+    const { page } = g;
+    await open(page, '#/hall?group=adult&lang=en');
+    await waitForHall3d(page);
+    await page.evaluate(() => {
+      const gl = (window as unknown as { __hall3d: { gl: { getContext(): WebGLRenderingContext } } }).__hall3d.gl.getContext();
+      (window as unknown as { __lose: WEBGL_lose_context }).__lose = gl.getExtension('WEBGL_lose_context')!;
+      (window as unknown as { __lose: WEBGL_lose_context }).__lose.loseContext();
+    });
+    await expect.poll(() => page.getByTestId('notice').allTextContents()).toEqual([expect.stringContaining('3D view was interrupted')]);
+    await shot(page, 'en-context-lost');
+    await page.evaluate(() => (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext());
+    await expect.poll(() => page.getByTestId('notice').count()).toBe(0);
+    await page.waitForTimeout(1500);
+    expect(await canvasVariety(page)).toBeGreaterThan(0.05);
+    // the visitor can carry on
+    await page.getByTestId('portal-crossing').click();
+    await page.getByTestId('mode-picker').waitFor();
+  });
+});

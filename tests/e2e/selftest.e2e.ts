@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, xrFrames } from './xr.ts';
 
 type Q = { id: string; groups: string[]; answer: string[]; kind: string; choices: { id: string }[] };
 const bank = (zone: string): Q[] => JSON.parse(readFileSync(`quizzes/${zone}.json`, 'utf8')).questions;
@@ -155,12 +155,14 @@ describe('self-test (emulated VR)', () => {
       expect(q.groups).toContain('pro');
       await xrFrames(page, 4);
       if (i === 0) await shot(page, 'test-xr-01-question');
-      for (const c of q.answer) await clickAt(page, `button:choice-${c}`);
-      if (q.kind === 'multiple') await clickAt(page, 'button:test-submit');
-      await page.getByTestId('test-feedback').waitFor({ timeout: 20_000 });
+      const feedbackShown = async () => (await page.getByTestId('test-feedback').count()) > 0;
+      if (q.kind === 'multiple') {
+        for (const c of q.answer) await clickAt(page, `button:choice-${c}`);
+        await clickUntil(page, 'button:test-submit', feedbackShown);
+      } else await clickUntil(page, `button:choice-${q.answer[0]}`, feedbackShown);
       await xrFrames(page, 3);
-      await clickAt(page, 'button:test-next');
-      await expect.poll(async () => (await page.getByTestId('test-question').getAttribute('data-question').catch(() => null)) !== id, { timeout: 20_000 }).toBe(true);
+      const moved = async () => (await page.getByTestId('test-result').count()) > 0 || (await page.getByTestId('test-question').getAttribute('data-question').catch(() => null)) !== id;
+      await clickUntil(page, 'button:test-next', moved);
     }
     await page.getByTestId('test-result').waitFor();
     await xrFrames(page, 6);

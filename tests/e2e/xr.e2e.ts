@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
 
 let browser: Browser;
 let g: Guarded;
@@ -67,27 +67,23 @@ describe('immersive platform (emulated Quest 3)', () => {
 
     // re-centre the panels in front of the visitor, then point at a portal with the right controller
     await clickAt(page, 'button:recenter');
-    await clickAt(page, 'portal-pane-ebike');
-    await expect.poll(() => hasObject(page, 'panel:modes'), { timeout: 20_000 }).toBe(true);
+    await clickUntil(page, 'portal-pane-ebike', () => hasObject(page, 'panel:modes'));
     await shot(page, 'xr-02-modes');
-    await clickAt(page, 'button:mode-test');
-    await page.waitForURL(/#\/zone\/ebike\?mode=test/, { timeout: 20_000 });
-    await expect.poll(() => hasObject(page, 'panel:zone'), { timeout: 20_000 }).toBe(true);
+    await clickUntil(page, 'button:mode-test', async () => /#\/zone\/ebike\?mode=test/.test(page.url()));
+    // the self-test starts inside the headset
+    await expect.poll(() => hasObject(page, 'panel:test'), { timeout: 20_000 }).toBe(true);
     expect((await sessionInfo(page)).active).toBe(true);
     await shot(page, 'xr-03-zone');
 
     // back to the hall, and switch language on the 3D menu panel
-    await clickAt(page, 'button:zone-back');
-    await page.waitForURL(/#\/hall/, { timeout: 20_000 });
+    await clickUntil(page, 'button:zone-back', async () => /#\/hall/.test(page.url()));
     await expect.poll(() => hasObject(page, 'panel:menu'), { timeout: 20_000 }).toBe(true);
-    await clickAt(page, 'button:lang-en');
-    await expect.poll(() => page.locator('html').getAttribute('lang'), { timeout: 20_000 }).toBe('en');
+    await clickUntil(page, 'button:lang-en', async () => (await page.locator('html').getAttribute('lang')) === 'en');
     await xrFrames(page, 6);
     await shot(page, 'xr-04-menu-en');
 
     // leave VR from the panel: the flat skin is back on the same screen with the same visitor
-    await clickAt(page, 'button:exit-vr');
-    await expect.poll(async () => (await sessionInfo(page)).active, { timeout: 20_000 }).toBe(false);
+    await clickUntil(page, 'button:exit-vr', async () => !(await sessionInfo(page)).active);
     await page.getByTestId('enter-vr').waitFor();
     expect(page.url()).toMatch(/#\/hall/);
     expect(await page.getByTestId('visitor').textContent()).toBe('Guest · Teen');
@@ -110,11 +106,9 @@ describe('immersive platform (emulated Quest 3)', () => {
       return s.inputSourceStates.some((i) => i.type === 'hand');
     }, undefined, { timeout: 30_000 });
     await xrFrames(page, 10);
-    await clickAt(page, 'portal-pane-signals', 'hand', 'right');
-    await expect.poll(() => hasObject(page, 'panel:modes'), { timeout: 20_000 }).toBe(true);
+    await clickUntil(page, 'portal-pane-signals', () => hasObject(page, 'panel:modes'), { input: 'hand' });
     await shot(page, 'xr-hand-modes');
-    await clickAt(page, 'button:mode-game', 'hand', 'right');
-    await page.waitForURL(/#\/zone\/signals\?mode=game/, { timeout: 20_000 });
+    await clickUntil(page, 'button:mode-game', async () => /#\/zone\/signals\?mode=game/.test(page.url()), { input: 'hand' });
   });
 
   it('a session ended by the system (headset removed) returns to the flat skin', async () => {

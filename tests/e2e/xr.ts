@@ -100,3 +100,20 @@ export async function originPose(page: Page) {
     return { x: o.position.x, y: o.position.y, z: o.position.z, yaw: o.rotation.y };
   });
 }
+
+/**
+ * Clicks until `done` holds (at most `tries` clicks). Emulated VR in software runs at a few frames a
+ * second and a frame can stall for seconds under load, so a single click is occasionally lost; what
+ * the test asserts is the outcome of the visitor's intent, not that one frame timing.
+ */
+export async function clickUntil(page: Page, objectName: string, done: () => Promise<boolean>, opts: { input?: 'controller' | 'hand'; hand?: 'left' | 'right'; tries?: number } = {}) {
+  const tries = opts.tries ?? 3;
+  for (let i = 0; i < tries; i++) {
+    await clickAt(page, objectName, opts.input ?? 'controller', opts.hand ?? 'right');
+    for (let w = 0; w < 10; w++) {
+      if (await done()) return;
+      await xrFrames(page, 2);
+    }
+  }
+  throw new Error(`clicking ${objectName} ${tries} times did not have its effect`);
+}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text } from '../../content/ids.ts';
@@ -5,6 +6,7 @@ import { Portal } from './Portal.tsx';
 
 /** The six zone portals on an arc of 120° in front of the visitor, first zone on the left. */
 export function Lobby({ font, scale }: { font: string; scale: number }) {
+  const { t } = useTranslation();
   const catalog = useCatalog();
   const { hallUi } = useServices();
   const picked = useStore(hallUi, (s) => s.pickedZone);
@@ -23,7 +25,7 @@ export function Lobby({ font, scale }: { font: string; scale: number }) {
             rotationY={-a}
             color={z.ok ? z.zone.color : '#666666'}
             title={z.ok ? text(z.zone.title, lang) : z.id}
-            summary={z.ok ? text(z.zone.summary, lang) : '⚠'}
+            summary={z.ok ? text(z.zone.summary, lang) : t('hall.zoneBroken')}
             font={font}
             scale={scale}
             broken={!z.ok}

@@ -1,9 +1,99 @@
-// Placeholder until the street kit lands: replaced by the demo junction with live traffic.
+// #/lab/junction: the street kit on the demo junction with live traffic, for development, the
+// browser tests and the benchmark. R3F children rendered inside the app's one canvas (not a Canvas).
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect, useMemo } from 'react';
+import { Color, Fog } from 'three';
+import { createWorld, demoJunction, type World } from '../../sim/index.ts';
+import { AgentsRenderer, dressStreet, LayoutProps, SignalHeads, StreetScene } from '../street/index.ts';
+
+export const LAB_SEED = 7;
+/** demoJunction's flow rates × this; with the warm-up about 50 agents at once, 60–80 after a few minutes */
+export const LAB_DENSITY = 1;
+/** simulated seconds run before the first frame, so the lab opens on flowing traffic (≈ 0.6 s of CPU) */
+export const LAB_WARMUP_S = 60;
+/** instances per agent kind */
+export const LAB_MAX_AGENTS = 128;
+/** the longest frame the simulation follows; slower frames run the traffic in slow motion */
+export const LAB_MAX_FRAME_S = 0.1;
+
+/**
+ * Where the junction's middle sits in the scene. The app's flat camera stands at (0, 2.4, 4.2)
+ * looking at (0, 1.3, −3): this puts it at eye height on the verge by the south-east corner (13.5 m
+ * east of the middle, 26 m south), looking north across the junction. The y lift keeps the street
+ * clear of the hall's floor disc (y = 0).
+ */
+export const LAB_OFFSET: [number, number, number] = [-13.5, 0.06, -22];
+
+const add = (a: readonly number[], b: readonly number[]): [number, number, number] => [a[0]! + b[0]!, a[1]! + b[1]!, a[2]! + b[2]!];
+
+/**
+ * A raised overview for the camera (scene coordinates), for the lead to wire to the flat camera
+ * and OrbitControls target: above the south-east corner, the whole junction in view.
+ */
+export const view: { position: [number, number, number]; target: [number, number, number] } = {
+  position: add(LAB_OFFSET, [30, 18, 42]),
+  target: add(LAB_OFFSET, [0, 0, 0]),
+};
+
+/** A hazy daylight sky for the lab (the hall's night-blue fog would swallow the junction at 40 m). */
+const SKY = '#b7cfe2';
+
+interface LabHandle {
+  world: World;
+}
+
 export default function JunctionLab() {
+  const world = useMemo(() => {
+    const w = createWorld(demoJunction, LAB_SEED, { trafficDensity: LAB_DENSITY, player: false, maxAgents: LAB_MAX_AGENTS });
+    for (let t = 0; t < LAB_WARMUP_S; t += w.dt) w.step(w.dt);
+    return w;
+  }, []);
+  const layout = world.def.layout;
+  const dressed = useMemo(() => ({ ...layout, props: [...layout.props, ...dressStreet(layout)] }), [layout]);
+
+  useEffect(() => {
+    const w = window as unknown as { __junctionLab?: LabHandle };
+    const handle = { world };
+    w.__junctionLab = handle;
+    return () => {
+      if (w.__junctionLab === handle) delete w.__junctionLab;
+    };
+  }, [world]);
+
+  // the hall's fog and background, restored on unmount
+  const scene = useThree((s) => s.scene);
+  useEffect(() => {
+    const fog = scene.fog instanceof Fog ? scene.fog : null;
+    const bg = scene.background instanceof Color ? scene.background : null;
+    const saved = { fog: fog && { near: fog.near, far: fog.far, color: fog.color.clone() }, bg: bg?.clone() };
+    if (fog) {
+      fog.near = 70;
+      fog.far = 190;
+      fog.color.set(SKY);
+    }
+    bg?.set(SKY);
+    return () => {
+      if (fog && saved.fog) {
+        fog.near = saved.fog.near;
+        fog.far = saved.fog.far;
+        fog.color.copy(saved.fog.color);
+      }
+      if (bg && saved.bg) bg.copy(saved.bg);
+    };
+  }, [scene]);
+
+  // before every other frame callback (the renderers read the stepped world); a negative priority
+  // does not take over rendering
+  useFrame((_, delta) => {
+    world.step(Math.min(delta, LAB_MAX_FRAME_S));
+  }, -1);
+
   return (
-    <mesh position={[0, 0.5, -4]}>
-      <boxGeometry args={[1, 1, 1]} />
-      <meshStandardMaterial color="#888888" />
-    </mesh>
+    <group name="junction-lab" position={LAB_OFFSET}>
+      <StreetScene layout={layout} />
+      <SignalHeads layout={layout} world={world} />
+      <LayoutProps layout={dressed} />
+      <AgentsRenderer world={world} maxAgents={LAB_MAX_AGENTS} />
+    </group>
   );
 }

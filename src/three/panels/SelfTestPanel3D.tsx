@@ -46,7 +46,7 @@ function Body({ store, keep }: { store: SelfTestStore; keep: Record<string, stri
     return (
       <Panel3D name="panel:test-result" title={t('test.resultTitle')} width={1.1} height={0.9}>
         <Body3D position={[0, 0.3, 0]} width={1} color="#ffd43b" scale={1.4}>
-          {`${t('test.score', { score: result.score })}   ${'★'.repeat(result.stars)}${'☆'.repeat(3 - result.stars)}`}
+          {`${t('test.score', { score: result.score })} · ${t('test.stars', { n: result.stars })}`}
         </Body3D>
         <Body3D position={[0, 0.2, 0]} width={1}>
           {`${result.passed ? t('test.passed', { mark: '' }) : t('test.notPassed', { mark: '' })}\n${t('test.mastery')}:\n${mastery}`}
@@ -91,6 +91,7 @@ function Body({ store, keep }: { store: SelfTestStore; keep: Record<string, stri
           />
         ))}
         {multiple && !fb && <Button3D id="test-submit" label={t('test.submit')} position={[0, top - 0.36 - rows * 0.1, 0]} disabled={!picked.length} onClick={() => store.getState().actions.answer(picked)} />}
+        {!fb && <Button3D id="zone-back" label={t('zone.backToHall')} width={0.36} position={[-0.38, -top + 0.07, 0]} onClick={() => navigate({ name: 'hall' }, keep)} />}
         {fb && (
           <>
             <Body3D position={[0, top - 0.3 - rows * 0.1, 0]} width={1.1} color={fb.correct ? '#74c0fc' : '#ffa94d'}>

@@ -12,7 +12,7 @@ export function buildHelmet(): BufferGeometry {
   b.cyl(0.141, 0.141, 0.03, [0, 0.015, 0], C.darkGrey, { segments: 14, scale: [1.15, 1, 0.98] });
   b.box([0.09, 0.012, 0.2], [0.18, 0.045, 0], C.darkGrey, [0, 0, -0.25]); // peak
   for (const z of [-0.045, 0, 0.045]) b.box([0.14, 0.012, 0.02], [-0.01, 0.173, z], C.darkGrey); // vents
-  for (const side of [-1, 1]) b.rod([0.0, 0.02, side * 0.135], [0.09, 0.006, side * 0.05], 0.007, C.black, 4); // strap
+  for (const side of [-1, 1]) b.rod([0.0, 0.02, side * 0.135], [0.09, 0.009, side * 0.05], 0.007, C.black, 4); // strap
   b.slab(0.08, 0.11, 0, 0.014, -0.05, 0.05, C.black); // buckle
   return b.build();
 }

@@ -20,7 +20,7 @@ export function buildSenior(variant = 0): BufferGeometry {
   });
   const k = f.k;
   const hand: [number, number, number] = [(0.1 + 0.28) * k, (1.4 - 0.52) * k, 0.27 * k];
-  b.rod([hand[0] + 0.08, 0, hand[2]], [hand[0] + 0.01, hand[1], hand[2]], 0.014, '#6b4a2f', 6);
+  b.rod([hand[0] + 0.08, 0.01, hand[2]], [hand[0] + 0.01, hand[1], hand[2]], 0.014, '#6b4a2f', 6);
   b.rod([hand[0] + 0.01, hand[1], hand[2]], [hand[0] - 0.09, hand[1] + 0.02, hand[2]], 0.016, '#6b4a2f', 6);
   return b.build();
 }

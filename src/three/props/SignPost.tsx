@@ -25,11 +25,10 @@ function outlineMetres(def: SignDef): Vec2[] {
 export function buildSignPost(def: SignDef): BufferGeometry {
   const b = new PartBuilder();
   const { h } = signFaceSize(def);
-  const top = SIGN_FACE_Y + h / 2;
-  b.rod([-0.07, 0, 0], [-0.07, top - 0.05, 0], 0.045, C.steel, 8);
+  b.rod([-0.07, 0, 0], [-0.07, SIGN_FACE_Y + h * 0.2, 0], 0.045, C.steel, 8);
   b.plate(outlineMetres(def), 0, 0.02, [0, SIGN_FACE_Y, 0], C.lightGrey);
   // clamps holding the plate
-  for (const dy of [-h * 0.3, h * 0.3]) b.slab(-0.12, -0.02, SIGN_FACE_Y + dy - 0.03, SIGN_FACE_Y + dy + 0.03, -0.06, 0.06, C.darkGrey);
+  for (const dy of [-h * 0.3, h * 0.12]) b.slab(-0.12, -0.02, SIGN_FACE_Y + dy - 0.03, SIGN_FACE_Y + dy + 0.03, -0.06, 0.06, C.darkGrey);
   return b.build();
 }
 

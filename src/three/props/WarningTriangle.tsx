@@ -27,7 +27,7 @@ export function buildWarningTriangle(): BufferGeometry {
   b.plate(tri(inner1, lift1), 0, 0.012, [0, 0, 0], '#ff5a2a', [tri(inner2, lift2)]);
   // stand: a bar on the ground and two legs behind
   b.slab(-0.03, 0.03, 0, 0.025, -0.23, 0.23, C.darkGrey);
-  for (const zz of [-0.15, 0.15]) b.rod([-0.01, base, zz], [-0.18, 0.0, zz * 1.2], 0.008, C.darkGrey, 4);
+  for (const zz of [-0.15, 0.15]) b.rod([-0.01, base, zz], [-0.18, 0.01, zz * 1.2], 0.008, C.darkGrey, 4);
   return b.build();
 }
 

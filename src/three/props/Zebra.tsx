@@ -6,7 +6,7 @@ import { PropBody, type PropProps } from './PropBody.tsx';
 
 /**
  * Zebra crossing painted on the ground: people cross along x (the way a pedestrian at the same
- * rotationY walks), traffic runs along z. 7 m to cross (x) × 4 m wide (z); stripes 0.45 m wide,
+ * rotationY walks), traffic runs along z. 6.45 m to cross (x) × 4 m wide (z); stripes 0.45 m wide,
  * 0.55 m apart, 1 cm proud of y = 0.
  */
 export function buildZebra(): BufferGeometry {

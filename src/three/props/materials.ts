@@ -1,12 +1,12 @@
 // Shared materials: every prop body uses ONE vertex-coloured Lambert material (one shader program,
 // batched state); lit lamps and marker rings use unlit basic materials cached by colour (one more
 // program); sign faces use one Lambert material per sign (same program, one texture each).
-import { type BufferGeometry, DoubleSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { type BufferGeometry, DoubleSide, FrontSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 import { disposeSignTextures, signTexture } from './signTexture.ts';
 
 let body: MeshLambertMaterial | null = null;
 const basics = new Map<string, MeshBasicMaterial>();
-const faces = new Map<string, MeshLambertMaterial>();
+const faces = new Map<string, MeshBasicMaterial>();
 const geometries = new Map<string, BufferGeometry>();
 
 /** The one material of every prop body (vertex colours, faceted low-poly look). */
@@ -20,17 +20,20 @@ export function basicMaterial(color: string, opts: { doubleSided?: boolean } = {
   const key = `${color}|${opts.doubleSided ? 2 : 1}`;
   let m = basics.get(key);
   if (!m) {
-    m = new MeshBasicMaterial({ color, toneMapped: false, side: opts.doubleSided ? DoubleSide : undefined });
+    m = new MeshBasicMaterial({ color, toneMapped: false, side: opts.doubleSided ? DoubleSide : FrontSide });
     basics.set(key, m);
   }
   return m;
 }
 
-/** The painted face of a sign (alpha-tested cut-out: no sorting, no blending). */
-export function signFaceMaterial(signId: string): MeshLambertMaterial {
+/**
+ * The painted face of a sign: unlit, as retroreflective sheeting reads in headlights, so its colours
+ * stay true under any lighting; alpha-tested cut-out (no sorting, no blending).
+ */
+export function signFaceMaterial(signId: string): MeshBasicMaterial {
   let m = faces.get(signId);
   if (!m) {
-    m = new MeshLambertMaterial({ map: signTexture(signId), alphaTest: 0.5 });
+    m = new MeshBasicMaterial({ map: signTexture(signId), alphaTest: 0.5, toneMapped: false });
     faces.set(signId, m);
   }
   return m;

@@ -263,29 +263,39 @@ export const SYMBOLS: Record<string, SymbolPainter> = {
   },
   'arrow-up': (ctx, ink) => arrow(ctx, ink, 0, 76, 16),
   'arrow-left': (ctx, ink) => {
-    // turn-left arrow: up then bends left
-    stroke(ctx, ink, 13, [
-      [14, 36],
-      [14, -6],
-      [-8, -6],
+    // turn-left arrow: a stem coming up from below, bending to the left, head pointing left
+    stroke(ctx, ink, 15, [
+      [16, 40],
+      [16, -4],
+      [-8, -4],
     ]);
-    ctx.save();
-    ctx.translate(-14, -6);
     fillPoly(ctx, ink, [
-      [14, -18],
-      [-14, 0],
-      [14, 18],
+      [-6, -24],
+      [-36, -4],
+      [-6, 16],
     ]);
-    ctx.restore();
   },
   arrows: (ctx, ink) => {
-    // junction guide: straight on, left and right (drawn in a 2:1 face: the box is stretched by the caller)
-    arrow(ctx, ink, 0, 70, 12);
-    ctx.save();
-    ctx.translate(0, 14);
-    arrow(ctx, ink, -Math.PI / 2, 80, 12);
-    arrow(ctx, ink, Math.PI / 2, 80, 12);
-    ctx.restore();
+    // junction guide (drawn in a 2:1 face, the box stretched by the caller): a road from below
+    // that reaches a cross street, arrows straight on, left and right
+    ctx.fillStyle = ink;
+    ctx.fillRect(-7, -6, 14, 46);
+    ctx.fillRect(-44, -6, 88, 14);
+    fillPoly(ctx, ink, [
+      [-16, -6],
+      [0, -34],
+      [16, -6],
+    ]);
+    fillPoly(ctx, ink, [
+      [-42, -15],
+      [-60, 1],
+      [-42, 17],
+    ]);
+    fillPoly(ctx, ink, [
+      [42, -15],
+      [60, 1],
+      [42, 17],
+    ]);
   },
   horn: (ctx, ink) => {
     fillPoly(ctx, ink, [

@@ -1,11 +1,11 @@
 // One CanvasTexture per sign id, painted once (signFace.ts) and shared. Faces with CJK text (停, 让)
 // are repainted when the page's 'Hall Sans' font (/fonts/hall-sc.woff) has loaded; listeners (the
 // SignPost component) ask the canvas for a new frame then (frameloop 'demand').
-import { CanvasTexture, SRGBColorSpace } from 'three';
+import { CanvasTexture, SRGBColorSpace, Texture } from 'three';
 import { SIGNS } from '../../content/props.ts';
 import { needsCjkFont, paintSignFace, SIGN_FONT_FAMILY, signCanvasSize } from './signFace.ts';
 
-const textures = new Map<string, CanvasTexture>();
+const textures = new Map<string, Texture>();
 const listeners = new Set<() => void>();
 
 /** Called after any sign texture was repainted (e.g. its font arrived). Returns an unsubscribe. */
@@ -14,11 +14,17 @@ export function onSignRepaint(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 
-export function signTexture(signId: string): CanvasTexture {
-  let tex = textures.get(signId);
-  if (tex) return tex;
+export function signTexture(signId: string): Texture {
+  const cached = textures.get(signId);
+  if (cached) return cached;
   const def = SIGNS[signId];
   if (!def) throw new Error(`unknown sign "${signId}"`);
+  // no DOM (unit tests in Node, workers): a blank texture keeps the scene graph intact
+  if (typeof document === 'undefined') {
+    const blank = new Texture();
+    textures.set(signId, blank);
+    return blank;
+  }
   const { w, h } = signCanvasSize(def);
   const canvas = document.createElement('canvas');
   canvas.width = w;
@@ -26,12 +32,12 @@ export function signTexture(signId: string): CanvasTexture {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('2D canvas unavailable');
   paintSignFace(ctx, def, w, h);
-  tex = new CanvasTexture(canvas);
+  const tex = new CanvasTexture(canvas);
   tex.colorSpace = SRGBColorSpace;
   tex.anisotropy = 4;
   textures.set(signId, tex);
 
-  const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+  const fonts = document.fonts as FontFaceSet | undefined;
   if (needsCjkFont(def) && fonts) {
     const t = tex;
     const family = `bold 64px "${SIGN_FONT_FAMILY}"`;

@@ -143,6 +143,19 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
   );
 }
 
+/** Stars drawn, not typed: the bundled font subsets carry no star glyph. */
+function Stars({ n, label }: { n: number; label: string }) {
+  return (
+    <span className="stars" role="img" aria-label={label} data-stars={n}>
+      {[0, 1, 2].map((i) => (
+        <svg key={i} viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true">
+          <path d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 17l-6.1 3.4 1.5-6.8L2.2 9l6.9-.7z" fill={i < n ? '#ffd43b' : 'none'} stroke="#ffd43b" strokeWidth="1.5" />
+        </svg>
+      ))}
+    </span>
+  );
+}
+
 function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang; onAgain: () => void }) {
   const { t } = useTranslation();
   const result = useStore(store, (s) => s.result)!;
@@ -155,7 +168,7 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
     <section className="card test-result" data-testid="test-result">
       <h2>{t('test.resultTitle')}</h2>
       <p className="score" data-testid="test-score">
-        {t('test.score', { score: result.score })} · <span aria-label={t('test.stars', { n: result.stars })}>{'★'.repeat(result.stars)}{'☆'.repeat(3 - result.stars)}</span>
+        {t('test.score', { score: result.score })} · <Stars n={result.stars} label={t('test.stars', { n: result.stars })} />
       </p>
       <p className={result.passed ? 'passed' : 'not-passed'} data-testid="test-passed">
         {result.passed ? t('test.passed', { mark: group?.defaults.passMark }) : t('test.notPassed', { mark: group?.defaults.passMark })}
