@@ -40,6 +40,8 @@ const SKY = '#b7cfe2';
 
 interface LabHandle {
   world: World;
+  /** counted from the world's events (drained every frame, so the queue never grows) */
+  counts: { enteredOnRed: number; collisions: number; signalChanges: number };
 }
 
 export default function JunctionLab() {
@@ -48,17 +50,18 @@ export default function JunctionLab() {
     for (let t = 0; t < LAB_WARMUP_S; t += w.dt) w.step(w.dt);
     return w;
   }, []);
+  const counts = useMemo(() => ({ enteredOnRed: 0, collisions: 0, signalChanges: 0 }), []);
   const layout = world.def.layout;
   const dressed = useMemo(() => ({ ...layout, props: [...layout.props, ...dressStreet(layout)] }), [layout]);
 
   useEffect(() => {
     const w = window as unknown as { __junctionLab?: LabHandle };
-    const handle = { world };
+    const handle = { world, counts };
     w.__junctionLab = handle;
     return () => {
       if (w.__junctionLab === handle) delete w.__junctionLab;
     };
-  }, [world]);
+  }, [world, counts]);
 
   // the hall's fog and background, restored on unmount
   const scene = useThree((s) => s.scene);
@@ -86,6 +89,11 @@ export default function JunctionLab() {
   // does not take over rendering
   useFrame((_, delta) => {
     world.step(Math.min(delta, LAB_MAX_FRAME_S));
+    for (const e of world.drainEvents()) {
+      if (e.kind === 'entered_on_red') counts.enteredOnRed++;
+      else if (e.kind === 'collision') counts.collisions++;
+      else if (e.kind === 'signal_changed') counts.signalChanges++;
+    }
   }, -1);
 
   return (
