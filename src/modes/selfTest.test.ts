@@ -249,3 +249,19 @@ describe('resume after reload', () => {
     expect(restoreTest(s)).toEqual(s);
   });
 });
+
+describe('scene questions', () => {
+  it('keep the authored choice order, since the picture labels its marks A, B, C in that order', () => {
+    let seen = 0;
+    for (let seed = 1; seed < 40 && seen < 3; seed++) {
+      const s = createTest({ bank: signals, group: group('adult'), seed, count: 20 });
+      for (const item of s.items) {
+        const q = byId(signals, item.id);
+        if (q.kind !== 'scene') continue;
+        seen++;
+        expect(item.choices).toEqual(q.choices.map((c) => c.id));
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+});

@@ -102,10 +102,14 @@ function pick(bank: readonly Question[], groupId: string, count: number, level: 
   return chosen.sort((a, b) => a.q.difficulty - b.q.difficulty || a.tie - b.tie).map((k) => k.q);
 }
 
-/** True/false keeps the authored order (yes before no reads naturally); other kinds are shuffled. */
+/**
+ * True/false keeps the authored order (yes before no reads naturally), and so do scene questions:
+ * their marks are labelled A, B, C… in the picture and authors refer to them by those letters.
+ * Other kinds are shuffled.
+ */
 function choiceOrder(q: Question, rng: Rng): string[] {
   const ids = q.choices.map((c) => c.id);
-  return q.kind === 'truefalse' ? ids : shuffle(ids, rng);
+  return q.kind === 'truefalse' || q.kind === 'scene' ? ids : shuffle(ids, rng);
 }
 
 export function createTest(opts: CreateTestOptions): TestState {

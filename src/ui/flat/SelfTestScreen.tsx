@@ -33,7 +33,11 @@ function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
         window.speechSynthesis.speak(u);
       }}
     >
-      🔊 {t('test.readAloud')}
+      <svg viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true">
+        <path d="M4 9h4l5-4v14l-5-4H4z" fill="currentColor" />
+        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+      </svg>{' '}
+      {t('test.readAloud')}
     </button>
   );
 }
