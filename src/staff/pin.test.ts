@@ -1,0 +1,163 @@
+import { pbkdf2Sync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  FAILURE_MEMORY_MS,
+  PIN_ITERATIONS,
+  attemptAllowed,
+  changePin,
+  checkPinRule,
+  initialLimiter,
+  lockMsAfter,
+  needsRehash,
+  recordFailure,
+  recordSuccess,
+  setPin,
+  verifyPin,
+  type PinLimiter,
+  type StoredPin,
+} from './pin.ts';
+
+const b64 = (s: string) => Buffer.from(s, 'base64');
+
+describe('PIN rules', () => {
+  it('accepts 4 to 8 digits only', () => {
+    for (const ok of ['0000', '1234', '987654', '12345678']) expect(checkPinRule(ok)).toBeNull();
+    expect(checkPinRule('123')).toBe('the PIN must have 4–8 digits');
+    expect(checkPinRule('123456789')).toBe('the PIN must have 4–8 digits');
+    expect(checkPinRule('')).toBe('the PIN must have 4–8 digits');
+    expect(checkPinRule('12a4')).toBe('the PIN must be digits only');
+    expect(checkPinRule('１２３４')).toBe('the PIN must be digits only'); // full-width digits from a Chinese IME
+    expect(checkPinRule(' 1234')).toBe('the PIN must be digits only');
+  });
+
+  it('setPin refuses a PIN that breaks them, and too few iterations', async () => {
+    await expect(setPin('12')).rejects.toThrow('the PIN must have 4–8 digits');
+    await expect(setPin('1234', { iterations: 1000 })).rejects.toThrow(/at least 150000 iterations/);
+  });
+});
+
+describe('setPin / verifyPin', () => {
+  it('stores a PBKDF2-SHA-256 hash with a random 16-byte salt, never the PIN', async () => {
+    const stored = await setPin('2468');
+    expect(stored.algo).toBe('PBKDF2-SHA-256');
+    expect(stored.iterations).toBe(PIN_ITERATIONS);
+    expect(stored.iterations).toBeGreaterThanOrEqual(150_000);
+    expect(b64(stored.salt)).toHaveLength(16);
+    expect(b64(stored.hash)).toHaveLength(32);
+    expect(JSON.stringify(stored)).not.toContain('2468');
+    // the same derivation, computed independently by Node's own PBKDF2
+    const expected = pbkdf2Sync('2468', b64(stored.salt), stored.iterations, 32, 'sha256');
+    expect(b64(stored.hash).equals(expected)).toBe(true);
+  });
+
+  it('the same PIN twice gets two different salts and hashes', async () => {
+    const [a, b] = await Promise.all([setPin('2468'), setPin('2468')]);
+    expect(a.salt).not.toBe(b.salt);
+    expect(a.hash).not.toBe(b.hash);
+  });
+
+  it('verifies the right PIN and refuses others', async () => {
+    const stored = await setPin('90210');
+    expect(await verifyPin('90210', stored)).toBe(true);
+    expect(await verifyPin('90211', stored)).toBe(false);
+    expect(await verifyPin('9021', stored)).toBe(false);
+    expect(await verifyPin('090210', stored)).toBe(false);
+    // a round trip through the settings store (JSON) keeps it working
+    expect(await verifyPin('90210', JSON.parse(JSON.stringify(stored)))).toBe(true);
+  });
+
+  it('uses the iteration count stored with the hash', async () => {
+    const salt = Buffer.alloc(16, 7);
+    const old: StoredPin = {
+      algo: 'PBKDF2-SHA-256',
+      iterations: 150_000,
+      salt: salt.toString('base64'),
+      hash: pbkdf2Sync('1357', salt, 150_000, 32, 'sha256').toString('base64'),
+    };
+    expect(await verifyPin('1357', old)).toBe(true);
+    expect(await verifyPin('1357', { ...old, iterations: 150_001 })).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+    expect(needsRehash(await setPin('1357'))).toBe(false);
+  });
+
+  it('never matches (and never throws on) a damaged stored value', async () => {
+    const stored = await setPin('4321');
+    const flipped = b64(stored.hash);
+    flipped[31] = flipped[31]! ^ 1;
+    for (const bad of [null, undefined, 'x', {}, { ...stored, algo: 'MD5' }, { ...stored, hash: flipped.toString('base64') }, { ...stored, hash: '!!!' }, { ...stored, hash: 'AAAA' }]) {
+      expect(await verifyPin('4321', bad)).toBe(false);
+    }
+  });
+});
+
+describe('changePin', () => {
+  it('needs the current PIN and a valid new one', async () => {
+    const stored = await setPin('1111');
+    expect(await changePin(stored, '2222', '3333')).toEqual({ ok: false, reason: 'wrong-pin', message: 'the current PIN is wrong' });
+    expect(await changePin(stored, '1111', '33')).toEqual({ ok: false, reason: 'rule', message: 'the PIN must have 4–8 digits' });
+    const r = await changePin(stored, '1111', '33334444');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(await verifyPin('33334444', r.stored)).toBe(true);
+    expect(await verifyPin('1111', r.stored)).toBe(false);
+  });
+});
+
+describe('wrong-PIN rate limiting', () => {
+  const t0 = 1_000_000;
+  const fail = (s: PinLimiter, n: number, at: number) => {
+    let st = s;
+    for (let i = 0; i < n; i++) st = recordFailure(st, at);
+    return st;
+  };
+
+  it('allows two wrong PINs, then waits 30 s after the third', () => {
+    let s = initialLimiter();
+    expect(attemptAllowed(s, t0)).toEqual({ allowed: true, waitMs: 0 });
+    s = fail(s, 2, t0);
+    expect(attemptAllowed(s, t0)).toEqual({ allowed: true, waitMs: 0 });
+    s = recordFailure(s, t0 + 1000);
+    expect(attemptAllowed(s, t0 + 1000)).toEqual({ allowed: false, waitMs: 30_000 });
+    expect(attemptAllowed(s, t0 + 30_999)).toEqual({ allowed: false, waitMs: 1 });
+    expect(attemptAllowed(s, t0 + 31_000)).toEqual({ allowed: true, waitMs: 0 });
+  });
+
+  it('doubles the wait with each further wrong PIN, up to 15 minutes', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(lockMsAfter)).toEqual([0, 0, 30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000]);
+    expect(lockMsAfter(500)).toBe(900_000);
+    let s = initialLimiter();
+    let t = t0;
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      t += attemptAllowed(s, t).waitMs; // the next try comes as soon as it is allowed
+      s = recordFailure(s, t);
+      waits.push(attemptAllowed(s, t).waitMs);
+    }
+    expect(waits).toEqual([0, 0, 30_000, 60_000, 120_000, 240_000, 480_000, 900_000]);
+  });
+
+  it('a right PIN clears the count', () => {
+    let s = fail(initialLimiter(), 4, t0);
+    s = recordSuccess();
+    s = recordFailure(s, t0 + 100_000);
+    expect(attemptAllowed(s, t0 + 100_000).allowed).toBe(true);
+    expect(s.failures).toBe(1);
+  });
+
+  it('forgets wrong PINs after an hour without one', () => {
+    let s = fail(initialLimiter(), 5, t0);
+    s = recordFailure(s, t0 + FAILURE_MEMORY_MS - 1);
+    expect(s.failures).toBe(6);
+    s = recordFailure(s, t0 + 2 * FAILURE_MEMORY_MS);
+    expect(s.failures).toBe(1);
+    expect(attemptAllowed(s, t0 + 2 * FAILURE_MEMORY_MS).allowed).toBe(true);
+  });
+
+  it('is plain JSON and pure', () => {
+    const s = fail(initialLimiter(), 3, t0);
+    const copy = JSON.parse(JSON.stringify(s)) as PinLimiter;
+    expect(copy).toEqual(s);
+    recordFailure(copy, t0 + 5);
+    expect(copy).toEqual(s);
+  });
+});
