@@ -38,7 +38,7 @@ export function Button3D({ id, label, position = [0, 0, 0], width = 0.36, height
         <planeGeometry args={[width, height]} />
         <meshBasicMaterial color={bg} />
       </mesh>
-      <Text font={font} fontSize={Math.min(height * 0.42, 0.034 * size)} maxWidth={width * 0.92} position={[0, 0, 0.002]} color={selected ? '#1b1b1b' : '#ffffff'} anchorX="center" anchorY="middle" textAlign="center" raycast={() => null}>
+      <Text font={font} fontSize={Math.min(height * 0.42, 0.034 * size)} overflowWrap="break-word" maxWidth={width * 0.92} position={[0, 0, 0.002]} color={selected ? '#1b1b1b' : '#ffffff'} anchorX="center" anchorY="middle" textAlign="center" raycast={() => null}>
         {label}
       </Text>
     </group>

@@ -12,7 +12,7 @@ export function Panel3D({ title, width, height, children, position = [0, 0, 0], 
         <meshBasicMaterial color="#14324a" transparent opacity={0.94} />
       </mesh>
       {title && (
-        <Text font={font} fontSize={0.05 * size} maxWidth={width - 0.08} position={[0, height / 2 - 0.06 * size, 0]} color="#ffffff" anchorX="center" anchorY="top" textAlign="center" raycast={() => null}>
+        <Text font={font} fontSize={0.05 * size} overflowWrap="break-word" maxWidth={width - 0.08} position={[0, height / 2 - 0.06 * size, 0]} color="#ffffff" anchorX="center" anchorY="top" textAlign="center" raycast={() => null}>
           {title}
         </Text>
       )}
@@ -25,7 +25,7 @@ export function Panel3D({ title, width, height, children, position = [0, 0, 0], 
 export function Body3D({ children, position, width, anchorY = 'top', color = '#dce8f0', scale = 1 }: { children: string; position: [number, number, number]; width: number; anchorY?: 'top' | 'middle'; color?: string; scale?: number }) {
   const { font, size } = usePanelText();
   return (
-    <Text font={font} fontSize={0.032 * size * scale} maxWidth={width} position={position} color={color} anchorX="center" anchorY={anchorY} textAlign="left" lineHeight={1.35} raycast={() => null}>
+    <Text font={font} fontSize={0.032 * size * scale} overflowWrap="break-word" maxWidth={width} position={position} color={color} anchorX="center" anchorY={anchorY} textAlign="left" lineHeight={1.35} raycast={() => null}>
       {children}
     </Text>
   );
