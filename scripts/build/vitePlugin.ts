@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { en } from '../../src/i18n/en.ts';
 import { SIGNS } from '../../src/content/props.ts';
+import * as challenges from '../../src/modes/competition/challenges.ts';
 import { NICKNAME_WORDS } from '../../src/i18n/nicknames.ts';
 import { zhHans } from '../../src/i18n/zh-Hans.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
@@ -39,7 +40,8 @@ export interface FontReport {
 export async function writeFontSubsets(root: string, log = true): Promise<FontReport> {
   const convert = makeHantConverter();
   const entries = [...listContent(root, 'scenes'), ...listContent(root, 'quizzes')].map((f) => readContentFile(root, f, convert));
-  const content = byLang(entries.map((e) => ('json' in e ? e.json : null)));
+  // competition challenges carry their own texts in code
+  const content = byLang([...entries.map((e) => ('json' in e ? e.json : null)), Object.values(challenges)]);
   // sign faces paint their text symbols (停, 让, 40) with the page font
   const signText = Object.values(SIGNS).map((d) => (d.symbol.startsWith('text:') ? d.symbol.slice(5) : ''));
   const uiSc = [...collectStrings(zhHans), ...collectStrings(en), ...collectStrings(NICKNAME_WORDS), ...signText];

@@ -4,17 +4,21 @@ import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
-import { MessageScreen, StaffScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
+import { MessageScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
+import { KioskMode } from '../ui/kiosk/KioskMode.tsx';
 import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
 import type { Route } from './routes.ts';
+import { PLAYABLE_ZONES } from '../zones/session.ts';
 import { useRoute } from './useRoute.ts';
 
 const STATION_PARAMS = ['group', 'lang'] as const;
 
 const Stage = lazy(() => import('../three/Stage.tsx'));
+/** the staff console (PIN gate, competition host, statistics with charts): its own lazy chunk */
+const StaffApp = lazy(() => import('../ui/staff/StaffApp.tsx'));
 
 /**
  * Where the 3D stage lives: loaded the first time a screen shows it, then kept mounted (an XR
@@ -79,7 +83,7 @@ function Screens() {
       screen = visitor ? <ZoneScreen zoneId={route.zoneId} mode={route.mode} keep={keep} /> : <StartScreen onReady={() => undefined} />;
       break;
     case 'staff':
-      screen = <StaffScreen />;
+      screen = <StaffApp />;
       break;
     case 'lab':
       screen = null;
@@ -95,9 +99,14 @@ function Screens() {
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
           {screen}
           <DeepLinks params={params} />
-          <StageHost route={route} keep={keep} visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab'} />
+          <StageHost
+            route={route}
+            keep={keep}
+            visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && PLAYABLE_ZONES.includes(route.zoneId))}
+          />
         </Suspense>
       </main>
+      <KioskMode route={route.name} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Attempt, Progress, Settings, Visitor } from './types.ts';
+import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
 
 export interface SettingsRow extends Settings {
   key: 'main';
@@ -12,6 +12,7 @@ export type HallDb = Dexie & {
   attempts: EntityTable<Attempt, 'id'>;
   settings: EntityTable<SettingsRow, 'key'>;
   progress: EntityTable<Progress, 'key'>;
+  competitions: EntityTable<CompetitionRecord, 'id'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -25,5 +26,7 @@ export function openHallDb(name = DB_NAME): HallDb {
   });
   // v2: unfinished tests and games (resume after reload); existing rows are kept as they are
   db.version(2).stores({ progress: 'key, updatedAt' });
+  // v3: competition logs (saved after every action; a reload resumes the competition)
+  db.version(3).stores({ competitions: 'id, updatedAt' });
   return db;
 }

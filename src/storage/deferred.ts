@@ -36,6 +36,13 @@ export function deferredStorage(real: Promise<HallStorage>): HallStorage {
     putProgress: later('putProgress') as HallStorage['putProgress'],
     getProgress: later('getProgress') as HallStorage['getProgress'],
     deleteProgress: later('deleteProgress') as HallStorage['deleteProgress'],
+    listVisitors: later('listVisitors') as HallStorage['listVisitors'],
+    deleteAttempts: later('deleteAttempts') as HallStorage['deleteAttempts'],
+    deleteVisitors: later('deleteVisitors') as HallStorage['deleteVisitors'],
+    putCompetition: later('putCompetition') as HallStorage['putCompetition'],
+    getCompetition: later('getCompetition') as HallStorage['getCompetition'],
+    listCompetitions: later('listCompetitions') as HallStorage['listCompetitions'],
+    deleteCompetitions: later('deleteCompetitions') as HallStorage['deleteCompetitions'],
     retry: later('retry') as HallStorage['retry'],
   };
 }

@@ -91,3 +91,74 @@ describe('schema versions', () => {
     expect(await createHallStorage(() => openHallDb(name)).getProgress('v1:crossing:test')).toBeUndefined();
   });
 });
+
+describe('purge, visitors and competition logs', () => {
+  const comp = (id: string, updatedAt: number, finished = false) => ({ id, title: '知识赛', logText: `{"seq":1}\n`, updatedAt, finished });
+
+  it('lists visitors, deletes attempts and visitors, and keeps competition logs (newest first) across a reopen', async () => {
+    const name = freshName();
+    const s = createHallStorage(() => openHallDb(name));
+    await s.putVisitor({ id: 'v1', nickname: '勇敢的斑马', group: 'child', createdAt: 1 });
+    await s.putVisitor({ id: 'v2', nickname: 'Lee', group: 'adult', createdAt: 2 });
+    await s.putAttempt(attempt('a1'));
+    await s.putAttempt(attempt('a2'));
+    await s.putCompetition(comp('c1', 10));
+    await s.putCompetition(comp('c2', 20, true));
+    expect((await s.listVisitors()).map((v) => v.id)).toEqual(['v1', 'v2']);
+
+    await s.deleteAttempts(['a1']);
+    await s.deleteVisitors(['v2']);
+    expect((await s.listAttempts()).map((a) => a.id)).toEqual(['a2']);
+    expect(await s.getVisitor('v2')).toBeUndefined();
+
+    const again = createHallStorage(() => openHallDb(name));
+    expect((await again.listAttempts()).map((a) => a.id)).toEqual(['a2']);
+    expect((await again.listVisitors()).map((v) => v.id)).toEqual(['v1']);
+    expect((await again.listCompetitions()).map((c) => c.id)).toEqual(['c2', 'c1']);
+    expect(await again.getCompetition('c1')).toMatchObject({ logText: '{"seq":1}\n', finished: false });
+    await again.deleteCompetitions(['c1']);
+    expect((await createHallStorage(() => openHallDb(name)).listCompetitions()).map((c) => c.id)).toEqual(['c2']);
+  });
+
+  it('holds competition saves and deletions in memory while storage is down, then writes them through', async () => {
+    const name = freshName();
+    const seed = createHallStorage(() => openHallDb(name));
+    await seed.putAttempt(attempt('old'));
+    let broken = true;
+    const s = createHallStorage(() => {
+      const db = openHallDb(name);
+      if (broken) db.open = () => Promise.reject(Object.assign(new Error('disk'), { name: 'QuotaExceededError' })) as never;
+      return db;
+    });
+    await s.putCompetition(comp('c1', 5));
+    await s.putCompetition({ ...comp('c1', 6), logText: '{"seq":1}\n{"seq":2}\n' });
+    await s.putVisitor({ id: 'v9', nickname: '第1队', group: 'teen', createdAt: 3 });
+    expect(s.status).toBe('memory');
+    expect(await s.getCompetition('c1')).toMatchObject({ updatedAt: 6 });
+    expect((await s.listCompetitions()).map((c) => c.updatedAt)).toEqual([6]);
+    expect((await s.listVisitors()).map((v) => v.id)).toEqual(['v9']);
+
+    broken = false;
+    expect(await s.retry()).toBe(true);
+    await s.deleteAttempts(['old']);
+    const again = createHallStorage(() => openHallDb(name));
+    expect(await again.getCompetition('c1')).toMatchObject({ logText: '{"seq":1}\n{"seq":2}\n' });
+    expect(await again.listAttempts()).toEqual([]);
+  });
+
+  it('v2 rows survive the upgrade to v3 (competitions table)', async () => {
+    const Dexie = (await import('dexie')).default;
+    const name = freshName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores({ visitors: 'id, group, createdAt', attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]', settings: 'key' });
+    v2.version(2).stores({ progress: 'key, updatedAt' });
+    await v2.table('attempts').put(attempt('kept'));
+    await v2.table('progress').put({ key: 'v1:crossing:test', updatedAt: 1, state: { index: 2 } });
+    v2.close();
+    const s = createHallStorage(() => openHallDb(name));
+    expect((await s.listAttempts()).map((a) => a.id)).toEqual(['kept']);
+    expect(await s.getProgress('v1:crossing:test')).toMatchObject({ state: { index: 2 } });
+    await s.putCompetition(comp('c1', 1));
+    expect(await s.listCompetitions()).toHaveLength(1);
+  });
+});

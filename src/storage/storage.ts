@@ -1,9 +1,18 @@
 // Storage that never takes the app down: when IndexedDB is missing, blocked or corrupt, everything
 // is held in memory (with a clear status for the banner) and written through once it works again.
 import { openHallDb, type HallDb } from './db.ts';
-import type { Attempt, HallStorage, Progress, Settings, StorageStatus, Visitor } from './types.ts';
+import type { Attempt, CompetitionRecord, HallStorage, Progress, Settings, StorageStatus, Visitor } from './types.ts';
 
-type Pending = { kind: 'visitor'; row: Visitor } | { kind: 'attempt'; row: Attempt } | { kind: 'settings'; patch: Settings } | { kind: 'progress'; row: Progress } | { kind: 'progress-delete'; key: string };
+type Pending =
+  | { kind: 'visitor'; row: Visitor }
+  | { kind: 'attempt'; row: Attempt }
+  | { kind: 'settings'; patch: Settings }
+  | { kind: 'progress'; row: Progress }
+  | { kind: 'progress-delete'; key: string }
+  | { kind: 'attempts-delete'; ids: string[] }
+  | { kind: 'visitors-delete'; ids: string[] }
+  | { kind: 'competition'; row: CompetitionRecord }
+  | { kind: 'competitions-delete'; ids: string[] };
 
 export function describeStorageError(e: unknown): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } };
@@ -25,6 +34,10 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
   const attempts = new Map<string, Attempt>();
   let settings: Settings = {};
   const progress = new Map<string, Progress | null>();
+  // deletions made this session hide stored rows (also while storage is down)
+  const deletedAttempts = new Set<string>();
+  const deletedVisitors = new Set<string>();
+  const competitions = new Map<string, CompetitionRecord | null>();
   const pending: Pending[] = [];
 
   const emit = () => listeners.forEach((l) => l());
@@ -73,6 +86,10 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
       else if (p.kind === 'attempt') await d.attempts.put(p.row);
       else if (p.kind === 'progress') await d.progress.put(p.row);
       else if (p.kind === 'progress-delete') await d.progress.delete(p.key);
+      else if (p.kind === 'attempts-delete') await d.attempts.bulkDelete(p.ids);
+      else if (p.kind === 'visitors-delete') await d.visitors.bulkDelete(p.ids);
+      else if (p.kind === 'competition') await d.competitions.put(p.row);
+      else if (p.kind === 'competitions-delete') await d.competitions.bulkDelete(p.ids);
       else await d.settings.put({ ...settings, key: 'main' });
     } catch (e) {
       pending.push(p);
@@ -106,10 +123,12 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
     async putVisitor(v) {
       await ready;
       visitors.set(v.id, v);
+      deletedVisitors.delete(v.id);
       await write({ kind: 'visitor', row: v });
     },
     async getVisitor(id) {
       await ready;
+      if (deletedVisitors.has(id)) return undefined;
       if (visitors.has(id)) return visitors.get(id);
       const d = await connect();
       try {
@@ -122,6 +141,7 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
     async putAttempt(a) {
       await ready;
       attempts.set(a.id, a);
+      deletedAttempts.delete(a.id);
       await write({ kind: 'attempt', row: a });
     },
     async listAttempts() {
@@ -133,7 +153,7 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
       } catch (e) {
         fail(e);
       }
-      const byId = new Map(stored.map((a) => [a.id, a]));
+      const byId = new Map(stored.filter((a) => !deletedAttempts.has(a.id)).map((a) => [a.id, a]));
       for (const a of attempts.values()) byId.set(a.id, a);
       return [...byId.values()].sort((a, b) => a.endedAt - b.endedAt);
     },
@@ -166,6 +186,72 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
       await ready;
       progress.set(key, null);
       await write({ kind: 'progress-delete', key });
+    },
+    async listVisitors() {
+      await ready;
+      const d = await connect();
+      let stored: Visitor[] = [];
+      try {
+        stored = d ? await d.visitors.toArray() : [];
+      } catch (e) {
+        fail(e);
+      }
+      const byId = new Map(stored.filter((v) => !deletedVisitors.has(v.id)).map((v) => [v.id, v]));
+      for (const v of visitors.values()) byId.set(v.id, v);
+      return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async deleteAttempts(ids) {
+      await ready;
+      if (!ids.length) return;
+      for (const id of ids) {
+        attempts.delete(id);
+        deletedAttempts.add(id);
+      }
+      await write({ kind: 'attempts-delete', ids: [...ids] });
+    },
+    async deleteVisitors(ids) {
+      await ready;
+      if (!ids.length) return;
+      for (const id of ids) {
+        visitors.delete(id);
+        deletedVisitors.add(id);
+      }
+      await write({ kind: 'visitors-delete', ids: [...ids] });
+    },
+    async putCompetition(c) {
+      await ready;
+      competitions.set(c.id, c);
+      await write({ kind: 'competition', row: c });
+    },
+    async getCompetition(id) {
+      await ready;
+      if (competitions.has(id)) return competitions.get(id) ?? undefined;
+      const d = await connect();
+      try {
+        return d ? await d.competitions.get(id) : undefined;
+      } catch (e) {
+        fail(e);
+        return undefined;
+      }
+    },
+    async listCompetitions() {
+      await ready;
+      const d = await connect();
+      let stored: CompetitionRecord[] = [];
+      try {
+        stored = d ? await d.competitions.toArray() : [];
+      } catch (e) {
+        fail(e);
+      }
+      const byId = new Map<string, CompetitionRecord | null>(stored.map((c) => [c.id, c]));
+      for (const [id, c] of competitions) byId.set(id, c);
+      return [...byId.values()].filter((c): c is CompetitionRecord => c !== null).sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+    async deleteCompetitions(ids) {
+      await ready;
+      if (!ids.length) return;
+      for (const id of ids) competitions.set(id, null);
+      await write({ kind: 'competitions-delete', ids: [...ids] });
     },
     retry: flush,
   };

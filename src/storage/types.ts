@@ -52,6 +52,38 @@ export interface Settings {
   lang?: Lang;
   textSize?: 'normal' | 'large';
   currentVisitorId?: string | null;
+  /** the staff console's PIN hash (staff/pin.ts StoredPin: salt + PBKDF2 hash, never the PIN) */
+  staffPin?: unknown;
+  /** wrong-PIN rate limiter (staff/pin.ts PinLimiter), saved so a reload does not reset it */
+  staffPinLimiter?: PinLimiterState;
+  /** the kiosk's behaviour (attract loop, context menu) */
+  kiosk?: KioskSettings;
+}
+
+/** Shape of staff/pin.ts PinLimiter (kept here so storage needs no staff code). */
+export interface PinLimiterState {
+  failures: number;
+  lastFailureAt: number | null;
+  lockedUntil: number;
+}
+
+export interface KioskSettings {
+  /** show the attract loop over visitor screens after `idleSeconds` without input (ends the visit) */
+  attract: boolean;
+  idleSeconds: number;
+  /** no context menu (long press / right click) anywhere */
+  blockContextMenu: boolean;
+}
+
+/** A competition's action log (modes/competition/persist.ts JSON lines), saved after every action. */
+export interface CompetitionRecord {
+  /** the setup's id */
+  id: string;
+  title: string;
+  logText: string;
+  /** last save, and the host's heartbeat while a question runs (a reload pauses the clock from here) */
+  updatedAt: number;
+  finished: boolean;
 }
 
 /** An unfinished test or game, saved on every step so a reload (or a sleeping headset) resumes it. */
@@ -79,6 +111,16 @@ export interface HallStorage {
   getProgress(key: string): Promise<Progress | undefined>;
   deleteProgress(key: string): Promise<void>;
   putSettings(patch: Settings): Promise<void>;
+  /** every visitor (nicknames for leaderboards and exports) */
+  listVisitors(): Promise<Visitor[]>;
+  /** purge: removes these attempts / visitors (privacy) */
+  deleteAttempts(ids: readonly string[]): Promise<void>;
+  deleteVisitors(ids: readonly string[]): Promise<void>;
+  putCompetition(c: CompetitionRecord): Promise<void>;
+  getCompetition(id: string): Promise<CompetitionRecord | undefined>;
+  /** newest first */
+  listCompetitions(): Promise<CompetitionRecord[]>;
+  deleteCompetitions(ids: readonly string[]): Promise<void>;
   /** saves what was held in memory once storage works again; true when nothing is pending */
   retry(): Promise<boolean>;
 }

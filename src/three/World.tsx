@@ -11,6 +11,7 @@ import type { HallXRStore } from '../xr/store.ts';
 import { Vignette } from '../xr/Vignette.tsx';
 import { DesktopControls } from './DesktopControls.tsx';
 import { Lobby } from './hall/Lobby.tsx';
+import { GamePanel3D } from './panels/GamePanel3D.tsx';
 import { MenuPanel3D } from './panels/MenuPanel3D.tsx';
 import { ModePanel3D } from './panels/ModePanel3D.tsx';
 import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
@@ -20,6 +21,11 @@ import { PanelTextContext } from './ui/panelText.ts';
 
 const labs: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
   junction: lazy(() => import('./lab/JunctionLab.tsx')),
+};
+
+/** Zones with a playable game mode: each its own lazy chunk. */
+const zoneGames: Record<string, React.LazyExoticComponent<typeof import('../zones/crossing/Zone.tsx').default>> = {
+  crossing: lazy(() => import('../zones/crossing/Zone.tsx')),
 };
 
 const head = new Vector3();
@@ -55,7 +61,7 @@ function PanelAnchor({ children, recenter }: { children: React.ReactNode; recent
 
 export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Record<string, string>; inXR: boolean; xrStore: HallXRStore }) {
   const catalog = useCatalog();
-  const { hallUi } = useServices();
+  const { hallUi, storage } = useServices();
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const pickedZone = useStore(hallUi, (s) => s.pickedZone);
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
@@ -70,7 +76,12 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   }, [comfort.seated]);
 
   const Lab = route.name === 'lab' ? labs[route.id] : undefined;
-  const showLobby = !Lab && (route.name === 'hall' || !inXR);
+  const ZoneGame = route.name === 'zone' && route.mode === 'game' ? zoneGames[route.zoneId] : undefined;
+  const zoneSlot = ZoneGame && route.name === 'zone' ? catalog.zones.find((z) => z.id === route.zoneId) : undefined;
+  const zoneDef = zoneSlot?.ok ? zoneSlot.zone : undefined;
+  const group = catalog.groups.find((g) => g.id === visitor?.group);
+  const playing = !!(ZoneGame && zoneDef && group && visitor);
+  const showLobby = !Lab && !playing && (route.name === 'hall' || !inXR);
   return (
     <PanelTextContext.Provider value={{ font, size: scale }}>
       <color attach="background" args={['#0e2130']} />
@@ -94,10 +105,20 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
         <ringGeometry args={[5.2, 5.5, 64]} />
         <meshBasicMaterial color="#ffd43b" />
       </mesh>
-      <XROrigin name="xr-origin" ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]} />
+      <XROrigin name="xr-origin" ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]}>
+        {/* a game's panel rides with the visitor, who walks through the street as the player */}
+        {inXR && playing && (
+          <Suspense fallback={null}>
+            <group position={[0, 1.35, -1.2]}>
+              <GamePanel3D zone={zoneDef!} />
+            </group>
+          </Suspense>
+        )}
+      </XROrigin>
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
         {Lab && <Lab />}
+        {playing && <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />}
         {inXR && (
           <PanelAnchor recenter={recenterCount}>
             {route.name === 'hall' && pickedZone && <ModePanel3D keep={keep} />}
@@ -105,19 +126,20 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
             <group position={[1.05, -0.05, 0.35]} rotation={[0, -0.6, 0]}>
               <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
             </group>
-            {route.name === 'zone' && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
+            {route.name === 'zone' && !playing && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
             {route.name === 'start' && <ProfilePanel3D />}
           </PanelAnchor>
         )}
       </Suspense>
       {inXR ? (
         <>
-          <Locomotion origin={origin} comfort={comfort} />
-          <TeleportFloor origin={origin} seated={comfort.seated} />
+          {/* in a game the visitor walks as the game's player; teleporting would step out of the world */}
+          {!playing && <Locomotion origin={origin} comfort={comfort} />}
+          {!playing && <TeleportFloor origin={origin} seated={comfort.seated} />}
           <Vignette origin={origin} enabled={comfort.vignette} />
         </>
       ) : (
-        <DesktopControls target={[0, 1.3, -3]} walkTo={walkTo} />
+        !playing && <DesktopControls target={[0, 1.3, -3]} walkTo={walkTo} />
       )}
     </PanelTextContext.Provider>
   );

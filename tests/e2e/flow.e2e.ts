@@ -58,8 +58,8 @@ describe('visitor flow (flat skin)', () => {
     await page.getByTestId('portal-crossing').click();
     await page.getByTestId('mode-picker').waitFor();
     await shot(page, 'zh-Hans-04-modes');
-    await page.getByTestId('mode-game').click();
-    await page.waitForURL(/#\/zone\/crossing\?mode=game$/);
+    await page.getByTestId('mode-competition').click();
+    await page.waitForURL(/#\/zone\/crossing\?mode=competition$/);
     expect(await page.getByTestId('zone-title').textContent()).toBe('行人过街');
     expect(await page.getByTestId('learning-points').locator('li').count()).toBeGreaterThanOrEqual(3);
     await shot(page, 'zh-Hans-05-zone');
@@ -67,7 +67,7 @@ describe('visitor flow (flat skin)', () => {
     // reload: same route, same visitor
     await page.reload();
     await page.getByTestId('zone-title').waitFor();
-    expect(await page.getByTestId('zone-mode').textContent()).toContain('体验游戏');
+    expect(await page.getByTestId('zone-mode').textContent()).toContain('知识竞赛');
     expect(await page.getByTestId('visitor').textContent()).toBe('小明 · 儿童');
 
     // switching language never reloads the page

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from './ProgressBar.tsx';
+import { ZoneGameHud } from './ZoneGameHud.tsx';
+import { PLAYABLE_ZONES } from '../../zones/session.ts';
 
 const SelfTestScreen = lazy(() => import('./SelfTestScreen.tsx'));
 import { useCatalog, useSession } from '../../app/context.tsx';
@@ -46,6 +48,23 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
       </MessageScreen>
     );
   const zone = slot.zone;
+  if (mode === 'game' && PLAYABLE_ZONES.includes(zone.id))
+    // a fragment: the app puts the 3D stage between this header and the HUD (CSS order)
+    return (
+      <>
+        <header className="bar" style={{ borderColor: zone.color }}>
+          <button type="button" data-testid="back" onClick={() => navigate({ name: 'hall' }, keep)}>
+            ← {t('zone.backToHall')}
+          </button>
+          <h1 data-testid="zone-title">{text(zone.title, lang)}</h1>
+          <span className="chip" data-testid="zone-mode">
+            {t('zone.mode', { mode: t(`modes.${mode}`) })}
+          </span>
+          <VisitorChip />
+        </header>
+        <ZoneGameHud zone={zone} />
+      </>
+    );
   const audience = zone.audience
     .map((id) => catalog.groups.find((g) => g.id === id))
     .filter((g) => g !== undefined)
@@ -88,14 +107,5 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
       </section>
       )}
     </div>
-  );
-}
-
-export function StaffScreen() {
-  const { t } = useTranslation();
-  return (
-    <MessageScreen title={t('staff.title')}>
-      <p>{t('staff.notYet')}</p>
-    </MessageScreen>
   );
 }

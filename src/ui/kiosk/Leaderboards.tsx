@@ -1,0 +1,112 @@
+// Leaderboard and group-league tables, shared by the attract loop and the staff console. Only
+// nicknames are shown (visitors are often minors); an unknown visitor shows as a guest.
+import { useTranslation } from 'react-i18next';
+import type { LeaderboardRow, LeagueRow } from '../../scoring/stats.ts';
+
+function Stars({ n }: { n: number }) {
+  return (
+    <span className="stars" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <svg key={i} viewBox="0 0 24 24" width="0.9em" height="0.9em">
+          <path d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 17l-6.1 3.4 1.5-6.8L2.2 9l6.9-.7z" fill={i < n ? '#ffd43b' : 'none'} stroke="#ffd43b" strokeWidth="1.5" />
+        </svg>
+      ))}
+    </span>
+  );
+}
+
+const duration = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
+
+export function LeaderboardTable({
+  rows,
+  groupName,
+  zoneName,
+  showGroup = true,
+  showZone = false,
+  testid,
+}: {
+  rows: LeaderboardRow[];
+  groupName: (id: string) => string;
+  zoneName: (id: string) => string;
+  showGroup?: boolean;
+  showZone?: boolean;
+  testid: string;
+}) {
+  const { t } = useTranslation();
+  if (!rows.length)
+    return (
+      <p className="hint" data-testid={`${testid}-empty`}>
+        {t('staff.leaderboard.empty')}
+      </p>
+    );
+  return (
+    <table className="table leaderboard" data-testid={testid}>
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.leaderboard.rank')}</th>
+          <th scope="col">{t('staff.leaderboard.nickname')}</th>
+          {showGroup && <th scope="col">{t('staff.stats.group')}</th>}
+          {showZone && <th scope="col">{t('staff.stats.zone')}</th>}
+          <th scope="col">{t('staff.leaderboard.score')}</th>
+          <th scope="col">{t('staff.leaderboard.time')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.attemptId} className={r.rank <= 3 ? `top top-${r.rank}` : undefined}>
+            <td className="rank">{r.rank}</td>
+            <th scope="row">{r.nickname ?? t('staff.leaderboard.guest')}</th>
+            {showGroup && <td>{groupName(r.group)}</td>}
+            {showZone && <td>{zoneName(r.zone)}</td>}
+            <td>
+              {r.score} <Stars n={r.stars} />
+            </td>
+            <td>{duration(r.durationMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function LeagueTable({ rows, groupName, minAttempts, testid }: { rows: LeagueRow[]; groupName: (id: string) => string; minAttempts: number; testid: string }) {
+  const { t } = useTranslation();
+  if (!rows.length)
+    return (
+      <p className="hint" data-testid={`${testid}-empty`}>
+        {t('staff.leaderboard.empty')}
+      </p>
+    );
+  return (
+    <table className="table league" data-testid={testid}>
+      <thead>
+        <tr>
+          <th scope="col">{t('staff.leaderboard.rank')}</th>
+          <th scope="col">{t('staff.stats.group')}</th>
+          <th scope="col">{t('staff.stats.average')}</th>
+          <th scope="col">{t('staff.stats.passRate')}</th>
+          <th scope="col">{t('staff.stats.attempts')}</th>
+          <th scope="col">{t('staff.stats.visitors')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.group} data-testid={`${testid}-${r.group}`} className={r.qualified ? undefined : 'unranked'}>
+            <td className="rank">{r.rank ?? '—'}</td>
+            <th scope="row">
+              {groupName(r.group)}
+              {!r.qualified && <small> {t('staff.leaderboard.unranked', { n: minAttempts })}</small>}
+            </th>
+            <td>{r.average.toFixed(1)}</td>
+            <td>{Math.round(r.passRate * 100)}%</td>
+            <td>{r.attempts}</td>
+            <td>{r.visitors}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

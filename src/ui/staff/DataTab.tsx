@@ -1,0 +1,236 @@
+// Results out (CSV for spreadsheets, JSON for another kiosk), in (a JSON export merged without
+// duplicates) and away (purge everything or what is older than N days, after a confirmation).
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices, useSession } from '../../app/context.tsx';
+import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
+import { inPeriod } from '../../scoring/stats.ts';
+import type { CompetitionRecord } from '../../storage/types.ts';
+import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useHallData, type PeriodId } from './common.tsx';
+
+const DAY_MS = 86_400_000;
+
+type Notice = { tone: 'ok' | 'error'; text: string; details?: string[] };
+
+function ExportPanel() {
+  const { t } = useTranslation();
+  const data = useHallData();
+  const [period, setPeriod] = useState<PeriodId>('all');
+  const chosen = useMemo(() => (data ? data.attempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
+  return (
+    <div className="panel" data-testid="export">
+      <h2>{t('staff.data.export')}</h2>
+      <PeriodPicker value={period} onChange={setPeriod} testid="export-period" />
+      <p data-testid="export-count">{t('staff.data.exportCount', { n: chosen.length })}</p>
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="export-csv"
+          disabled={!data}
+          onClick={() => data && download(`hall-results-${fileDate()}.csv`, toCsv(chosen, data.visitors), 'text/csv;charset=utf-8')}
+        >
+          {t('staff.data.exportCsv')}
+        </button>
+        <button
+          type="button"
+          data-testid="export-json"
+          disabled={!data}
+          onClick={() => data && download(`hall-results-${fileDate()}.json`, toJson(chosen, data.visitors, Date.now()), 'application/json')}
+        >
+          {t('staff.data.exportJson')}
+        </button>
+      </div>
+      <p className="hint">{t('staff.data.exportHint')}</p>
+    </div>
+  );
+}
+
+function ImportPanel() {
+  const { t } = useTranslation();
+  const { storage } = useServices();
+  const { changed } = useDataVersion();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  async function importFile(file: File) {
+    setBusy(true);
+    try {
+      const r = importJson(await file.text());
+      if (!r.ok) {
+        setNotice({ tone: 'error', text: t('staff.data.importFailed'), details: r.errors });
+        return;
+      }
+      const [attempts, visitors] = await Promise.all([storage.listAttempts(), storage.listVisitors()]);
+      const ma = mergeAttempts(attempts, r.data.attempts);
+      const mv = mergeVisitors(visitors, r.data.visitors, r.data.exportedAt);
+      for (const v of mv.merged.filter((x) => mv.added.includes(x.id))) await storage.putVisitor(v);
+      for (const a of ma.merged.filter((x) => ma.added.includes(x.id))) await storage.putAttempt(a);
+      setNotice({ tone: 'ok', text: t('staff.data.importDone', { added: ma.added.length, skipped: ma.skipped.length, conflicts: ma.conflicts.length }) });
+      changed();
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <div className="panel" data-testid="import">
+      <h2>{t('staff.data.import')}</h2>
+      <p className="hint">{t('staff.data.importHint')}</p>
+      <label className="button file-button">
+        {t('staff.data.chooseFile')}
+        <input ref={input} type="file" accept="application/json,.json" data-testid="import-file" disabled={busy} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+      </label>
+      {notice && (
+        <div className={notice.tone === 'ok' ? 'ok-note' : 'error'} role="status" data-testid="import-result">
+          <p>{notice.text}</p>
+          {notice.details && (
+            <ul className="problems">
+              {notice.details.map((d, i) => (
+                <li key={i}>
+                  <code>{d}</code>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function PurgePanel() {
+  const { t } = useTranslation();
+  const { storage } = useServices();
+  const { changed } = useDataVersion();
+  const data = useHallData();
+  const visitorId = useSession((s) => s.visitor?.id);
+  const [scope, setScope] = useState<'all' | 'older'>('older');
+  const [days, setDays] = useState(30);
+  const [competitions, setCompetitions] = useState<CompetitionRecord[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const { version } = useDataVersion();
+
+  useEffect(() => {
+    let live = true;
+    void storage.listCompetitions().then((c) => live && setCompetitions(c));
+    return () => {
+      live = false;
+    };
+  }, [storage, version]);
+
+  const plan = useMemo(() => {
+    if (!data) return null;
+    const now = Date.now();
+    const opts = { now, olderThanDays: scope === 'all' ? undefined : Math.max(0, days) };
+    const a = purge(data.attempts, opts);
+    const v = purgeVisitors(data.visitors, a.kept, { ...opts, keep: visitorId ? [visitorId] : [] });
+    const cutoff = scope === 'all' ? Infinity : now - Math.max(0, days) * DAY_MS;
+    // a running competition is never purged under the host's feet
+    const c = competitions.filter((x) => x.finished && x.updatedAt < cutoff);
+    return { attempts: a.removed, visitors: v.removed, competitions: c };
+  }, [data, scope, days, visitorId, competitions]);
+
+  async function run() {
+    if (!plan) return;
+    await storage.deleteAttempts(plan.attempts.map((a) => a.id));
+    await storage.deleteVisitors(plan.visitors.map((v) => v.id));
+    await storage.deleteCompetitions(plan.competitions.map((c) => c.id));
+    setConfirming(false);
+    setDone(t('staff.data.purged', { attempts: plan.attempts.length, visitors: plan.visitors.length }));
+    changed();
+  }
+
+  const nothing = !plan || plan.attempts.length + plan.visitors.length + plan.competitions.length === 0;
+  return (
+    <div className="panel" data-testid="purge">
+      <h2>{t('staff.data.purge')}</h2>
+      <p className="hint">{t('staff.data.purgeHint')}</p>
+      <div className="segmented" role="radiogroup" aria-label={t('staff.data.purge')}>
+        <button type="button" role="radio" aria-checked={scope === 'older'} aria-pressed={scope === 'older'} data-testid="purge-older" onClick={() => setScope('older')}>
+          {t('staff.data.purgeOlder')}
+        </button>
+        <button type="button" role="radio" aria-checked={scope === 'all'} aria-pressed={scope === 'all'} data-testid="purge-all" onClick={() => setScope('all')}>
+          {t('staff.data.purgeAll')}
+        </button>
+      </div>
+      {scope === 'older' && (
+        <label className="inline-field">
+          <span>{t('staff.data.olderThan')}</span>
+          <input type="number" min={0} max={3650} value={days} data-testid="purge-days" onChange={(e) => setDays(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+        </label>
+      )}
+      {plan && (
+        <p data-testid="purge-preview">
+          {t('staff.data.purgePreview', { attempts: plan.attempts.length, visitors: plan.visitors.length, competitions: plan.competitions.length })}
+        </p>
+      )}
+      <button type="button" className="danger" data-testid="purge-start" disabled={nothing} onClick={() => setConfirming(true)}>
+        {t('staff.data.purgeButton')}
+      </button>
+      {done && (
+        <p className="ok-note" role="status" data-testid="purge-done">
+          {done}
+        </p>
+      )}
+      {confirming && plan && (
+        <ConfirmDialog
+          title={t('staff.data.purgeConfirmTitle')}
+          body={t('staff.data.purgeConfirm', { attempts: plan.attempts.length, visitors: plan.visitors.length, competitions: plan.competitions.length })}
+          confirm={t('staff.data.purgeDo')}
+          onConfirm={() => void run()}
+          onCancel={() => setConfirming(false)}
+          testid="purge-dialog"
+        />
+      )}
+    </div>
+  );
+}
+
+/** A modal yes/no; Escape or the backdrop cancels, the safe choice has the focus. */
+export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel, testid }: { title: string; body: string; confirm: string; onConfirm: () => void; onCancel: () => void; testid: string }) {
+  const { t } = useTranslation();
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancelRef.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onCancel();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onCancel]);
+  return (
+    <div className="backdrop" onClick={onCancel}>
+      <div className="card dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${testid}-title`} data-testid={testid} onClick={(e) => e.stopPropagation()}>
+        <h2 id={`${testid}-title`}>{title}</h2>
+        <p>{body}</p>
+        <div className="actions">
+          <button ref={cancelRef} type="button" data-testid={`${testid}-cancel`} onClick={onCancel}>
+            {t('staff.cancel')}
+          </button>
+          <button type="button" className="danger" data-testid={`${testid}-confirm`} onClick={onConfirm}>
+            {confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export default function DataTab() {
+  return (
+    <section className="staff-tab data" data-testid="data">
+      <div className="stats-grid">
+        <ExportPanel />
+        <ImportPanel />
+      </div>
+      <PurgePanel />
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+// The skeleton every zone game shares: a game clock and phase, the score keeper, the world fed with
+// the visitor's input through an adapter, the time limit, and summary/attempt at the end. A zone
+// subclasses it and writes only its rules: how a frame's input moves the player (`fillInput`),
+// what to do with the world's events and the player's state each step (`advance`), and what an
+// unfinished game counts as (`onFinish`).
+import type { ZoneDef, ZoneId } from '../../content/schema.ts';
+import type { InputAdapter, PlayerInput } from '../../sim/agents/player.ts';
+import type { WorldEvent } from '../../sim/events.ts';
+import type { World } from '../../sim/world.ts';
+import { replayWindow, type ReplayOptions } from './replay.ts';
+import type { RecordOptions, ScoreKeeper } from './scoreKeeper.ts';
+import { summarize, toAttempt } from './summary.ts';
+import type { AttemptMeta, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
+import type { Attempt } from '../../storage/types.ts';
+
+export interface GameBaseOptions {
+  zone: ZoneDef;
+  group: string;
+  seed: number;
+  keeper: ScoreKeeper;
+  timeLimit: number;
+  passMark: number;
+  phase: GamePhase;
+  replay?: ReplayOptions;
+}
+
+export abstract class GameBase<I> implements ZoneGame<I> {
+  readonly zone: ZoneId;
+  readonly group: string;
+  readonly seed: number;
+  readonly keeper: ScoreKeeper;
+  readonly timeLimit: number;
+  readonly passMark: number;
+  abstract readonly world: World;
+  hint: Hint | null = null;
+  protected currentPhase: GamePhase;
+  protected clock = 0;
+  /** game time at which the world's clock was 0 (a checklist may come first) */
+  protected worldStart = 0;
+  /** the frame's input, read by the adapter at every fixed step of the world */
+  protected input: I | null = null;
+  private readonly replayOpts: ReplayOptions;
+
+  /** hand this to createWorld: it turns the zone's input into the sim's PlayerInput */
+  protected readonly adapter: InputAdapter = {
+    read: (_t: number, out: PlayerInput) => {
+      if (this.input) this.fillInput(this.input, out);
+    },
+  };
+
+  constructor(o: GameBaseOptions) {
+    this.zone = o.zone.id;
+    this.group = o.group;
+    this.seed = o.seed;
+    this.keeper = o.keeper;
+    this.timeLimit = o.timeLimit;
+    this.passMark = o.passMark;
+    this.currentPhase = o.phase;
+    this.replayOpts = o.replay ?? {};
+  }
+
+  get phase(): GamePhase {
+    return this.currentPhase;
+  }
+  get time(): number {
+    return this.clock;
+  }
+  get events(): readonly ScoredEvent[] {
+    return this.keeper.events;
+  }
+  abstract get tasks(): readonly TaskView[];
+
+  step(dt: number, input: I): ScoredEvent[] {
+    if (this.currentPhase === 'done' || !(dt > 0)) return this.keeper.takeFresh();
+    this.clock += dt;
+    this.input = input;
+    this.advance(dt);
+    // (advance may have finished the game)
+    if ((this.currentPhase as GamePhase) !== 'done' && this.clock >= this.timeLimit) this.finish();
+    return this.keeper.takeFresh();
+  }
+
+  finish(): void {
+    if (this.currentPhase === 'done') return;
+    this.onFinish();
+    this.currentPhase = 'done';
+    this.hint = null;
+  }
+
+  replayReady(w: ReplayWindow): boolean {
+    return this.currentPhase === 'done' || this.world.time >= w.to - 1e-9;
+  }
+
+  summary(): GameSummary {
+    return summarize({ zone: this.zone, group: this.group, keeper: this.keeper, durationSec: this.clock, passMark: this.passMark, tasks: this.tasks });
+  }
+
+  toAttempt(meta: AttemptMeta): Attempt {
+    return toAttempt(this.summary(), meta);
+  }
+
+  // ------------------------------------------------------------------ for the zones
+  /** Copy the zone's input into the sim's (called once per fixed step of the world). */
+  protected abstract fillInput(input: I, out: PlayerInput): void;
+  /** One frame of the game after the clock moved (step the world here when playing). */
+  protected abstract advance(dt: number): void;
+  /** The game ends unfinished or finished: score what is missing. */
+  protected abstract onFinish(): void;
+
+  /** game time of a world time */
+  protected gameTimeOf(worldTime: number): number {
+    return this.worldStart + worldTime;
+  }
+
+  /** World events that involve the visitor. */
+  protected playerEvents(events: readonly WorldEvent[]): WorldEvent[] {
+    const id = this.world.player?.id;
+    return id === undefined ? [] : events.filter((e) => e.agents.includes(id));
+  }
+
+  /** Record a world event under a zone kind, with a replay window when the kind is serious. */
+  protected recordWorldEvent(kind: string, e: WorldEvent, o: RecordOptions = {}): ScoredEvent | null {
+    const player = this.world.player;
+    const replay = this.keeper.isSerious(kind) && player ? replayWindow(this.world, e, player.id, this.replayOpts) : undefined;
+    return this.keeper.record(kind, this.gameTimeOf(e.t), { ...o, details: { ...e.details, ...(o.details ?? {}) }, replay });
+  }
+
+  /** Record something the rules observed now. */
+  protected recordNow(kind: string, o: RecordOptions = {}): ScoredEvent | null {
+    return this.keeper.record(kind, this.currentPhase === 'checklist' ? this.clock : this.gameTimeOf(this.world.time), o);
+  }
+}

@@ -1,0 +1,170 @@
+// Zone 1, street crossing, as a pure game: the visitor is a pedestrian who must reach the far side
+// of a city street once per task (scenes/crossing.json challenges of kind 'cross': the signalised
+// zebra with turning traffic, the unsignalised zebra behind a parked van, the crossing where the
+// phone rings). The world comes from the scene file with the group's tuning applied; the world's
+// events and the watch's observations become scored events with the file's points and feedback.
+//
+//   const game = createGame(zone, group, seed);
+//   per frame: const fresh = game.step(delta, input)   // WalkerInput, see input.ts
+//   at the end: game.summary(), game.toAttempt(meta)
+import type { ZoneDef } from '../../content/schema.ts';
+import type { PlayerInput } from '../../sim/agents/player.ts';
+import type { WorldEvent } from '../../sim/events.ts';
+import { createWorld, type World } from '../../sim/world.ts';
+import { GameBase } from '../common/game.ts';
+import { ScoreKeeper } from '../common/scoreKeeper.ts';
+import { groupIdOf } from '../common/tuning.ts';
+import type { GroupInfo, TaskView } from '../common/types.ts';
+import { extendPedestrianGreen, scaleTrafficSpeed, simDefOf, withoutPhone } from '../common/worldDef.ts';
+import { crossingHint } from './hints.ts';
+import { fillWalker, type WalkerInput } from './input.ts';
+import { classifyCompletion, classifyObservation, classifyWorldEvent, missed, type Scored } from './scoring.ts';
+import { readTasks, resolveTask, TaskList } from './tasks.ts';
+import { crossingTuning, type CrossingTuning } from './tuning.ts';
+import { WalkerWatch } from './watch.ts';
+
+export { walkerInput, type WalkerInput } from './input.ts';
+export type { CrossingTuning } from './tuning.ts';
+
+/** a near miss counts when the visitor is on the carriageway within this many seconds of it */
+export const NEAR_MISS_CONFIRM = 1.0;
+/** …and the vehicle was moving at least this fast, m/s */
+export const NEAR_MISS_MIN_SPEED = 1.0;
+
+export interface CrossingGameOptions {
+  /** play only this challenge (a competition round), starting at its spawn point */
+  challenge?: string;
+}
+
+export class CrossingGame extends GameBase<WalkerInput> {
+  readonly world: World;
+  readonly tuning: CrossingTuning;
+  private readonly list: TaskList;
+  private readonly watch: WalkerWatch;
+  private readonly feedback: NonNullable<ZoneDef['feedback']>;
+  private readonly playerId: number;
+  /** per active task */
+  private phoneRang = false;
+  private phoneUsed = false;
+  private peekDone = false;
+  /** near misses waiting to be confirmed: the visitor must be on the road by `until` (world time) */
+  private pending: { e: WorldEvent; task: string; until: number }[] = [];
+
+  constructor(zone: ZoneDef, group: GroupInfo | string, seed: number, opts: CrossingGameOptions = {}) {
+    const tuning = crossingTuning(zone, group);
+    const keeper = ScoreKeeper.fromZone(zone);
+    super({
+      zone,
+      group: groupIdOf(group),
+      seed,
+      keeper,
+      timeLimit: tuning.timeLimit,
+      passMark: tuning.passMark ?? keeper.stars[1],
+      phase: 'play',
+    });
+    this.tuning = tuning;
+    this.feedback = zone.feedback!;
+
+    let challenges = readTasks(zone);
+    if (opts.challenge !== undefined) {
+      challenges = challenges.filter((c) => c.id === opts.challenge);
+      if (challenges.length === 0) throw new Error(`scenes/${zone.id}.json: no challenge "${opts.challenge}" of kind "cross"`);
+    }
+
+    let def = simDefOf(zone);
+    def = scaleTrafficSpeed(def, tuning.speedFactor);
+    def = extendPedestrianGreen(def, tuning.pedGreenExtra);
+    if (!tuning.phone) def = withoutPhone(def);
+    this.world = createWorld(def, seed, {
+      walkSpeed: tuning.walkSpeed,
+      trafficDensity: tuning.trafficDensity,
+      player: { spawn: opts.challenge !== undefined ? challenges[0]!.params.spawn : undefined, height: tuning.playerHeight, maxWalk: tuning.walkSpeed * tuning.runFactor + 0.01 },
+      input: this.adapter,
+    });
+    if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
+    this.playerId = this.world.player.id;
+    this.list = new TaskList(challenges.map((c) => resolveTask(c, this.world.net, zone.id)));
+    this.watch = new WalkerWatch(this.world.net, tuning.runThreshold);
+  }
+
+  get tasks(): readonly TaskView[] {
+    return this.list.views;
+  }
+
+  /** the phone is ringing now (show it; the visitor decides whether to take it out) */
+  get phoneRinging(): boolean {
+    return this.world.phone.ringing;
+  }
+
+  protected fillInput(input: WalkerInput, out: PlayerInput): void {
+    fillWalker(input, this.tuning.walkSpeed, this.tuning.runFactor, out);
+  }
+
+  private pedSignal = (crossingId: string): string | null => {
+    const c = this.world.net.crossings.find((x) => x.id === crossingId);
+    if (!c || c.head < 0) return null;
+    return this.world.signalState(this.world.net.heads[c.head]!.id).state;
+  };
+
+  private score(list: readonly Scored[], task: string, e?: WorldEvent): void {
+    for (const s of list) {
+      const rec = e ? this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details }) : this.recordNow(s.kind, { task, key: s.key, details: s.details });
+      if (rec?.kind === 'checked_past_van') this.peekDone = true;
+    }
+  }
+
+  protected advance(dt: number): void {
+    const w = this.world;
+    w.step(dt);
+    const task = this.list.active;
+    for (const e of w.drainEvents()) {
+      if (e.kind === 'phone_rings') {
+        if (task) this.phoneRang = true;
+        continue;
+      }
+      if (!task || !e.agents.includes(this.playerId)) continue;
+      // a near miss is predicted from headings: one who stops at the kerb, or walks up to a car
+      // standing in a queue, was never nearly hit
+      if (e.kind === 'near_miss') {
+        const other = w.agent(e.agents.find((id) => id !== this.playerId) ?? -1);
+        if (other && other.speed >= NEAR_MISS_MIN_SPEED) this.pending.push({ e, task: task.id, until: e.t + NEAR_MISS_CONFIRM });
+      } else this.score(classifyWorldEvent(e, task.id, this.playerId, this.pedSignal), task.id, e);
+    }
+    const input = this.input!;
+    const p = w.player!;
+    const o = this.watch.update(p, task, input.lookYaw, input.phoneOut, dt, w.time);
+    if (this.pending.length) {
+      for (const n of this.pending) if (o.onRoad) this.score(classifyWorldEvent(n.e, n.task, this.playerId, this.pedSignal), n.task, n.e);
+      this.pending = o.onRoad ? [] : this.pending.filter((n) => n.until > w.time);
+    }
+    if (task) {
+      if (o.phoneOnRoad) this.phoneUsed = true;
+      this.score(classifyObservation(o, task.id), task.id);
+      if (!o.onRoad && this.list.reachedGoal(p.x, p.z)) {
+        this.score(classifyCompletion(task.id, this.keeper.inTask(task.id, true).length, this.phoneRang, this.phoneUsed), task.id);
+        this.list.completeActive();
+        this.phoneRang = this.phoneUsed = this.peekDone = false;
+        if (this.list.allDone) {
+          this.finish();
+          return;
+        }
+      }
+    }
+    const next = this.list.active;
+    this.hint = this.tuning.hints
+      ? crossingHint(this.feedback, { task: next, o, signal: next?.head ? w.signalState(next.head).state : null, phoneRinging: w.phone.ringing, peekDone: this.peekDone })
+      : null;
+  }
+
+  protected onFinish(): void {
+    for (const t of this.list.missRemaining()) {
+      const m = missed(t.id);
+      this.recordNow(m.kind, { task: t.id, key: m.key });
+    }
+  }
+}
+
+/** A crossing game for an audience group (its id, or the groups file's entry with defaults). */
+export function createGame(zone: ZoneDef, group: GroupInfo | string, seed: number, opts?: CrossingGameOptions): CrossingGame {
+  return new CrossingGame(zone, group, seed, opts);
+}
