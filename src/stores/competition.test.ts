@@ -218,3 +218,23 @@ describe('competition store', () => {
     expect(await storage.listCompetitions()).toEqual([]);
   });
 });
+
+describe('write-ahead copy of the log', () => {
+  it('wins over the saved log only when it is the same log with more actions', async () => {
+    const { newerLog } = await import('./competition.ts');
+    const mem = new Map<string, string>();
+    const g = globalThis as unknown as { localStorage?: unknown };
+    const had = g.localStorage;
+    g.localStorage = { getItem: (k: string) => mem.get(k) ?? null, setItem: (k: string, v: string) => void mem.set(k, v) };
+    try {
+      mem.set('hall.competition.writeAhead', JSON.stringify({ id: 'c1', text: 'a\nb\nc\n' }));
+      expect(newerLog('c1', 'a\nb\n')).toBe('a\nb\nc\n');
+      expect(newerLog('c2', 'a\nb\n')).toBe('a\nb\n'); // another competition
+      expect(newerLog('c1', 'x\n')).toBe('x\n'); // not a continuation
+      mem.set('hall.competition.writeAhead', '{broken');
+      expect(newerLog('c1', 'a\n')).toBe('a\n');
+    } finally {
+      g.localStorage = had;
+    }
+  });
+});

@@ -110,6 +110,27 @@ export function zonesOf(setup: CompetitionSetup): ZoneId[] {
   return [...new Set(setup.rounds.flatMap((r) => (r.kind === 'quiz' ? [r.zone] : [])))];
 }
 
+const WAL_KEY = 'hall.competition.writeAhead';
+
+function writeAhead(id: string, text: string): void {
+  try {
+    globalThis.localStorage?.setItem(WAL_KEY, JSON.stringify({ id, text }));
+  } catch {
+    // no localStorage (private mode, full): IndexedDB alone still has every action but the last
+  }
+}
+
+/** The saved log, or the write-ahead copy when it is the same log with more actions. */
+export function newerLog(id: string, saved: string): string {
+  try {
+    const wal = JSON.parse(globalThis.localStorage?.getItem(WAL_KEY) ?? 'null') as { id?: string; text?: string } | null;
+    if (wal?.id === id && typeof wal.text === 'string' && wal.text.length > saved.length && wal.text.startsWith(saved)) return wal.text;
+  } catch {
+    // a damaged copy is ignored
+  }
+  return saved;
+}
+
 export function createCompetitionStore(deps: CompetitionDeps) {
   const now = deps.now ?? (() => Date.now());
   const challenges = deps.challenges ?? CHALLENGES;
@@ -128,6 +149,10 @@ export function createCompetitionStore(deps: CompetitionDeps) {
 
     function save(finished = get().state.phase === 'podium'): Promise<void> {
       if (!get().id) return saving;
+      // IndexedDB writes are asynchronous: a reload right after an action could lose it. The log is
+      // also written synchronously to localStorage (a write-ahead copy) and the longer one wins on
+      // restore.
+      writeAhead(get().id!, get().text);
       const row = record(finished);
       lastSaved = row.updatedAt;
       saving = saving.then(() => deps.storage.putCompetition(row)).catch(() => undefined);
@@ -211,7 +236,7 @@ export function createCompetitionStore(deps: CompetitionDeps) {
             set({ status: 'error', problems });
             return false;
           }
-          const restored = restoreCompetition(rec.logText, ctx);
+          const restored = restoreCompetition(newerLog(rec.id, rec.logText), ctx);
           set({
             status: 'ready',
             id: rec.id,

@@ -77,6 +77,12 @@ describe('crossing zone game', () => {
     const [a] = await savedGameAttempts(page);
     expect(a).toMatchObject({ zone: 'crossing', mode: 'game', group: 'adult' });
     expect(a!.events.map((e) => e.kind)).toContain('entered_on_red');
+
+    // the result is on the hall's leaderboard (this week, the visitor's group)
+    await page.getByTestId('game-summary').getByRole('button', { name: '返回大厅' }).click();
+    await page.getByTestId('hall-lb-table').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('hall-lb-table').locator('tbody tr').count()).toBe(1);
+    await shot(page, 'hall-leaderboard');
   });
 
   it('with touch only: the on-screen buttons walk the visitor', async () => {

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
@@ -8,6 +8,8 @@ import type { ZoneSlot } from '../../content/catalog.ts';
 import type { ZoneId } from '../../content/ids.ts';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 import { ModePicker } from './ModePicker.tsx';
+
+const HallLeaderboard = lazy(() => import('./HallLeaderboard.tsx'));
 
 export function VisitorChip() {
   const { t } = useTranslation();
@@ -70,6 +72,9 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
           ))}
         </ul>
       </nav>
+      <Suspense fallback={null}>
+        <HallLeaderboard />
+      </Suspense>
       {pickedZone && <ModePicker zone={pickedZone.zone} keep={keep} onClose={() => hallUi.getState().actions.close()} />}
     </>
   );
