@@ -1,9 +1,9 @@
 // #/lab/junction: the street kit on the demo junction with live traffic, for development, the
 // browser tests and the benchmark. R3F children rendered inside the app's one canvas (not a Canvas).
-import { useFrame, useThree } from '@react-three/fiber';
+import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Fog } from 'three';
 import { createWorld, demoJunction, type World } from '../../sim/index.ts';
+import { Daylight } from '../street/Daylight.tsx';
 import { AgentsRenderer, dressStreet, LayoutProps, SignalHeads, StreetScene } from '../street/index.ts';
 
 export const LAB_SEED = 7;
@@ -35,8 +35,6 @@ export const view: { position: [number, number, number]; target: [number, number
   target: add(LAB_OFFSET, [0, 0, 0]),
 };
 
-/** A hazy daylight sky for the lab (the hall's night-blue fog would swallow the junction at 40 m). */
-const SKY = '#b7cfe2';
 
 interface LabHandle {
   world: World;
@@ -63,28 +61,6 @@ export default function JunctionLab() {
     };
   }, [world, counts]);
 
-  // the hall's fog and background, restored on unmount
-  const scene = useThree((s) => s.scene);
-  useEffect(() => {
-    const fog = scene.fog instanceof Fog ? scene.fog : null;
-    const bg = scene.background instanceof Color ? scene.background : null;
-    const saved = { fog: fog && { near: fog.near, far: fog.far, color: fog.color.clone() }, bg: bg?.clone() };
-    if (fog) {
-      fog.near = 70;
-      fog.far = 190;
-      fog.color.set(SKY);
-    }
-    bg?.set(SKY);
-    return () => {
-      if (fog && saved.fog) {
-        fog.near = saved.fog.near;
-        fog.far = saved.fog.far;
-        fog.color.copy(saved.fog.color);
-      }
-      if (bg && saved.bg) bg.copy(saved.bg);
-    };
-  }, [scene]);
-
   // before every other frame callback (the renderers read the stepped world); a negative priority
   // does not take over rendering
   useFrame((_, delta) => {
@@ -98,6 +74,7 @@ export default function JunctionLab() {
 
   return (
     <group name="junction-lab" position={LAB_OFFSET}>
+      <Daylight />
       <StreetScene layout={layout} />
       <SignalHeads layout={layout} world={world} />
       <LayoutProps layout={dressed} />
