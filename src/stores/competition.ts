@@ -135,6 +135,22 @@ export function createCompetitionStore(deps: CompetitionDeps) {
   const now = deps.now ?? (() => Date.now());
   const challenges = deps.challenges ?? CHALLENGES;
   const emptyCtx = (): CompetitionContext => ({ banks: {}, challenges });
+  /** no competition open: the state before one starts and after one is closed */
+  const idleState = (): Omit<CompetitionStoreState, 'actions'> => ({
+    status: 'idle',
+    problems: [],
+    id: null,
+    title: '',
+    log: [],
+    text: '',
+    state: initialState(),
+    ctx: emptyCtx(),
+    resumed: false,
+    restoreProblems: [],
+    lastWarnings: [],
+    attemptsSaved: false,
+    noResults: false,
+  });
 
   return createStore<CompetitionStoreState>()((set, get) => {
     // saves run one after another, so the last one written is the newest log
@@ -203,19 +219,7 @@ export function createCompetitionStore(deps: CompetitionDeps) {
     };
 
     return {
-      status: 'idle',
-      problems: [],
-      id: null,
-      title: '',
-      log: [],
-      text: '',
-      state: initialState(),
-      ctx: emptyCtx(),
-      resumed: false,
-      restoreProblems: [],
-      lastWarnings: [],
-      attemptsSaved: false,
-      noResults: false,
+      ...idleState(),
       actions: {
         async resume() {
           set({ status: 'loading', problems: [] });
@@ -366,21 +370,7 @@ export function createCompetitionStore(deps: CompetitionDeps) {
 
         close() {
           if (get().state.phase !== 'podium') return;
-          set({
-            status: 'idle',
-            problems: [],
-            id: null,
-            title: '',
-            log: [],
-            text: '',
-            state: initialState(),
-            ctx: emptyCtx(),
-            resumed: false,
-            restoreProblems: [],
-            lastWarnings: [],
-            attemptsSaved: false,
-            noResults: false,
-          });
+          set(idleState());
         },
       },
     };

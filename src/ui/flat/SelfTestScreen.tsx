@@ -12,6 +12,8 @@ import * as T from '../../modes/selfTest.ts';
 import type { SelfTestStore } from '../../stores/selfTest.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
+import { ResultActions } from './ResultActions.tsx';
+import { Stars } from './Stars.tsx';
 
 const QuestionSceneCanvas = lazy(() => import('../../three/scene/QuestionSceneCanvas.tsx'));
 
@@ -147,19 +149,6 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
   );
 }
 
-/** Stars drawn, not typed: the bundled font subsets carry no star glyph. */
-function Stars({ n, label }: { n: number; label: string }) {
-  return (
-    <span className="stars" role="img" aria-label={label} data-stars={n}>
-      {[0, 1, 2].map((i) => (
-        <svg key={i} viewBox="0 0 24 24" width="1.1em" height="1.1em" aria-hidden="true">
-          <path d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 17l-6.1 3.4 1.5-6.8L2.2 9l6.9-.7z" fill={i < n ? '#ffd43b' : 'none'} stroke="#ffd43b" strokeWidth="1.5" />
-        </svg>
-      ))}
-    </span>
-  );
-}
-
 function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang; onAgain: () => void }) {
   const { t } = useTranslation();
   const result = useStore(store, (s) => s.result)!;
@@ -212,14 +201,7 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
           })}
         </ol>
       )}
-      <div className="actions">
-        <button type="button" className="primary" data-testid="test-again" onClick={onAgain}>
-          {t('test.again')}
-        </button>
-        <button type="button" onClick={() => navigate({ name: 'hall' })}>
-          {t('zone.backToHall')}
-        </button>
-      </div>
+      <ResultActions againId="test-again" againLabel={t('test.again')} onAgain={onAgain} />
     </section>
   );
 }

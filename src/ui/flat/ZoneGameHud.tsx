@@ -4,11 +4,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../../app/context.tsx';
-import { navigate } from '../../app/useRoute.ts';
 import { text, type Lang } from '../../content/ids.ts';
 import type { ZoneDef } from '../../content/schema.ts';
 import { controls, restartZoneGame, zoneGameStore } from '../../zones/session.ts';
 import type { ScoredEvent } from '../../zones/common/types.ts';
+import { ResultActions } from './ResultActions.tsx';
+import { Stars } from './Stars.tsx';
 
 const KEYS: Record<string, (down: boolean) => void> = {
   KeyW: (d) => (controls.forward = d ? 1 : 0),
@@ -122,7 +123,7 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
       <section className="card game-summary" data-testid="game-summary">
         <h2>{t('game.summaryTitle')}</h2>
         <p className="score" data-testid="game-score">
-          {t('test.score', { score: s.score })} · {t('test.stars', { n: s.stars })}
+          {t('test.score', { score: s.score })} · <Stars n={s.stars} label={t('test.stars', { n: s.stars })} />
         </p>
         <p className={s.passed ? 'passed' : 'not-passed'}>{s.passed ? t('game.passed') : t('game.notPassed')}</p>
         <p className="hint">{view.saved ? t('test.saved') : t('app.loading')}</p>
@@ -131,14 +132,7 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
             <EventLine key={i} e={e} lang={lang} full />
           ))}
         </ol>
-        <div className="actions">
-          <button type="button" className="primary" data-testid="game-again" onClick={restartZoneGame}>
-            {t('game.again')}
-          </button>
-          <button type="button" onClick={() => navigate({ name: 'hall' })}>
-            {t('zone.backToHall')}
-          </button>
-        </div>
+        <ResultActions againId="game-again" againLabel={t('game.again')} onAgain={restartZoneGame} />
       </section>
     );
   }

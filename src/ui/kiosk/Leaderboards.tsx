@@ -2,18 +2,7 @@
 // nicknames are shown (visitors are often minors); an unknown visitor shows as a guest.
 import { useTranslation } from 'react-i18next';
 import type { LeaderboardRow, LeagueRow } from '../../scoring/stats.ts';
-
-function Stars({ n }: { n: number }) {
-  return (
-    <span className="stars" aria-hidden="true">
-      {[0, 1, 2].map((i) => (
-        <svg key={i} viewBox="0 0 24 24" width="0.9em" height="0.9em">
-          <path d="M12 2l2.9 6.3 6.9.7-5.2 4.6 1.5 6.8L12 17l-6.1 3.4 1.5-6.8L2.2 9l6.9-.7z" fill={i < n ? '#ffd43b' : 'none'} stroke="#ffd43b" strokeWidth="1.5" />
-        </svg>
-      ))}
-    </span>
-  );
-}
+import { Stars } from '../flat/Stars.tsx';
 
 const duration = (ms: number) => {
   const s = Math.round(ms / 1000);
@@ -62,7 +51,7 @@ export function LeaderboardTable({
             {showGroup && <td>{groupName(r.group)}</td>}
             {showZone && <td>{zoneName(r.zone)}</td>}
             <td>
-              {r.score} <Stars n={r.stars} />
+              {r.score} <Stars n={r.stars} size="0.9em" />
             </td>
             <td>{duration(r.durationMs)}</td>
           </tr>

@@ -4,14 +4,9 @@
 import type { WorldEvent } from '../../sim/events.ts';
 import type { Observation } from './watch.ts';
 
-/** returned when nothing is scored (shared: no allocation per frame) */
-export const NOTHING: readonly Scored[] = Object.freeze([]);
+import { NOTHING, type Scored } from '../common/scored.ts';
 
-export interface Scored {
-  kind: string;
-  key: string;
-  details?: Record<string, string | number | boolean>;
-}
+export { NOTHING, type Scored };
 
 /** Kinds this zone's rules can produce; the zone file must score and explain each (tests check). */
 export const CROSSING_KINDS = [

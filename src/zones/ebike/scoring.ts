@@ -5,14 +5,9 @@
 import type { WorldEvent } from '../../sim/events.ts';
 import type { RideObservation } from './ride.ts';
 
-/** returned when nothing is scored (shared: no allocation per frame) */
-export const NOTHING: readonly Scored[] = Object.freeze([]);
+import { NOTHING, type Scored } from '../common/scored.ts';
 
-export interface Scored {
-  kind: string;
-  key: string;
-  details?: Record<string, string | number | boolean>;
-}
+export { NOTHING, type Scored };
 
 /** Kinds the ride rules produce (the checklist's come from its options); the zone file scores and explains each. */
 export const RIDE_KINDS = [
