@@ -10,6 +10,7 @@ export { blankInput, type InputAdapter, type PlayerInput } from './agents/player
 export { stoppingDistance, idmAccel, type IdmParams } from './kinematics.ts';
 export type { SignalColor, SignalReading } from './signals.ts';
 export { ReplayBuffer, type ReplayFrame, type ReplayAgent } from './replay.ts';
+export { ReplayView, type DrawnAgent, type View, type Point3 } from './replayView.ts';
 export { Rng } from './rng.ts';
 export { kmhToMs, msToKmh, degToRad, radToDeg } from './units.ts';
 export * from './geometry/index.ts';

@@ -26,6 +26,7 @@ const labs: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> =
 /** Zones with a playable game mode: each its own lazy chunk. */
 const zoneGames: Record<string, React.LazyExoticComponent<typeof import('../zones/crossing/Zone.tsx').default>> = {
   crossing: lazy(() => import('../zones/crossing/Zone.tsx')),
+  ebike: lazy(() => import('../zones/ebike/Zone.tsx')),
 };
 
 const head = new Vector3();

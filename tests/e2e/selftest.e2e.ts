@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, clickUntil, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, enterVR, xrFrames } from './xr.ts';
 
 type Q = { id: string; groups: string[]; answer: string[]; kind: string; choices: { id: string }[] };
 const bank = (zone: string): Q[] => JSON.parse(readFileSync(`quizzes/${zone}.json`, 'utf8')).questions;
@@ -144,9 +144,7 @@ describe('self-test (emulated VR)', () => {
     const { page } = g;
     const drunk = bank('drunk');
     await open(page, '#/hall?group=pro&lang=zh-Hans', '?emulate');
-    await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
-    await page.getByTestId('enter-vr').click();
-    await page.waitForFunction(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null);
+    await enterVR(page);
     await xrFrames(page, 10);
     await page.evaluate(() => (window.location.hash = '#/zone/drunk?mode=test&group=pro&lang=zh-Hans'));
     for (let i = 0; i < 10; i++) {

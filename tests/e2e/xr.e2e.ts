@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, clickUntil, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, enterVR, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
 
 let browser: Browser;
 let g: Guarded;
@@ -19,14 +19,6 @@ afterEach(async () => {
   expect(g.problems).toEqual([]);
   await g.context.close();
 });
-
-async function enterVR(page: Page) {
-  await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
-  await page.getByTestId('enter-vr').click();
-  await page.waitForFunction(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null, undefined, { timeout: 30_000 });
-  // steady frames before any pointing (software rendering is slow to start)
-  await xrFrames(page, 12);
-}
 
 const hasObject = (page: Page, name: string) =>
   page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);

@@ -117,3 +117,10 @@ export async function clickUntil(page: Page, objectName: string, done: () => Pro
   }
   throw new Error(`clicking ${objectName} ${tries} times did not have its effect`);
 }
+
+/** Press the page's "enter VR" button and wait for the emulated session (slow machines: generous). */
+export async function enterVR(page: Page) {
+  await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
+  await page.getByTestId('enter-vr').click();
+  await page.waitForFunction(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null, undefined, { timeout: 60_000 });
+}

@@ -1,11 +1,14 @@
 // The crossing zone's game on the built app: the street with live traffic, the visitor walking
-// first-person, unsafe moves scored with the zone file's feedback in the moment, the summary with
-// rules and sources, and the attempt saved — with the keyboard, with touch, and in emulated VR.
-import type { Browser, Page } from 'playwright-core';
+// first-person, unsafe moves scored with the zone file's feedback in the moment (text and sound), a
+// hit replayed from the driver's seat and explained with its law, the summary with rules and
+// sources, and the attempt saved — with the keyboard, with touch, and in emulated VR (controllers
+// and bare hands).
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickUntil, thumbstick, xrFrames } from './xr.ts';
+import { setPress, thumbstick, xrFrames } from './xr.ts';
+import { cues, gameState as game, moved, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 let browser: Browser;
 let g: Guarded;
@@ -19,34 +22,6 @@ afterEach(async () => {
   expect(g.problems).toEqual([]);
   await g.context.close();
 });
-
-type Game = { time: number; phase: string; world: { player: { x: number; z: number } }; events: { kind: string }[] };
-const game = (page: Page) =>
-  page.evaluate(() => {
-    const gm = (window as unknown as { __zoneGame: Game }).__zoneGame;
-    return { time: gm.time, phase: gm.phase, x: gm.world.player.x, z: gm.world.player.z, events: gm.events.map((e) => e.kind) };
-  });
-
-async function savedGameAttempts(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ zone: string; mode: string; group: string; score: number; events: { kind: string }[] }[]>((resolve, reject) => {
-        const req = indexedDB.open('traffic-safety-hall');
-        req.onsuccess = () => {
-          const all = req.result.transaction('attempts', 'readonly').objectStore('attempts').getAll();
-          all.onsuccess = () => resolve(all.result.filter((a: { mode: string }) => a.mode === 'game'));
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-  );
-}
-
-async function startGame(page: Page) {
-  await page.getByTestId('game-start').waitFor({ timeout: 60_000 });
-  await page.waitForFunction(() => !!(window as unknown as { __zoneGame?: unknown }).__zoneGame, undefined, { timeout: 60_000 });
-  await page.getByTestId('game-start').click();
-}
 
 describe('crossing zone game', () => {
   it('with the keyboard: stepping onto the zebra on red is scored with its rule, and the summary is saved', async () => {
@@ -65,6 +40,8 @@ describe('crossing zone game', () => {
     expect(Math.hypot(walked.x - start.x, walked.z - start.z)).toBeGreaterThan(1);
     const line = page.locator('[data-testid="game-event"][data-kind="entered_on_red"]').first();
     expect(await line.textContent()).toContain('红灯');
+    // …and heard: an unsafe move sounds its cue
+    expect(await cues(page)).toContain('unsafe');
     await shot(page, 'game-crossing-zh-red');
 
     await page.getByTestId('game-quit').click();
@@ -89,9 +66,7 @@ describe('crossing zone game', () => {
     g = await guardedPage(browser, { viewport: { width: 1080, height: 1600 }, hasTouch: true });
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=child&lang=en');
-    await page.getByTestId('game-start').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => !!(window as unknown as { __zoneGame?: unknown }).__zoneGame, undefined, { timeout: 60_000 });
-    await page.getByTestId('game-start').tap();
+    await startGame(page, 'tap');
     const start = await game(page);
     const forward = page.getByTestId('move-forward');
     await forward.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', isPrimary: true });
@@ -108,24 +83,88 @@ describe('crossing zone game', () => {
   it('in emulated VR: the left stick walks the visitor through the street', async () => {
     g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
     const { page } = g;
-    await open(page, '#/hall?group=teen&lang=en', '?emulate');
-    await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
-    await page.getByTestId('enter-vr').click();
-    await page.waitForFunction(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null);
-    await page.evaluate(() => (window.location.hash = '#/zone/crossing?mode=game&group=teen&lang=en'));
-    await page.waitForFunction(() => !!(window as unknown as { __zoneGame?: unknown }).__zoneGame, undefined, { timeout: 60_000 });
-    await xrFrames(page, 8);
-    // inside the headset the game starts from its 3D panel
-    await clickUntil(page, 'button:game-start', async () => (await page.getByTestId('game-intro').count()) === 0);
-    await xrFrames(page, 5);
+    await startVRGame(page, '#/zone/crossing?mode=game&group=teen&lang=en');
     const start = await game(page);
     await thumbstick(page, 'left', 0, -1);
     await expect.poll(async () => {
       await xrFrames(page, 2);
-      const now = await game(page);
-      return Math.hypot(now.x - start.x, now.z - start.z);
+      return moved(start, await game(page));
     }, { timeout: 40_000 }).toBeGreaterThan(1);
     await thumbstick(page, 'left', 0, 0);
     await shot(page, 'game-crossing-xr');
+  });
+
+  it('in emulated VR with bare hands: a held left-hand pinch walks where the head looks', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await startVRGame(page, '#/zone/crossing?mode=game&group=adult&lang=zh-Hans', { hands: true, group: 'adult' });
+    const start = await game(page);
+    expect(start.phase).toBe('play');
+    await setPress(page, 'hand', 'left', 1);
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return moved(start, await game(page));
+    }, { timeout: 40_000 }).toBeGreaterThan(1);
+    await setPress(page, 'hand', 'left', 0);
+    await xrFrames(page, 4);
+    // let go: the visitor stands still
+    const stopped = await game(page);
+    await xrFrames(page, 6);
+    expect(moved(stopped, await game(page))).toBeLessThan(0.05);
+    await shot(page, 'game-crossing-xr-hands');
+  });
+
+  it('a careless crossing behind the parked van: the hit is replayed from the driver\'s seat in slow motion, then explained with its law', async () => {
+    g = await guardedPage(browser);
+    const { page } = g;
+    await open(page, '#/zone/crossing?mode=game&group=adult&lang=en');
+    await startGame(page);
+    const hold = async (keys: string[], until: (s: Awaited<ReturnType<typeof game>>) => boolean, timeout = 60_000) => {
+      for (const k of keys) await page.keyboard.down(k);
+      await expect.poll(async () => until(await game(page)), { timeout }).toBe(true);
+      for (const k of keys.reverse()) await page.keyboard.up(k);
+    };
+    // across the first street (on red, without looking), then along the far kerb to the van…
+    await hold(['KeyW'], (s) => s.z <= -8.8);
+    await hold(['ShiftLeft', 'KeyD'], (s) => s.x >= 50);
+    // …and straight out from behind it, backwards, not looking
+    await page.keyboard.down('KeyS');
+    await page.getByTestId('consequence-replay').waitFor({ timeout: 60_000 });
+    await page.keyboard.up('KeyS');
+    const atReplay = await game(page);
+    expect(atReplay.events.some((k) => k === 'collision' || k === 'near_miss')).toBe(true);
+    expect(await cues(page)).toContain('serious');
+    // the game waits while the replay plays; the camera sits in the car, at a driver's eye height
+    await page.waitForTimeout(1500);
+    const cam = await page.evaluate(() => {
+      const c = (window as unknown as { __hall3d: { camera: { position: { x: number; y: number; z: number } } } }).__hall3d.camera.position;
+      return { x: c.x, y: c.y, z: c.z };
+    });
+    expect((await game(page)).time).toBe(atReplay.time);
+    expect(cam.y).toBeGreaterThan(1);
+    expect(cam.y).toBeLessThan(1.4);
+    expect(Math.hypot(cam.x - atReplay.x, cam.z - atReplay.z)).toBeGreaterThan(0.5);
+    expect(await canvasVariety(page)).toBeGreaterThan(0.1);
+    await shot(page, 'game-crossing-replay');
+    // it ends by itself and explains what happened, the rule and its law, and what to do instead
+    await page.getByTestId('consequence-explain').waitFor({ timeout: 60_000 });
+    const explain = (await page.getByTestId('consequence-explain').textContent()) ?? '';
+    expect(explain).toMatch(/You were (hit|nearly hit)/);
+    expect(explain).toContain('Road Traffic Safety Law');
+    expect(explain).toContain('What to do instead');
+    await shot(page, 'game-crossing-explain');
+    // Enter (the focused button) goes on with the game
+    await page.keyboard.press('Enter');
+    await page.getByTestId('consequence-explain').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await game(page)).time, { timeout: 20_000 }).toBeGreaterThan(atReplay.time + 0.5);
+
+    await page.getByTestId('game-quit').click();
+    await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
+    const summary = (await page.getByTestId('game-summary').textContent()) ?? '';
+    expect(summary).toContain('Road Traffic Safety Law');
+    await expect.poll(async () => (await savedGameAttempts(page)).length, { timeout: 10_000 }).toBe(1);
+    const [a] = await savedGameAttempts(page);
+    expect(a!.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['entered_on_red', 'crossed_without_looking']));
+    expect(a!.events.some((e) => e.kind === 'collision' || e.kind === 'near_miss')).toBe(true);
   });
 });

@@ -1,11 +1,10 @@
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import type { World } from '../../sim/index.ts';
-import { AgentPools } from './agentPools.ts';
+import { AgentPools, type AgentSource } from './agentPools.ts';
 import { AGENT_POOLS } from './agentModels.ts';
 
 export interface AgentsRendererProps {
-  world: Pick<World, 'agents'>;
+  world: AgentSource;
   /** instances per agent kind (default 128); agents beyond it are not drawn */
   maxAgents?: number;
   /** draw the visitor's own agent (default false: in first person the camera is the visitor) */

@@ -3,7 +3,7 @@
 // after construction: matrices go straight into each pool's instance array, colours are picked from
 // preallocated palettes, and a colour is only rewritten when a slot changes owner.
 import { Color, DynamicDrawUsage, InstancedMesh, type Material } from 'three';
-import type { Agent } from '../../sim/agents/agent.ts';
+import type { DrawnAgent } from '../../sim/replayView.ts';
 import { SPECS } from '../../sim/agents/specs.ts';
 import { AGENT_POOLS, type AgentPool, buildAgentModel, paletteIndex, POOL_OF, POOL_PALETTES } from './agentModels.ts';
 import { agentMaterial } from './materials.ts';
@@ -34,9 +34,9 @@ export function writeAgentMatrix(out: Float32Array | number[], offset: number, x
   out[offset + 15] = 1;
 }
 
-/** What the pools read from a world: its live agents. */
+/** What the pools read: a world's live agents, or a replay's. */
 export interface AgentSource {
-  readonly agents: readonly Agent[];
+  readonly agents: readonly DrawnAgent[];
 }
 
 export interface AgentPoolsOptions {

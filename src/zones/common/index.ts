@@ -4,6 +4,7 @@ export * from './types.ts';
 export { ScoreKeeper, type RecordOptions, type Scoring } from './scoreKeeper.ts';
 export { clampScore, starsFor, summarize, toAttempt, type SummaryInput } from './summary.ts';
 export { replayReady, replayWindow, type ReplayOptions } from './replay.ts';
+export { ConsequenceQueue, replayDuration, replayOver, replayTime, SLOW_MOTION, type Consequence } from './consequence.ts';
 export { commonTuningShape, fromGroupDefaults, groupIdOf, resolveTuning, TRAFFIC_DENSITY } from './tuning.ts';
 export { challengesOf, inRect, type Challenge } from './challenges.ts';
 export { extendPedestrianGreen, scaleTrafficSpeed, simDefOf, withoutPhone } from './worldDef.ts';

@@ -1,0 +1,69 @@
+// The rider's cockpit: handlebar, grips and a small speed bar, moving with the bike. In a headset
+// a fixed frame of reference in view is what keeps riding through a moving street comfortable; on
+// a screen it shows where the bike points and how fast it goes. Four draw calls.
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef } from 'react';
+import { BoxGeometry, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial } from 'three';
+import { noRaycast } from '../props/PropBody.tsx';
+
+export interface CockpitPose {
+  x: number;
+  z: number;
+  /** sim heading, rad */
+  heading: number;
+  /** m/s */
+  speed: number;
+  /** the lane's limit, m/s (Infinity for none) */
+  limit: number;
+  /** front-wheel angle, rad (+ = right): the bar turns with it */
+  steer: number;
+}
+
+const BAR_HEIGHT = 1.02;
+const BAR_AHEAD = 0.5;
+const GAUGE_WIDTH = 0.16;
+
+/** `pose` is read every frame (a mutable object the zone updates). */
+export function Cockpit({ pose }: { pose: CockpitPose }) {
+  const root = useRef<Group>(null);
+  const bar = useRef<Group>(null);
+  const gauge = useRef<Mesh>(null);
+  const parts = useMemo(() => {
+    const metal = new MeshStandardMaterial({ color: '#3b4550', metalness: 0.4, roughness: 0.5 });
+    const rubber = new MeshStandardMaterial({ color: '#111417', roughness: 0.9 });
+    const fill = new MeshBasicMaterial({ color: '#51cf66' });
+    const barGeo = new CylinderGeometry(0.014, 0.014, 0.62, 10).rotateZ(Math.PI / 2);
+    const gripGeo = new CylinderGeometry(0.02, 0.02, 0.12, 10).rotateZ(Math.PI / 2);
+    const dashGeo = new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012);
+    const fillGeo = new BoxGeometry(GAUGE_WIDTH, 0.022, 0.006).translate(GAUGE_WIDTH / 2, 0, 0);
+    return { metal, rubber, fill, barGeo, gripGeo, dashGeo, fillGeo };
+  }, []);
+
+  useFrame(() => {
+    const r = root.current;
+    if (!r) return;
+    r.position.set(pose.x, 0, pose.z);
+    r.rotation.set(0, -pose.heading - Math.PI / 2, 0);
+    if (bar.current) bar.current.rotation.y = -pose.steer * 0.6;
+    const g = gauge.current;
+    if (g) {
+      const top = Number.isFinite(pose.limit) ? pose.limit * 1.6 : 25 / 3.6;
+      g.scale.x = Math.max(0.001, Math.min(1, pose.speed / top));
+      parts.fill.color.set(Number.isFinite(pose.limit) && pose.speed > pose.limit + 0.15 ? '#ff922b' : '#51cf66');
+    }
+  });
+
+  return (
+    <group ref={root} name="cockpit">
+      <group ref={bar} position={[0, BAR_HEIGHT, -BAR_AHEAD]}>
+        <mesh geometry={parts.barGeo} material={parts.metal} raycast={noRaycast} />
+        <mesh geometry={parts.gripGeo} material={parts.rubber} position={[-0.27, 0, 0]} raycast={noRaycast} />
+        <mesh geometry={parts.gripGeo} material={parts.rubber} position={[0.27, 0, 0]} raycast={noRaycast} />
+        <group position={[0, 0.07, 0.02]} rotation={[-0.6, 0, 0]}>
+          <mesh geometry={parts.dashGeo} material={parts.rubber} raycast={noRaycast} />
+          <mesh ref={gauge} geometry={parts.fillGeo} material={parts.fill} position={[-GAUGE_WIDTH / 2, 0, 0.008]} raycast={noRaycast} />
+        </group>
+      </group>
+    </group>
+  );
+}

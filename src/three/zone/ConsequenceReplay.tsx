@@ -1,0 +1,91 @@
+// The consequence replay of a serious moment: the street as the replay buffer recorded it, in slow
+// motion around the moment, seen from the other road user's driver's seat, looking at the visitor.
+// On a desktop the camera moves; in a headset the rig moves (the visitor's own head still turns
+// freely: only the starting direction is set, and the vehicle's turning carries the rig along).
+// When it has played, the stage becomes 'explain' and the HUD shows the rule until dismissed.
+import { useFrame } from '@react-three/fiber';
+import { useRef, type RefObject } from 'react';
+import { Vector3, type Group } from 'three';
+import type { View } from '../../sim/replayView.ts';
+import { replayDuration, replayTime } from '../../zones/common/consequence.ts';
+import { zoneGameStore } from '../../zones/session.ts';
+import type { ZoneRun } from './useZoneRun.ts';
+
+/** the explanation shows the world this long before the moment, s */
+const HOLD_BEFORE = 0.6;
+const head = new Vector3();
+const dir = new Vector3();
+/** three's yaw of a direction (rotation about y that turns −z into it) */
+const yawOf = (x: number, z: number): number => Math.atan2(-x, -z);
+
+export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: boolean; origin: RefObject<Group | null> }) {
+  const elapsed = useRef(0);
+  const active = useRef<object | null>(null);
+  const publishAt = useRef(0);
+  const viewOut = useRef<View>({ eye: { x: 0, y: 0, z: 0 }, look: { x: 0, y: 0, z: 0 } });
+  const rig = useRef<{ rotY: number; y: number; lastHeading: number } | null>(null);
+
+  useFrame((state, delta) => {
+    const c = zoneGameStore.getState().consequence;
+    const o = origin.current;
+    if (!c) {
+      // the replay is over: give the rig its own rotation back
+      if (rig.current && o) {
+        o.rotation.y = rig.current.rotY;
+        o.position.y = rig.current.y;
+      }
+      rig.current = null;
+      active.current = null;
+      return;
+    }
+    const w = c.window;
+    if (active.current !== c.event) {
+      active.current = c.event;
+      elapsed.current = 0;
+      publishAt.current = 0;
+    }
+    const total = replayDuration(w);
+    if (c.stage === 'replay') {
+      elapsed.current += Math.min(delta, 0.1);
+      if (elapsed.current >= total) zoneGameStore.setState({ consequence: { ...c, stage: 'explain', progress: 1 } });
+      else if (elapsed.current >= publishAt.current) {
+        publishAt.current = elapsed.current + 0.25;
+        zoneGameStore.setState({ consequence: { ...c, progress: elapsed.current / total } });
+      }
+    }
+    // the explanation holds the picture just before the moment (at the moment the car is on top of the visitor)
+    run.view.seek(c.stage === 'explain' ? Math.max(w.from, w.at - HOLD_BEFORE) : replayTime(w, elapsed.current));
+    const v = run.view.driverView(w.focusAgent, w.target, viewOut.current);
+    const driver = run.view.find(w.focusAgent);
+    const target = run.view.find(w.target);
+    if (!v || !driver) {
+      // the other road user is not in the recording: look down at the visitor from above instead
+      if (!target) return;
+      viewOut.current.eye = { x: target.x + 6, y: 6, z: target.z + 6 };
+      viewOut.current.look = { x: target.x, y: 0.8, z: target.z };
+    }
+    const { eye, look } = viewOut.current;
+    if (!inXR) {
+      state.camera.position.set(eye.x, eye.y, eye.z);
+      state.camera.lookAt(look.x, look.y, look.z);
+      return;
+    }
+    if (!o) return;
+    if (!rig.current) {
+      // turn the rig once so that where the visitor looks now is towards the visitor's old self
+      state.camera.getWorldDirection(dir);
+      rig.current = { rotY: o.rotation.y, y: o.position.y, lastHeading: driver?.heading ?? 0 };
+      o.rotation.y += yawOf(look.x - eye.x, look.z - eye.z) - yawOf(dir.x, dir.z);
+    } else if (driver) {
+      // ride along with the vehicle's turning (sim heading grows clockwise seen from above)
+      o.rotation.y -= driver.heading - rig.current.lastHeading;
+      rig.current.lastHeading = driver.heading;
+    }
+    o.updateMatrixWorld();
+    state.camera.getWorldPosition(head);
+    o.position.x += eye.x - head.x;
+    o.position.y += eye.y - head.y;
+    o.position.z += eye.z - head.z;
+  });
+  return null;
+}

@@ -1,0 +1,166 @@
+// The e-bike zone's game on the built app: the pre-ride checklist (helmet, passenger, the bike),
+// the ride from the saddle with a handlebar in view, speeding over the non-motor lane's 15 km/h
+// scored with its rule, the summary and the saved attempt — with the keyboard, with touch only, and
+// in emulated VR with controllers and with bare hands on the handlebar.
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
+import { open, shot } from './helpers.ts';
+import { clickUntil, setPress, xrFrames } from './xr.ts';
+import { gameState as game, moved, placeHand, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+
+let browser: Browser;
+let g: Guarded;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  expect(g.problems).toEqual([]);
+  await g.context.close();
+});
+
+const hasObject = (page: Guarded['page'], name: string) =>
+  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+
+describe('e-bike zone game', () => {
+  it('with the keyboard: an unsafe checklist and speeding are scored with their rules, and the summary is saved', async () => {
+    g = await guardedPage(browser);
+    const { page } = g;
+    await open(page, '#/zone/ebike?mode=game&group=rider&lang=zh-Hans');
+    await startGame(page);
+    // the checklist comes first; riding off waits for an answer to every item
+    await page.getByTestId('game-checklist').waitFor();
+    expect(await page.getByTestId('ride-off').isDisabled()).toBe(true);
+    await page.getByTestId('check-helmet-none').check();
+    await page.getByTestId('check-passenger-adult').check();
+    // change of mind before riding off: the last choice counts
+    await page.getByTestId('check-bike-original').check();
+    await page.getByTestId('check-bike-big-battery').check();
+    await shot(page, 'game-ebike-zh-checklist');
+    expect((await game(page)).phase).toBe('checklist');
+    await page.getByTestId('ride-off').click();
+    await page.getByTestId('game-speed').waitFor();
+    const start = await game(page);
+    expect(start.phase).toBe('play');
+    expect(start.events).toEqual(['no_helmet', 'passenger_adult', 'bike_modified']);
+
+    // full throttle along the non-motor lane: over its 15 km/h limit
+    await page.keyboard.down('KeyW');
+    await expect.poll(async () => (await game(page)).events, { timeout: 60_000 }).toContain('speeding');
+    expect((await game(page)).speed * 3.6).toBeGreaterThan(15);
+    expect(await page.getByTestId('game-speed').textContent()).toMatch(/\d+ 千米\/小时/);
+    await shot(page, 'game-ebike-zh-speeding');
+    // Space brakes
+    await page.keyboard.up('KeyW');
+    await page.keyboard.down('Space');
+    await expect.poll(async () => (await game(page)).speed, { timeout: 30_000 }).toBeLessThan(0.5);
+    await page.keyboard.up('Space');
+    expect(await canvasVariety(page)).toBeGreaterThan(0.1);
+    const riding = await game(page);
+    expect(moved(start, riding)).toBeGreaterThan(10);
+    const line = page.locator('[data-testid="game-event"][data-kind="speeding"]').first();
+    expect(await line.textContent()).toContain('15');
+
+    await page.getByTestId('game-quit').click();
+    await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
+    const summary = (await page.getByTestId('game-summary').textContent()) ?? '';
+    expect(summary).toContain('依据：');
+    expect(summary).toContain('头盔');
+    await shot(page, 'game-ebike-zh-summary');
+    await expect.poll(async () => (await savedGameAttempts(page)).length, { timeout: 10_000 }).toBe(1);
+    const [a] = await savedGameAttempts(page);
+    expect(a).toMatchObject({ zone: 'ebike', mode: 'game', group: 'rider', device: 'desktop' });
+    expect(a!.endedAt - a!.startedAt).toBeGreaterThan(3000);
+    expect(a!.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['no_helmet', 'passenger_adult', 'bike_modified', 'speeding', 'task_missed']));
+  });
+
+  it('with touch only: the checklist and the on-screen pedals ride the bike', async () => {
+    g = await guardedPage(browser, { viewport: { width: 1080, height: 1600 }, hasTouch: true });
+    const { page } = g;
+    await open(page, '#/zone/ebike?mode=game&group=teen&lang=en');
+    await startGame(page, 'tap');
+    await page.getByTestId('game-checklist').waitFor();
+    for (const id of ['check-helmet-helmet', 'check-passenger-none', 'check-bike-original']) await page.getByTestId(id).tap();
+    await page.getByTestId('ride-off').tap();
+    await page.getByTestId('game-speed').waitFor();
+    const start = await game(page);
+    // a careful teen: helmet, no passenger, the bike as sold
+    expect(start.events).toEqual(['helmet_on', 'passenger_ok', 'bike_original']);
+    const pedal = page.getByTestId('move-forward');
+    expect(await pedal.textContent()).toBe('Accelerate');
+    await pedal.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', isPrimary: true });
+    await expect.poll(async () => moved(start, await game(page)), { timeout: 30_000 }).toBeGreaterThan(3);
+    await pedal.dispatchEvent('pointerup', { pointerId: 7, pointerType: 'touch', isPrimary: true });
+    // steering right turns the bike's heading
+    const h0 = await page.evaluate(() => (window as unknown as { __zoneGame: { world: { player: { heading: number } } } }).__zoneGame.world.player.heading);
+    const right = page.getByTestId('turn-right');
+    await right.dispatchEvent('pointerdown', { pointerId: 8, pointerType: 'touch', isPrimary: true });
+    await expect
+      .poll(async () => (await page.evaluate(() => (window as unknown as { __zoneGame: { world: { player: { heading: number } } } }).__zoneGame.world.player.heading)) - h0, { timeout: 20_000 })
+      .toBeGreaterThan(0.05);
+    await right.dispatchEvent('pointerup', { pointerId: 8, pointerType: 'touch', isPrimary: true });
+    await shot(page, 'game-ebike-en-touch');
+    await page.getByTestId('game-quit').tap();
+    await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await savedGameAttempts(page)).map((a) => a.device), { timeout: 10_000 }).toEqual(['kiosk']);
+  });
+
+  it('in emulated VR with controllers: the 3D checklist, then the right trigger rides', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await startVRGame(page, '#/zone/ebike?mode=game&group=rider&lang=en', { group: 'rider' });
+    expect(await hasObject(page, 'panel:game-checklist')).toBe(true);
+    const picked = async () => ((await game(page)).phase === 'play' ? 3 : (await page.evaluate(() => (window as unknown as { __zoneGame: { checklist: { chosen: string | null }[] } }).__zoneGame.checklist.filter((c) => c.chosen).length)));
+    await clickUntil(page, 'button:check-helmet-helmet', async () => (await picked()) >= 1);
+    await clickUntil(page, 'button:check-passenger-none', async () => (await picked()) >= 2);
+    await clickUntil(page, 'button:check-bike-original', async () => (await picked()) >= 3);
+    await shot(page, 'game-ebike-xr-checklist');
+    await clickUntil(page, 'button:ride-off', async () => (await game(page)).phase === 'play');
+    const start = await game(page);
+    expect(start.events).toEqual(['helmet_on', 'passenger_ok', 'bike_original']);
+    await setPress(page, 'controller', 'right', 1);
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return moved(start, await game(page));
+    }, { timeout: 40_000 }).toBeGreaterThan(2);
+    await setPress(page, 'controller', 'right', 0);
+    // the rig rides with the bike and the handlebar is in view
+    expect(await hasObject(page, 'cockpit')).toBe(true);
+    await shot(page, 'game-ebike-xr');
+  });
+
+  it('in emulated VR with bare hands: a right pinch rides, the handlebar turned with both hands steers', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await startVRGame(page, '#/zone/ebike?mode=game&group=adult&lang=en', { hands: true, group: 'adult' });
+    const picked = async () => (await page.evaluate(() => (window as unknown as { __zoneGame: { checklist: { chosen: string | null }[] } }).__zoneGame.checklist.filter((c) => c.chosen).length));
+    await clickUntil(page, 'button:check-helmet-helmet', async () => (await picked()) >= 1, { input: 'hand' });
+    await clickUntil(page, 'button:check-passenger-none', async () => (await picked()) >= 2, { input: 'hand' });
+    await clickUntil(page, 'button:check-bike-original', async () => (await picked()) >= 3, { input: 'hand' });
+    await clickUntil(page, 'button:ride-off', async () => (await game(page)).phase === 'play', { input: 'hand' });
+    // both hands on the grips, the bar turned to the right: the right grip back, the left one forward
+    await placeHand(page, 'left', -0.27, 1.0, -0.42);
+    await placeHand(page, 'right', 0.26, 1.0, -0.3);
+    const h0 = await page.evaluate(() => (window as unknown as { __zoneGame: { world: { player: { heading: number } } } }).__zoneGame.world.player.heading);
+    const start = await game(page);
+    await setPress(page, 'hand', 'right', 1);
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return moved(start, await game(page));
+    }, { timeout: 40_000 }).toBeGreaterThan(2);
+    const h1 = await page.evaluate(() => (window as unknown as { __zoneGame: { world: { player: { heading: number } } } }).__zoneGame.world.player.heading);
+    expect(h1 - h0).toBeGreaterThan(0.02);
+    await setPress(page, 'hand', 'right', 0);
+    // a left pinch brakes to a stand
+    await setPress(page, 'hand', 'left', 1);
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return (await game(page)).speed;
+    }, { timeout: 40_000 }).toBeLessThan(0.3);
+    await setPress(page, 'hand', 'left', 0);
+    await shot(page, 'game-ebike-xr-hands');
+  });
+});

@@ -1,0 +1,93 @@
+// Helpers for the zone-game browser tests: the game's state as the page sees it, saved attempts,
+// starting a game (flat or in the headset) and the emulated hands.
+import type { Page } from 'playwright-core';
+import { clickUntil, enterVR, xrFrames } from './xr.ts';
+import { open } from './helpers.ts';
+
+export interface GameState {
+  time: number;
+  phase: string;
+  x: number;
+  z: number;
+  speed: number;
+  events: string[];
+}
+
+type Game = { time: number; phase: string; world: { player: { x: number; z: number; speed: number } }; events: { kind: string }[] };
+
+/** The zone game on the page (window.__zoneGame, set by the zone's scene). */
+export const gameState = (page: Page): Promise<GameState> =>
+  page.evaluate(() => {
+    const gm = (window as unknown as { __zoneGame: Game }).__zoneGame;
+    return { time: gm.time, phase: gm.phase, x: gm.world.player.x, z: gm.world.player.z, speed: gm.world.player.speed, events: gm.events.map((e) => e.kind) };
+  });
+
+export const moved = (a: GameState, b: GameState): number => Math.hypot(b.x - a.x, b.z - a.z);
+
+/** Every attempt of game mode in the app's IndexedDB. */
+export async function savedGameAttempts(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ zone: string; mode: string; group: string; score: number; device: string; startedAt: number; endedAt: number; events: { kind: string }[] }[]>((resolve, reject) => {
+        const req = indexedDB.open('traffic-safety-hall');
+        req.onsuccess = () => {
+          const all = req.result.transaction('attempts', 'readonly').objectStore('attempts').getAll();
+          all.onsuccess = () => resolve(all.result.filter((a: { mode: string }) => a.mode === 'game'));
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+}
+
+export async function waitForGame(page: Page) {
+  await page.waitForFunction(() => !!(window as unknown as { __zoneGame?: unknown }).__zoneGame, undefined, { timeout: 60_000 });
+}
+
+/** Flat: wait for the intro and press its start button (tap on touch screens). */
+export async function startGame(page: Page, how: 'click' | 'tap' = 'click') {
+  await page.getByTestId('game-start').waitFor({ timeout: 60_000 });
+  await waitForGame(page);
+  if (how === 'tap') await page.getByTestId('game-start').tap();
+  else await page.getByTestId('game-start').click();
+}
+
+/** The cues played so far (window.__hallCues). */
+export const cues = (page: Page): Promise<string[]> => page.evaluate(() => [...(window as unknown as { __hallCues: () => string[] }).__hallCues()]);
+
+/**
+ * In the emulated headset: enter VR in the hall (with hands instead of controllers if asked), go to
+ * the zone's game and start it from its 3D panel.
+ */
+export async function startVRGame(page: Page, zoneHash: string, o: { hands?: boolean; group?: string } = {}) {
+  const group = o.group ?? 'teen';
+  await open(page, `#/hall?group=${group}&lang=en`, '?emulate');
+  if (o.hands) {
+    await page.waitForFunction(() => !!(window as unknown as { __xrDevice?: unknown }).__xrDevice);
+    await page.evaluate(() => {
+      (window as unknown as { __xrDevice: { primaryInputMode: string } }).__xrDevice.primaryInputMode = 'hand';
+    });
+  }
+  await enterVR(page);
+  if (o.hands)
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __hall3d: { xrStore: { getState(): { inputSourceStates: { type: string }[] } } } }).__hall3d.xrStore.getState();
+      return s.inputSourceStates.some((i) => i.type === 'hand');
+    }, undefined, { timeout: 30_000 });
+  await page.evaluate((h) => (window.location.hash = h), zoneHash);
+  await waitForGame(page);
+  await xrFrames(page, 8);
+  await clickUntil(page, 'button:game-start', async () => (await page.getByTestId('game-intro').count()) === 0, { input: o.hands ? 'hand' : 'controller' });
+  await xrFrames(page, 5);
+}
+
+/** Place an emulated hand (its wrist) in the XR origin's space. */
+export async function placeHand(page: Page, hand: 'left' | 'right', x: number, y: number, z: number) {
+  await page.evaluate(
+    ({ hand, x, y, z }) => {
+      const d = (window as unknown as { __xrDevice: { hands: Record<string, { position: { set(x: number, y: number, z: number): void } }> } }).__xrDevice;
+      d.hands[hand]!.position.set(x, y, z);
+    },
+    { hand, x, y, z },
+  );
+}
