@@ -2,7 +2,7 @@
 // a fixed frame of reference in view is what keeps riding through a moving street comfortable; on
 // a screen it shows where the bike points and how fast it goes. Four draw calls.
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial } from 'three';
 import { noRaycast } from '../props/PropBody.tsx';
 
@@ -19,12 +19,14 @@ export interface CockpitPose {
   steer: number;
 }
 
-const BAR_HEIGHT = 1.02;
-const BAR_AHEAD = 0.5;
 const GAUGE_WIDTH = 0.16;
 
-/** `pose` is read every frame (a mutable object the zone updates). */
-export function Cockpit({ pose }: { pose: CockpitPose }) {
+/**
+ * `pose` is read every frame (a mutable object the zone updates). The bar sits `barHeight` over
+ * the ground and `ahead` in front of the rider's eye: where a real one is in a headset; a little
+ * further out on a flat screen, whose narrower view would otherwise leave it out of the picture.
+ */
+export function Cockpit({ pose, barHeight = 1.02, ahead = 0.5 }: { pose: CockpitPose; barHeight?: number; ahead?: number }) {
   const root = useRef<Group>(null);
   const bar = useRef<Group>(null);
   const gauge = useRef<Mesh>(null);
@@ -38,6 +40,13 @@ export function Cockpit({ pose }: { pose: CockpitPose }) {
     const fillGeo = new BoxGeometry(GAUGE_WIDTH, 0.022, 0.006).translate(GAUGE_WIDTH / 2, 0, 0);
     return { metal, rubber, fill, barGeo, gripGeo, dashGeo, fillGeo };
   }, []);
+
+  useEffect(
+    () => () => {
+      for (const d of [parts.metal, parts.rubber, parts.fill, parts.barGeo, parts.gripGeo, parts.dashGeo, parts.fillGeo]) d.dispose();
+    },
+    [parts],
+  );
 
   useFrame(() => {
     const r = root.current;
@@ -55,7 +64,7 @@ export function Cockpit({ pose }: { pose: CockpitPose }) {
 
   return (
     <group ref={root} name="cockpit">
-      <group ref={bar} position={[0, BAR_HEIGHT, -BAR_AHEAD]}>
+      <group ref={bar} position={[0, barHeight, -ahead]}>
         <mesh geometry={parts.barGeo} material={parts.metal} raycast={noRaycast} />
         <mesh geometry={parts.gripGeo} material={parts.rubber} position={[-0.27, 0, 0]} raycast={noRaycast} />
         <mesh geometry={parts.gripGeo} material={parts.rubber} position={[0.27, 0, 0]} raycast={noRaycast} />

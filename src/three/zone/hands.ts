@@ -74,15 +74,3 @@ export function useHandGrip(inXR: boolean): RefObject<Grip> {
   });
   return grip;
 }
-
-/**
- * Steering from two hands on a handlebar: turning the bar right brings the right grip back and the
- * left one forward. −1..1 (+ = right); a bar turned by about 30° is full lock.
- */
-export function handlebarSteer(g: Grip): number {
-  const dx = g.right.x - g.left.x;
-  const dz = g.right.z - g.left.z;
-  if (Math.hypot(dx, dz) < 0.1) return 0;
-  const angle = Math.atan2(dz, dx);
-  return Math.max(-1, Math.min(1, angle / (Math.PI / 6)));
-}

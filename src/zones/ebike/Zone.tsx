@@ -13,14 +13,17 @@ import { AgentsRenderer, LayoutProps, SignalHeads, StreetScene } from '../../thr
 import { Daylight } from '../../three/street/Daylight.tsx';
 import { Cockpit, type CockpitPose } from '../../three/zone/Cockpit.tsx';
 import { ConsequenceReplay } from '../../three/zone/ConsequenceReplay.tsx';
-import { handlebarSteer, useHandGrip, useHandWalk } from '../../three/zone/hands.ts';
+import { useHandGrip, useHandWalk } from '../../three/zone/hands.ts';
 import { useDragLook } from '../../three/zone/useDragLook.ts';
 import { useZoneRun } from '../../three/zone/useZoneRun.ts';
 import { controls, zoneActions, zoneGameStore } from '../session.ts';
+import { handlebarSteer } from './input.ts';
 import { createGame, riderInput } from './rules.ts';
 
-/** the rider's eye over the saddle, m */
-const EYE = 1.5;
+/** the rider's eye over the saddle on a flat screen, m (in a headset it is the visitor's own) */
+const EYE = 1.45;
+/** looking a little down the road on a flat screen, so the handlebar is in the picture, rad */
+const PITCH = -0.14;
 /** keys and touch buttons steer this much at most (a full keyboard lock would tip a real bike) */
 const KEY_STEER = 0.3;
 /** how fast key steering moves towards its target, per s (smooths on/off keys) */
@@ -85,7 +88,7 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
         const stick = leftController?.gamepad['xr-standard-thumbstick']?.xAxis ?? 0;
         throttle = Math.max(throttle, rt, pinches.current.right ? 1 : 0);
         brake = Math.max(brake, lt, pinches.current.left ? 1 : 0);
-        steer = grip.current.tracked ? handlebarSteer(grip.current) * 0.5 : stick * 0.5 || steer;
+        steer = grip.current.tracked ? handlebarSteer(grip.current.left, grip.current.right) * 0.5 : stick * 0.5 || steer;
         phoneOut = phoneOut || rightController?.gamepad['a-button']?.state === 'pressed';
         const d = state.camera.getWorldDirection(scratchDir);
         look = Math.atan2(d.z, d.x);
@@ -125,7 +128,7 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
       }
     } else {
       camera.position.set(p.x, EYE, p.z);
-      camera.rotation.set(-0.12, -(p.heading + lookOffset.current) - Math.PI / 2, 0, 'YXZ');
+      camera.rotation.set(PITCH, -(p.heading + lookOffset.current) - Math.PI / 2, 0, 'YXZ');
     }
   });
 
@@ -137,7 +140,7 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
       <SignalHeads layout={layout} world={run.source} />
       <LayoutProps layout={layout} />
       <AgentsRenderer world={run.source} showPlayer={replaying} />
-      {!replaying && <Cockpit pose={pose} />}
+      {!replaying && (inXR ? <Cockpit pose={pose} /> : <Cockpit pose={pose} barHeight={1.05} ahead={0.62} />)}
       <ConsequenceReplay run={run} inXR={inXR} origin={origin} />
     </group>
   );

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { zoneSchema, type ZoneDef } from '../../content/schema.ts';
+import { ConsequenceQueue, type Consequence } from '../common/consequence.ts';
 import { kindsOf, playGame } from '../common/testing.ts';
+import { ReplayView } from '../../sim/replayView.ts';
 import type { ScoredEvent } from '../common/types.ts';
 import { Checklist, readChecklist } from './checklist.ts';
 import { createGame, riderInput, type EbikeGame } from './rules.ts';
@@ -197,6 +199,30 @@ describe('riding up the inside of the right-turning truck', SLOW, () => {
     // the replay uses world time: the checklist's 20 s come before it
     expect(serious[0]!.t - r.at).toBeCloseTo(20, 1);
     expect(summary.stars).toBeLessThan(3);
+  });
+
+  it("can be watched from the truck driver's high seat, with the rider in the recording", () => {
+    const g = createGame(zone, groupInfo('rider'), 1);
+    for (const [item, option] of Object.entries(SAFE)) g.choose(item, option);
+    g.startRide();
+    const drive = upTheInside();
+    const queue = new ConsequenceQueue();
+    let shown: Consequence | null = null;
+    for (let i = 0; i < 60 * 300 && !shown && g.phase !== 'done'; i++) {
+      queue.offer(g.step(1 / 60, drive(g)));
+      shown = queue.next((w) => g.replayReady(w));
+    }
+    expect(shown).not.toBeNull();
+    const w = shown!.window;
+    const view = new ReplayView(g.world);
+    view.hide = w.focusAgent;
+    expect(view.seek(w.at)).toBe(true);
+    expect(view.agents.some((a) => a.isPlayer)).toBe(true);
+    expect(view.agents.some((a) => a.id === w.focusAgent)).toBe(false);
+    const v = view.driverView(w.focusAgent, w.target)!;
+    expect(v.eye.y).toBeGreaterThan(2);
+    // the rider is close beside the cab: right where its driver cannot see well
+    expect(Math.hypot(v.look.x - v.eye.x, v.look.z - v.eye.z)).toBeLessThan(8);
   });
 
   it('while a rider who waits behind the truck is not flagged', () => {
