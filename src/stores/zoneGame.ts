@@ -16,7 +16,7 @@ export interface ChecklistView {
 /** A serious moment being replayed (stage 'replay') or explained (stage 'explain'). */
 export interface ConsequenceView {
   event: ScoredEvent;
-  window: ReplayWindow;
+  replay: ReplayWindow;
   stage: 'replay' | 'explain';
   /** 0..1 of the replay watched */
   progress: number;
@@ -24,6 +24,8 @@ export interface ConsequenceView {
 
 export interface ZoneGameView {
   status: 'intro' | 'playing' | 'summary';
+  /** the zone's tuning for the visitor's group: large text for children and seniors */
+  textSize: 'normal' | 'large';
   /** how the visitor moves in this zone: on foot (walk) or on a vehicle (ride) */
   controlsKind: 'walk' | 'ride';
   /** ride zones: the checklist before the ride (null once riding, or in walk zones) */
@@ -52,6 +54,7 @@ export interface ZoneGameView {
 export function initialZoneGameView(round = 0): ZoneGameView {
   return {
     status: 'intro',
+    textSize: 'normal',
     controlsKind: 'walk',
     checklist: null,
     tasks: [],

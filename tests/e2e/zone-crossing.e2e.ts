@@ -67,6 +67,8 @@ describe('crossing zone game', () => {
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=child&lang=en');
     await startGame(page, 'tap');
+    // the zone's tuning for children asks for large text
+    expect(await page.getByTestId('game-hud').getAttribute('class')).toContain('text-large');
     const start = await game(page);
     const forward = page.getByTestId('move-forward');
     await forward.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', isPrimary: true });

@@ -9,6 +9,8 @@ import type { ChecklistView, ConsequenceView } from '../../stores/zoneGame.ts';
 import { restartZoneGame, zoneActions, zoneGameStore } from '../../zones/session.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
+import { PanelTextContext, usePanelText } from '../ui/panelText.ts';
+import { textScale } from '../text.ts';
 
 /** The pre-ride checklist in the headset: one item at a time; picking an answer moves on. */
 function Checklist3D({ items, lang }: { items: ChecklistView[]; lang: Lang }) {
@@ -86,6 +88,17 @@ function Consequence3D({ c, lang }: { c: ConsequenceView; lang: Lang }) {
  * explanation, and the summary. Rides with the visitor's rig.
  */
 export function GamePanel3D({ zone }: { zone: ZoneDef }) {
+  const panelText = usePanelText();
+  const large = useStore(zoneGameStore, (s) => s.textSize === 'large');
+  // the zone's tuning may ask for larger text (children, seniors) than the visitor's own setting
+  return (
+    <PanelTextContext.Provider value={large ? { ...panelText, size: Math.max(panelText.size, textScale('large')) } : panelText}>
+      <GamePanelBody zone={zone} />
+    </PanelTextContext.Provider>
+  );
+}
+
+function GamePanelBody({ zone }: { zone: ZoneDef }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const view = useStore(zoneGameStore);

@@ -38,7 +38,7 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
       active.current = null;
       return;
     }
-    const w = c.window;
+    const w = c.replay;
     if (active.current !== c.event) {
       active.current = c.event;
       elapsed.current = 0;

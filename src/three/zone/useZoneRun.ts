@@ -114,9 +114,9 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
         if (s.consequence) return;
         const next = queue.next((w) => game.replayReady(w));
         if (next) {
-          view.hide = next.window.focusAgent;
+          view.hide = next.replay.focusAgent;
           source.replaying = true;
-          zoneGameStore.setState({ consequence: { event: next.event, window: next.window, stage: 'replay', progress: 0 } });
+          zoneGameStore.setState({ consequence: { event: next.event, replay: next.replay, stage: 'replay', progress: 0 } });
           return;
         }
         if (game.phase === 'done') finish();
@@ -136,11 +136,14 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
         run.view.hide = -1;
       }
     });
-    const w = window as unknown as { __zoneGame?: unknown };
+    // for browser tests and the benchmark: the game, and the replay view a consequence shows
+    const w = window as unknown as { __zoneGame?: unknown; __zoneReplay?: unknown };
     w.__zoneGame = game;
+    w.__zoneReplay = run.view;
     return () => {
       off();
       if (w.__zoneGame === game) delete w.__zoneGame;
+      if (w.__zoneReplay === run.view) delete w.__zoneReplay;
     };
   }, [game, run]);
 

@@ -224,7 +224,7 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
 
   const controlsText = ride ? (coarse ? t('game.controlsRideTouch') : t('game.controlsRideKeys')) : coarse ? t('game.controlsTouch') : t('game.controlsKeys');
   return (
-    <section className="card game-hud" data-testid="game-hud" data-kind={view.controlsKind}>
+    <section className={`card game-hud ${view.textSize === 'large' ? 'text-large' : ''}`} data-testid="game-hud" data-kind={view.controlsKind}>
       {view.status === 'intro' && (
         <div className="game-intro" data-testid="game-intro">
           <h2>{text(zone.title, lang)}</h2>

@@ -34,9 +34,9 @@ describe('ConsequenceQueue', () => {
     expect(q.size).toBe(1);
     const c = q.next(always)!;
     expect(c.event.kind).toBe('collision');
-    expect(c.window.from).toBeCloseTo(37.6);
-    expect(c.window.to).toBeCloseTo(44.6);
-    expect(c.window.at).toBeCloseTo(43.1);
+    expect(c.replay.from).toBeCloseTo(37.6);
+    expect(c.replay.to).toBeCloseTo(44.6);
+    expect(c.replay.at).toBeCloseTo(43.1);
   });
 
   it('keeps the worse event when a milder one follows, and separate moments apart', () => {

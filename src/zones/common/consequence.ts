@@ -14,7 +14,7 @@ export interface Consequence {
   /** the event the explanation is about (the worst of those merged) */
   event: ScoredEvent;
   /** the stretch to replay (windows of merged events joined) */
-  window: ReplayWindow;
+  replay: ReplayWindow;
 }
 
 export class ConsequenceQueue {
@@ -28,24 +28,24 @@ export class ConsequenceQueue {
       const w = e.replay;
       if (!e.serious || !w || w.at <= this.shownUntil) continue;
       const last = this.pending[this.pending.length - 1];
-      if (last && w.at <= last.window.to) {
+      if (last && w.at <= last.replay.to) {
         const worse = e.points < last.event.points;
-        last.window = {
-          ...(worse ? w : last.window),
-          from: Math.min(last.window.from, w.from),
-          to: Math.max(last.window.to, w.to),
+        last.replay = {
+          ...(worse ? w : last.replay),
+          from: Math.min(last.replay.from, w.from),
+          to: Math.max(last.replay.to, w.to),
         };
         if (worse) last.event = e;
-      } else this.pending.push({ event: e, window: { ...w } });
+      } else this.pending.push({ event: e, replay: { ...w } });
     }
   }
 
   /** The next consequence whose window is fully recorded, or null; it leaves the queue. */
   next(ready: (w: ReplayWindow) => boolean): Consequence | null {
     const c = this.pending[0];
-    if (!c || !ready(c.window)) return null;
+    if (!c || !ready(c.replay)) return null;
     this.pending.shift();
-    this.shownUntil = c.window.to;
+    this.shownUntil = c.replay.to;
     return c;
   }
 

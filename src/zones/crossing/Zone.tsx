@@ -36,7 +36,7 @@ export default function CrossingZone({ zone, group, visitorId, storage, inXR, or
 
   useEffect(() => {
     yaw.current = game.world.player?.heading ?? 0;
-    zoneGameStore.setState({ controlsKind: 'walk', phoneRinging: false, phonePopup: null });
+    zoneGameStore.setState({ controlsKind: 'walk', textSize: game.tuning.textSize, phoneRinging: false, phonePopup: null });
   }, [game]);
   useDragLook(!inXR, yaw);
 

@@ -50,7 +50,7 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
     lookOffset.current = 0;
     keySteer.current = 0;
     const publishChecklist = () => zoneGameStore.setState({ checklist: game.phase === 'checklist' ? game.checklist : null });
-    zoneGameStore.setState({ controlsKind: 'ride', phoneRinging: false, phonePopup: null });
+    zoneGameStore.setState({ controlsKind: 'ride', textSize: game.tuning.textSize, phoneRinging: false, phonePopup: null });
     publishChecklist();
     zoneActions.choose = (item, option) => {
       if (game.phase !== 'checklist') return;

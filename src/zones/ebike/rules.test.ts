@@ -213,7 +213,7 @@ describe('riding up the inside of the right-turning truck', SLOW, () => {
       shown = queue.next((w) => g.replayReady(w));
     }
     expect(shown).not.toBeNull();
-    const w = shown!.window;
+    const w = shown!.replay;
     const view = new ReplayView(g.world);
     view.hide = w.focusAgent;
     expect(view.seek(w.at)).toBe(true);
