@@ -63,6 +63,17 @@ describe('e-bike zone game', () => {
     expect(moved(start, riding)).toBeGreaterThan(10);
     const line = page.locator('[data-testid="game-event"][data-kind="speeding"]').first();
     expect(await line.textContent()).toContain('15');
+    // the phone buzzes a little further on, with the delivery order of a rider; taking it out while riding is scored
+    if ((await game(page)).x < -175) {
+      await page.keyboard.down('KeyW');
+      await page.getByTestId('phone-ringing').waitFor({ timeout: 60_000 });
+    } else await page.getByTestId('phone-ringing').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('phone-ringing').textContent()).toContain('新订单');
+    await shot(page, 'game-ebike-zh-phone');
+    await page.keyboard.down('KeyW');
+    await page.keyboard.press('KeyP');
+    await expect.poll(async () => (await game(page)).events, { timeout: 30_000 }).toContain('phone_while_riding');
+    await page.keyboard.up('KeyW');
 
     await page.getByTestId('game-quit').click();
     await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
@@ -74,7 +85,7 @@ describe('e-bike zone game', () => {
     const [a] = await savedGameAttempts(page);
     expect(a).toMatchObject({ zone: 'ebike', mode: 'game', group: 'rider', device: 'desktop' });
     expect(a!.endedAt - a!.startedAt).toBeGreaterThan(3000);
-    expect(a!.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['no_helmet', 'passenger_adult', 'bike_modified', 'speeding', 'task_missed']));
+    expect(a!.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['no_helmet', 'passenger_adult', 'bike_modified', 'speeding', 'phone_while_riding', 'task_missed']));
   });
 
   it('with touch only: the checklist and the on-screen pedals ride the bike', async () => {
