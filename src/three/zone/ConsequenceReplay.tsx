@@ -5,18 +5,15 @@
 // When it has played, the stage becomes 'explain' and the HUD shows the rule until dismissed.
 import { useFrame } from '@react-three/fiber';
 import { useRef, type RefObject } from 'react';
-import { Vector3, type Group } from 'three';
+import type { Group } from 'three';
 import type { View } from '../../sim/replayView.ts';
 import { replayDuration, replayTime } from '../../zones/common/consequence.ts';
 import { zoneGameStore } from '../../zones/session.ts';
+import { moveRigHeadTo, turnRigToward } from './rig.ts';
 import type { ZoneRun } from './useZoneRun.ts';
 
 /** the explanation shows the world this long before the moment, s */
 const HOLD_BEFORE = 0.6;
-const head = new Vector3();
-const dir = new Vector3();
-/** three's yaw of a direction (rotation about y that turns −z into it) */
-const yawOf = (x: number, z: number): number => Math.atan2(-x, -z);
 
 export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: boolean; origin: RefObject<Group | null> }) {
   const elapsed = useRef(0);
@@ -71,21 +68,18 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
       return;
     }
     if (!o) return;
+    // the XR camera is the rig's child: its world pose follows the rig at once
+    const head = state.gl.xr.getCamera();
     if (!rig.current) {
       // turn the rig once so that where the visitor looks now is towards the visitor's old self
-      state.camera.getWorldDirection(dir);
       rig.current = { rotY: o.rotation.y, y: o.position.y, lastHeading: driver?.heading ?? 0 };
-      o.rotation.y += yawOf(look.x - eye.x, look.z - eye.z) - yawOf(dir.x, dir.z);
+      turnRigToward(o, head, look.x - eye.x, look.z - eye.z);
     } else if (driver) {
       // ride along with the vehicle's turning (sim heading grows clockwise seen from above)
       o.rotation.y -= driver.heading - rig.current.lastHeading;
       rig.current.lastHeading = driver.heading;
     }
-    o.updateMatrixWorld();
-    state.camera.getWorldPosition(head);
-    o.position.x += eye.x - head.x;
-    o.position.y += eye.y - head.y;
-    o.position.z += eye.z - head.z;
+    moveRigHeadTo(o, head, eye);
   });
   return null;
 }
