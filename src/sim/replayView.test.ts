@@ -52,8 +52,9 @@ describe('ReplayView', () => {
         layout: straightRoad({ length: 600 }),
         actors: [
           { type: 'named', id: 'truck', kind: 'truck', route: ['e-1'], speed: 20, startAt: 0 },
-          { type: 'named', id: 'car', kind: 'car', route: ['e-1'], speed: 20, startAt: 6 },
+          { type: 'named', id: 'car', kind: 'car', route: ['e-1'], speed: 20, spawn: 'script' },
         ],
+        script: [{ at: 6, do: [{ type: 'spawn', actor: 'car' }] }],
       },
       1,
       { player: false },
@@ -71,5 +72,9 @@ describe('ReplayView', () => {
     expect(v.eye.x).toBeGreaterThan(truck.x);
     expect(v.look.x).toBeCloseTo(view.find(car.id)!.x, 5);
     expect(view.driverView(truck.id, 99_999)).toBeUndefined();
+    // the car came 6 s after the truck: it is first in the recording then
+    expect(view.firstSeen(car.id, 0, w.time)).toBeGreaterThan(5.5);
+    expect(view.firstSeen(car.id, 0, w.time)).toBeLessThan(6.6);
+    expect(view.firstSeen(99_999, 0, w.time)).toBeNaN();
   });
 });

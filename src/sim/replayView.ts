@@ -128,6 +128,18 @@ export class ReplayView {
     return out;
   }
 
+  /**
+   * The first time in [from, to] (searched every `step` s) at which agent `id` is in the recording,
+   * or NaN: a replay from a driver's seat starts no earlier than the driver is on the street.
+   * Leaves the view showing that moment.
+   */
+  firstSeen(id: number, from: number, to: number, step = 0.1): number {
+    for (let t = from; t <= to + 1e-9; t += step) {
+      if (this.seek(t) && this.find(id)) return t;
+    }
+    return NaN;
+  }
+
   /** An agent in the shown frame (hidden or not), or undefined. */
   find(id: number): { x: number; z: number; heading: number; kind: AgentKind; speed: number } | undefined {
     for (let i = 0; i < this.frame.count; i++) if (this.frame.agents[i]!.id === id) return this.frame.agents[i];

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { setPress, thumbstick, xrFrames } from './xr.ts';
+import { clickUntil, originPose, setPress, thumbstick, xrFrames } from './xr.ts';
 import { cues, gameState as game, moved, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 let browser: Browser;
@@ -22,6 +22,9 @@ afterEach(async () => {
   expect(g.problems).toEqual([]);
   await g.context.close();
 });
+
+const hasObject = (page: Guarded['page'], name: string) =>
+  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
 
 describe('crossing zone game', () => {
   it('with the keyboard: stepping onto the zebra on red is scored with its rule, and the summary is saved', async () => {
@@ -114,6 +117,52 @@ describe('crossing zone game', () => {
     await xrFrames(page, 6);
     expect(moved(stopped, await game(page))).toBeLessThan(0.05);
     await shot(page, 'game-crossing-xr-hands');
+  });
+
+  it('in emulated VR: a hit is replayed with the visitor in the driver\'s seat, explained on a 3D panel, and Continue goes on', async () => {
+    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const { page } = g;
+    await startVRGame(page, '#/zone/crossing?mode=game&group=adult&lang=en', { group: 'adult' });
+    const walk = async (x: number, y: number, until: (s: Awaited<ReturnType<typeof game>>) => boolean, run = true) => {
+      await thumbstick(page, 'left', x, y);
+      await setPress(page, 'controller', 'right', run ? 1 : 0);
+      await expect.poll(async () => {
+        await xrFrames(page, 2);
+        return until(await game(page)) || (await hasObject(page, 'panel:game-replay'));
+      }, { timeout: 90_000, interval: 50 }).toBe(true);
+      await thumbstick(page, 'left', 0, 0);
+      await setPress(page, 'controller', 'right', 0);
+    };
+    // the head looks north (−z): stick forward crosses the first street, right goes east along the far kerb, back steps out behind the van
+    await walk(0, -1, (s) => s.z <= -8.8);
+    await walk(1, 0, (s) => s.x >= 50);
+    await walk(0, 1, () => false, false);
+    const atReplay = await game(page);
+    expect(atReplay.events.some((k) => k === 'collision' || k === 'near_miss')).toBe(true);
+    await xrFrames(page, 6);
+    // the rig carries the visitor's head to the driver's eye, about 1.2 m over the road, away from where the visitor stood
+    const headNow = await page.evaluate(() => {
+      const m = (window as unknown as { __hall3d: { gl: { xr: { getCamera(): { matrixWorld: { elements: number[] } } } } } }).__hall3d.gl.xr.getCamera().matrixWorld.elements;
+      return { x: m[12]!, y: m[13]!, z: m[14]! };
+    });
+    expect(headNow.y).toBeGreaterThan(1);
+    expect(headNow.y).toBeLessThan(1.4);
+    expect(Math.hypot(headNow.x - atReplay.x, headNow.z - atReplay.z)).toBeGreaterThan(0.5);
+    expect((await game(page)).time).toBe(atReplay.time);
+    await shot(page, 'game-crossing-xr-replay');
+    await clickUntil(page, 'button:replay-skip', () => hasObject(page, 'panel:game-explain'));
+    await xrFrames(page, 4);
+    await shot(page, 'game-crossing-xr-explain');
+    await clickUntil(page, 'button:consequence-continue', async () => !(await hasObject(page, 'panel:game-explain')));
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return (await game(page)).time;
+    }, { timeout: 30_000 }).toBeGreaterThan(atReplay.time + 0.3);
+    // back on the street: the rig stands where the visitor is, upright and unturned
+    const o = await originPose(page);
+    const now = await game(page);
+    expect(Math.hypot(o.x - now.x, o.z - now.z)).toBeLessThan(0.5);
+    expect(o.yaw).toBeCloseTo(0, 5);
   });
 
   it('a careless crossing behind the parked van: the hit is replayed from the driver\'s seat in slow motion, then explained with its law', async () => {

@@ -114,6 +114,9 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
         if (s.consequence) return;
         const next = queue.next((w) => game.replayReady(w));
         if (next) {
+          // a car that came on the scene during the window (spawned from behind the van) is watched from its arrival
+          const seen = view.firstSeen(next.replay.focusAgent, next.replay.from, next.replay.at);
+          if (seen > next.replay.from) next.replay = { ...next.replay, from: seen };
           view.hide = next.replay.focusAgent;
           source.replaying = true;
           zoneGameStore.setState({ consequence: { event: next.event, replay: next.replay, stage: 'replay', progress: 0 } });
