@@ -137,6 +137,7 @@ export const en: UiStrings = {
     steerRight: 'Steer right',
     speed: '{{v}} km/h',
     limit: 'limit {{v}} km/h',
+    yourTasks: 'What to do',
     checklistTitle: 'Before you ride off',
     checklistHint: 'Choose one answer for each item, then ride off.',
     rideOff: 'Ride off',

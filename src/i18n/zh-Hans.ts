@@ -137,6 +137,7 @@ export const zhHans = {
     steerRight: '向右转向',
     speed: '{{v}} 千米/小时',
     limit: '限速 {{v}}',
+    yourTasks: '你的任务',
     checklistTitle: '出发前检查',
     checklistHint: '每一项选一个答案，然后出发。',
     rideOff: '出发',

@@ -64,9 +64,10 @@ export async function aimAt(page: Page, objectName: string | { x: number; y: num
 /** Aim, wait, press, wait, release, wait: a value change only takes effect at the next frame. */
 export async function clickAt(page: Page, objectName: string | { x: number; y: number; z: number }, input: 'controller' | 'hand' = 'controller', hand: 'left' | 'right' = 'right') {
   await aimAt(page, objectName, input, hand);
-  await xrFrames(page, 3);
+  // pointers hover on one frame and take the press on a later one: give each step a few frames
+  await xrFrames(page, 4);
   await setPress(page, input, hand, 1);
-  await xrFrames(page, 2);
+  await xrFrames(page, 3);
   await setPress(page, input, hand, 0);
   await xrFrames(page, 3);
 }

@@ -31,6 +31,9 @@ describe('crossing zone game', () => {
     g = await guardedPage(browser);
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=adult&lang=zh-Hans');
+    // the onboarding says what to do: the three crossings of the zone file
+    await page.getByTestId('game-intro-tasks').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('game-intro-tasks').locator('li').count()).toBe(3);
     await startGame(page);
     await page.waitForTimeout(1000);
     expect(await canvasVariety(page)).toBeGreaterThan(0.1);

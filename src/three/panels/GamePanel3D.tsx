@@ -105,11 +105,11 @@ function GamePanelBody({ zone }: { zone: ZoneDef }) {
   const ride = view.controlsKind === 'ride';
   if (view.status === 'intro')
     return (
-      <Panel3D name="panel:game-intro" title={text(zone.title, lang)} width={1} height={0.62}>
-        <Body3D position={[0, 0.15, 0]} width={0.9}>
-          {`${text(zone.summary, lang)}\n${ride ? t('xr.rideControls') : t('xr.gameControls')}`}
+      <Panel3D name="panel:game-intro" title={text(zone.title, lang)} width={1.1} height={0.8}>
+        <Body3D position={[0, 0.26, 0]} width={1}>
+          {[text(zone.summary, lang), `${t('game.yourTasks')}: ${view.tasks.map((task) => text(task.title, lang)).join(' · ')}`, ride ? t('xr.rideControls') : t('xr.gameControls')].join('\n')}
         </Body3D>
-        <Button3D id="game-start" label={t('game.start')} width={0.3} height={0.09} position={[0, -0.23, 0]} onClick={() => zoneGameStore.setState({ status: 'playing' })} />
+        <Button3D id="game-start" label={t('game.start')} width={0.3} height={0.09} position={[0, -0.32, 0]} onClick={() => zoneGameStore.setState({ status: 'playing' })} />
       </Panel3D>
     );
   if (view.status === 'summary' && view.summary) {

@@ -4,7 +4,7 @@
 // freely: only the starting direction is set, and the vehicle's turning carries the rig along).
 // When it has played, the stage becomes 'explain' and the HUD shows the rule until dismissed.
 import { useFrame } from '@react-three/fiber';
-import { useRef, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { Group } from 'three';
 import type { View } from '../../sim/replayView.ts';
 import { replayDuration, replayTime } from '../../zones/common/consequence.ts';
@@ -21,6 +21,19 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
   const publishAt = useRef(0);
   const viewOut = useRef<View>({ eye: { x: 0, y: 0, z: 0 }, look: { x: 0, y: 0, z: 0 } });
   const rig = useRef<{ rotY: number; y: number; lastHeading: number } | null>(null);
+
+  // leaving the zone in the middle of a replay: the rig goes back to how the visitor had it
+  useEffect(
+    () => () => {
+      const o = origin.current;
+      if (rig.current && o) {
+        o.rotation.y = rig.current.rotY;
+        o.position.y = rig.current.y;
+      }
+      rig.current = null;
+    },
+    [origin],
+  );
 
   useFrame((state, delta) => {
     const c = zoneGameStore.getState().consequence;

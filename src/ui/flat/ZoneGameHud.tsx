@@ -229,6 +229,16 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
         <div className="game-intro" data-testid="game-intro">
           <h2>{text(zone.title, lang)}</h2>
           <p>{text(zone.summary, lang)}</p>
+          {view.tasks.length > 0 && (
+            <>
+              <h3>{t('game.yourTasks')}</h3>
+              <ol className="intro-tasks" data-testid="game-intro-tasks">
+                {view.tasks.map((task) => (
+                  <li key={task.id}>{text(task.title, lang)}</li>
+                ))}
+              </ol>
+            </>
+          )}
           <p>{controlsText}</p>
           <button ref={startRef} type="button" className="primary" data-testid="game-start" onClick={() => zoneGameStore.setState({ status: 'playing' })}>
             {t('game.start')}
