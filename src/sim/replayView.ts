@@ -140,6 +140,12 @@ export class ReplayView {
     return NaN;
   }
 
+  /** An agent's body size: the live agent's while it is on the street, else its kind's. */
+  sizeOf(id: number, kind: AgentKind): { length: number; width: number } {
+    const live = this.world.agent(id);
+    return live && live.kind === kind ? { length: live.length, width: live.width } : { length: SPECS[kind].length, width: SPECS[kind].width };
+  }
+
   /** An agent in the shown frame (hidden or not), or undefined. */
   find(id: number): { x: number; z: number; heading: number; kind: AgentKind; speed: number } | undefined {
     for (let i = 0; i < this.frame.count; i++) if (this.frame.agents[i]!.id === id) return this.frame.agents[i];

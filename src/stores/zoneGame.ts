@@ -3,6 +3,7 @@
 // the summary at the end. Ride zones add the pre-ride checklist, speed and the phone's pop-up.
 import { createStore } from 'zustand/vanilla';
 import type { Localized } from '../content/schema.ts';
+import type { AgentKind } from '../sim/def.ts';
 import type { GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView } from '../zones/common/types.ts';
 
 /** One pre-ride checklist item as the panels show it. */
@@ -17,6 +18,8 @@ export interface ChecklistView {
 export interface ConsequenceView {
   event: ScoredEvent;
   replay: ReplayWindow;
+  /** the kind of road user whose driver's seat the replay is seen from (null if not recorded) */
+  focusKind: AgentKind | null;
   stage: 'replay' | 'explain';
   /** 0..1 of the replay watched */
   progress: number;

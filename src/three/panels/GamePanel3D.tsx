@@ -128,13 +128,19 @@ function GamePanelBody({ zone }: { zone: ZoneDef }) {
   if (view.checklist) return <Checklist3D key={view.round} items={view.checklist} lang={lang} />;
   if (view.consequence) return <Consequence3D c={view.consequence} lang={lang} />;
   const last = view.recent[view.recent.length - 1];
-  let line = last ? `${last.points >= 0 ? '+' : ''}${last.points} ${text(last.feedback.message, lang)}` : view.hint ? text(view.hint.text, lang) : t('game.timeLeft', { s: view.secondsLeft });
-  if (view.phoneRinging && !view.phoneOut) line = `${t('game.phoneRinging')} ${view.phonePopup ? text(view.phonePopup, lang) : ''}\n${line}`;
-  if (ride) line = `${t('game.speed', { v: Math.round(view.speedKmh) })}${view.limitKmh !== null ? ` · ${t('game.limit', { v: view.limitKmh })}` : ''}\n${line}`;
+  const task = view.tasks.find((x) => x.state === 'active');
+  // top to bottom: what to do now and the time left; speed; the phone; the latest feedback or the hint
+  const lines = [
+    task ? `${text(task.title, lang)} · ${t('game.timeLeft', { s: view.secondsLeft })}` : t('game.timeLeft', { s: view.secondsLeft }),
+    ride ? `${t('game.speed', { v: Math.round(view.speedKmh) })}${view.limitKmh !== null ? ` · ${t('game.limit', { v: view.limitKmh })}` : ''}` : '',
+    view.phoneRinging && !view.phoneOut ? `${t('game.phoneRinging')} ${view.phonePopup ? text(view.phonePopup, lang) : ''}` : '',
+    last ? `${last.points >= 0 ? '+' : ''}${last.points} ${text(last.feedback.message, lang)}` : view.hint ? text(view.hint.text, lang) : '',
+  ].filter(Boolean);
+  const line = lines.join('\n');
   return (
     <group position={[0, -0.55, 0.25]} rotation={[-0.5, 0, 0]}>
-      <Panel3D name="panel:game-hud" width={0.8} height={ride ? 0.22 : 0.16}>
-        <Body3D position={[0, 0, 0]} width={0.74} anchorY="middle" color={last && last.points < 0 ? '#ffa94d' : '#ffffff'}>
+      <Panel3D name="panel:game-hud" width={0.9} height={ride ? 0.27 : 0.21}>
+        <Body3D position={[0, 0, 0]} width={0.84} anchorY="middle" color={last && last.points < 0 ? '#ffa94d' : '#ffffff'}>
           {line}
         </Body3D>
       </Panel3D>

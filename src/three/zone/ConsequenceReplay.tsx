@@ -4,11 +4,14 @@
 // freely: only the starting direction is set, and the vehicle's turning carries the rig along).
 // When it has played, the stage becomes 'explain' and the HUD shows the rule until dismissed.
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
+import { useStore } from 'zustand';
+import { SPECS } from '../../sim/agents/specs.ts';
 import type { Group } from 'three';
 import type { View } from '../../sim/replayView.ts';
 import { replayDuration, replayTime } from '../../zones/common/consequence.ts';
 import { zoneGameStore } from '../../zones/session.ts';
+import { CabFrame, type CabPose } from './CabFrame.tsx';
 import { moveRigHeadTo, turnRigToward } from './rig.ts';
 import type { ZoneRun } from './useZoneRun.ts';
 
@@ -21,6 +24,9 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
   const publishAt = useRef(0);
   const viewOut = useRef<View>({ eye: { x: 0, y: 0, z: 0 }, look: { x: 0, y: 0, z: 0 } });
   const rig = useRef<{ rotY: number; y: number; lastHeading: number } | null>(null);
+  const focusKind = useStore(zoneGameStore, (s) => s.consequence?.focusKind ?? null);
+  const cab = focusKind ? SPECS[focusKind].cab : null;
+  const cabPose = useMemo<CabPose>(() => ({ x: 0, z: 0, heading: 0, length: 0, visible: false }), []);
 
   // leaving the zone in the middle of a replay: the rig goes back to how the visitor had it
   useEffect(
@@ -74,6 +80,13 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
       viewOut.current.eye = { x: target.x + 6, y: 6, z: target.z + 6 };
       viewOut.current.look = { x: target.x, y: 0.8, z: target.z };
     }
+    if (driver && cab && focusKind) {
+      cabPose.x = driver.x;
+      cabPose.z = driver.z;
+      cabPose.heading = driver.heading;
+      cabPose.length = run.view.sizeOf(w.focusAgent, focusKind).length;
+      cabPose.visible = true;
+    } else cabPose.visible = false;
     const { eye, look } = viewOut.current;
     if (!inXR) {
       state.camera.position.set(eye.x, eye.y, eye.z);
@@ -94,5 +107,5 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
     }
     moveRigHeadTo(o, head, eye);
   });
-  return null;
+  return cab && focusKind ? <CabFrame cab={cab} width={SPECS[focusKind].width} pose={cabPose} /> : null;
 }

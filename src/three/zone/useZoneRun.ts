@@ -117,9 +117,10 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
           // a car that came on the scene during the window (spawned from behind the van) is watched from its arrival
           const seen = view.firstSeen(next.replay.focusAgent, next.replay.from, next.replay.at);
           if (seen > next.replay.from) next.replay = { ...next.replay, from: seen };
+          const focusKind = Number.isNaN(seen) ? null : (view.find(next.replay.focusAgent)?.kind ?? null);
           view.hide = next.replay.focusAgent;
           source.replaying = true;
-          zoneGameStore.setState({ consequence: { event: next.event, replay: next.replay, stage: 'replay', progress: 0 } });
+          zoneGameStore.setState({ consequence: { event: next.event, replay: next.replay, focusKind, stage: 'replay', progress: 0 } });
           return;
         }
         if (game.phase === 'done') finish();
