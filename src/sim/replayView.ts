@@ -28,25 +28,8 @@ export interface DrawnAgent {
   readonly trailerWidth: number;
 }
 
-interface ViewAgent {
-  id: number;
-  kind: AgentKind;
-  isPlayer: boolean;
-  x: number;
-  z: number;
-  heading: number;
-  speed: number;
-  state: AgentState;
-  length: number;
-  width: number;
-  height: number;
-  hasTrailer: boolean;
-  trailerX: number;
-  trailerZ: number;
-  trailerHeading: number;
-  trailerLength: number;
-  trailerWidth: number;
-}
+/** a replayed agent: what is drawn, plus what the camera needs */
+type ViewAgent = { -readonly [K in keyof DrawnAgent]: DrawnAgent[K] } & { speed: number; state: AgentState };
 
 export interface Point3 {
   x: number;

@@ -1,8 +1,7 @@
 // The visitor's whole flat-skin flow on the built app: start → profile → hall → mode → zone, in
 // zh-Hans, zh-Hant and en; reload safety; deep links; every zone route; keyboard and touch.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasVariety } from './browser.ts';
 import { open, portalPoint, shot, waitForHall3d } from './helpers.ts';
 
 const ZONES = {
@@ -14,24 +13,11 @@ const ZONES = {
   signals: { 'zh-Hans': '标志标线与交警手势', 'zh-Hant': '標誌標線與交警手勢', en: 'Signs, markings & police signals' },
 } as const;
 
-let browser: Browser;
-let g: Guarded;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  // no test may have sent a request off this origin or thrown a page error
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
+const suite = browserSuite();
 
 describe('visitor flow (flat skin)', () => {
   it('walks start → profile → hall → mode → zone in Chinese, survives reload, switches language in place', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hans');
@@ -92,7 +78,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('walks the flow in English with large text, picking a portal in the 3D view', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/');
     await page.getByTestId('lang-en').click();
@@ -128,7 +114,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('reaches every zone route in every mode, and names unknown ids', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/hall?group=adult&lang=zh-Hans');
     await page.getByTestId('visitor').waitFor();
@@ -149,7 +135,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('deep links start an anonymous visitor of the group and language without a stored profile', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/zone/ebike?mode=test&group=teen&lang=en');
     await expect.poll(() => page.getByTestId('zone-title').textContent()).toBe('E-bike riding');
@@ -167,7 +153,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('a plain link without a profile asks for one, then lands where it pointed', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/zone/signals?mode=game');
     await page.getByTestId('begin').click();
@@ -179,7 +165,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('works with the keyboard alone', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/hall?group=teen&lang=en');
     await page.getByTestId('portal-blindspot').focus();
@@ -197,7 +183,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('works with touch alone on a kiosk-sized screen', async () => {
-    g = await guardedPage(browser, { viewport: { width: 1080, height: 1920 }, hasTouch: true });
+    const g = await suite.page({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const { page } = g;
     await open(page, '#/');
     await page.getByTestId('begin').tap();
@@ -212,7 +198,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('keeps working in memory, with a clear message, when IndexedDB is unavailable', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await page.addInitScript(() => {
       Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
@@ -228,7 +214,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('works offline once loaded: reload without a network still opens the hall in 3D', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page, context } = g;
     await open(page, '#/hall?group=senior&lang=zh-Hant');
     await waitForHall3d(page);
@@ -248,7 +234,7 @@ describe('visitor flow (flat skin)', () => {
   });
 
   it('a lost WebGL context shows a clear message and the hall draws again once it is restored', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/hall?group=adult&lang=en');
     await waitForHall3d(page);

@@ -1,27 +1,16 @@
 // Self-test mode on the built app: group-appropriate questions, feedback with the rule and source,
 // resume after reload, result with mastery by topic, the attempt saved; and the same test in VR.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launch, type Guarded } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser.ts';
 import { open, shot } from './helpers.ts';
 import { clickAt, clickUntil, enterVR, xrFrames } from './xr.ts';
 
 type Q = { id: string; groups: string[]; answer: string[]; kind: string; choices: { id: string }[] };
 const bank = (zone: string): Q[] => JSON.parse(readFileSync(`quizzes/${zone}.json`, 'utf8')).questions;
 
-let browser: Browser;
-let g: Guarded;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
+const suite = browserSuite();
 
 async function currentQuestion(page: Page): Promise<string> {
   await page.getByTestId('test-question').waitFor();
@@ -54,7 +43,7 @@ async function savedAttempts(page: Page) {
 
 describe('self-test (flat skin)', () => {
   it('a child gets child questions, feedback with the rule, resumes after reload, and sees the result saved', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     const crossing = bank('crossing');
     await open(page, '#/');
@@ -114,7 +103,7 @@ describe('self-test (flat skin)', () => {
   });
 
   it('a driver gets driver questions in English, and multiple-choice questions need every right answer', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     const seatbelt = bank('seatbelt');
     await open(page, '#/zone/seatbelt?mode=test&group=driver&lang=en');
@@ -140,7 +129,7 @@ describe('self-test (flat skin)', () => {
 
 describe('self-test (emulated VR)', () => {
   it('answers questions with the controller on the 3D panel and reaches the result', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     const drunk = bank('drunk');
     await open(page, '#/hall?group=pro&lang=zh-Hans', '?emulate');

@@ -4,9 +4,9 @@
 // and scores, the podium, the results in the per-group statistics, a CSV export with a UTF-8 BOM and
 // correct Chinese, a purge with confirmation; and the kiosk's attract loop over a visitor screen.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launch, type Guarded } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser.ts';
 import { open, shot } from './helpers.ts';
 
 type Q = { id: string; answer: string[]; choices: { id: string }[] };
@@ -14,18 +14,7 @@ const bank = (zone: string): Q[] => JSON.parse(readFileSync(`quizzes/${zone}.jso
 const KIOSK = { viewport: { width: 1280, height: 800 }, hasTouch: true };
 const PIN = '2468';
 
-let browser: Browser;
-let g: Guarded;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
+const suite = browserSuite();
 
 /** Types a PIN on the on-screen keypad and presses OK. */
 async function keypad(page: Page, pin: string) {
@@ -73,7 +62,7 @@ async function currentQuestion(page: Page): Promise<string> {
 
 describe('staff console (touch kiosk)', () => {
   it('PIN: set on first use; wrong PINs are refused, then locked out, and a reload does not reset the lock', async () => {
-    g = await guardedPage(browser, KIOSK);
+    const g = await suite.page(KIOSK);
     const { page } = g;
     await open(page, '#/staff');
     await setPin(page);
@@ -101,7 +90,7 @@ describe('staff console (touch kiosk)', () => {
   });
 
   it('runs a 4-team buzzer competition across a reload, saves the results per group, exports a CSV and purges', async () => {
-    g = await guardedPage(browser, KIOSK);
+    const g = await suite.page(KIOSK);
     await g.context.addInitScript(FAKE_GAMEPAD);
     const { page } = g;
     const crossing = bank('crossing');
@@ -318,7 +307,7 @@ describe('staff console (touch kiosk)', () => {
   });
 
   it('visitor screens never load the staff console or its charts (a lazy chunk of its own)', async () => {
-    g = await guardedPage(browser, KIOSK);
+    const g = await suite.page(KIOSK);
     const { page } = g;
     const scripts = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
     await open(page, '#/');
@@ -332,7 +321,7 @@ describe('staff console (touch kiosk)', () => {
   });
 
   it('kiosk: after the idle time the attract loop covers a visitor screen and ends the visit; a tap returns to the start', async () => {
-    g = await guardedPage(browser, KIOSK);
+    const g = await suite.page(KIOSK);
     const { page } = g;
     await open(page, '#/staff');
     await setPin(page);

@@ -1,22 +1,10 @@
 // The street kit on the demo junction (#/lab/junction): live traffic from the pure sim, drawn with
 // merged static geometry and instanced agents, within the draw-call budget.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasVariety, type Guarded } from './browser.ts';
 import { open, shot } from './helpers.ts';
 
-let browser: Browser;
-let g: Guarded;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
+const suite = browserSuite();
 
 type Lab = {
   world: { time: number; agents: { id: number; x: number; z: number; speed: number }[] };
@@ -37,7 +25,7 @@ const lab = (page: Guarded['page']) =>
 
 describe('street kit (demo junction)', () => {
   it('renders moving traffic that keeps to the signals, within the draw-call budget', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/lab/junction');
     await page.waitForFunction(() => !!(window as unknown as { __junctionLab?: unknown }).__junctionLab, undefined, { timeout: 60_000 });

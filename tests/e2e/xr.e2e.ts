@@ -1,32 +1,16 @@
 // The immersive platform through an emulated Quest 3 (iwer via /?emulate) in headless Chromium:
 // enter VR, locomotion, pointing with a controller and with a hand, a 3D settings panel, exit.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { guardedPage, launch, type Guarded } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, clickUntil, enterVR, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, enterVR, hasObject, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
 
-let browser: Browser;
-let g: Guarded;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
-
-const hasObject = (page: Page, name: string) =>
-  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+const suite = browserSuite();
 
 describe('immersive platform (emulated Quest 3)', () => {
   it('enters immersive-vr, teleports, snap-turns, picks a portal and a mode, changes language on a 3D panel, exits with nothing lost', async () => {
     // a small viewport halves software frame time
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await open(page, '#/hall?group=teen&lang=zh-Hans', '?emulate');
     await enterVR(page);
@@ -86,7 +70,7 @@ describe('immersive platform (emulated Quest 3)', () => {
   });
 
   it('works with hands: a pinch on a portal opens the mode choice', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await open(page, '#/hall?group=adult&lang=en', '?emulate');
     await page.waitForFunction(() => !!(window as unknown as { __xrDevice?: unknown }).__xrDevice);
@@ -106,7 +90,7 @@ describe('immersive platform (emulated Quest 3)', () => {
   });
 
   it('a session ended by the system (headset removed) returns to the flat skin', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await open(page, '#/hall?group=senior&lang=zh-Hans', '?emulate');
     await enterVR(page);

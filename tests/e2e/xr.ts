@@ -137,3 +137,7 @@ export async function enterVR(page: Page) {
   }
   throw new Error('enter VR: no immersive session after three presses');
 }
+
+/** Is an object of this name in the 3D scene (a panel, a button, the cockpit…)? */
+export const hasObject = (page: Page, name: string): Promise<boolean> =>
+  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);

@@ -3,32 +3,17 @@
 // hit replayed from the driver's seat and explained with its law, the summary with rules and
 // sources, and the attempt saved — with the keyboard, with touch, and in emulated VR (controllers
 // and bare hands).
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasVariety } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickUntil, originPose, setPress, thumbstick, xrFrames } from './xr.ts';
+import { clickUntil, hasObject, originPose, setPress, thumbstick, xrFrames } from './xr.ts';
 import { cues, gameState as game, moved, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
-let browser: Browser;
-let g: Guarded;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
-
-const hasObject = (page: Guarded['page'], name: string) =>
-  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+const suite = browserSuite();
 
 describe('crossing zone game', () => {
   it('with the keyboard: stepping onto the zebra on red is scored with its rule, and the summary is saved', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=adult&lang=zh-Hans');
     // the onboarding says what to do: the three crossings of the zone file
@@ -69,7 +54,7 @@ describe('crossing zone game', () => {
   });
 
   it('with touch only: the on-screen buttons walk the visitor', async () => {
-    g = await guardedPage(browser, { viewport: { width: 1080, height: 1600 }, hasTouch: true });
+    const g = await suite.page({ viewport: { width: 1080, height: 1600 }, hasTouch: true });
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=child&lang=en');
     await startGame(page, 'tap');
@@ -89,7 +74,7 @@ describe('crossing zone game', () => {
   });
 
   it('in emulated VR: the left stick walks the visitor through the street', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/crossing?mode=game&group=teen&lang=en');
     const start = await game(page);
@@ -103,7 +88,7 @@ describe('crossing zone game', () => {
   });
 
   it('in emulated VR with bare hands: a held left-hand pinch walks where the head looks', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/crossing?mode=game&group=adult&lang=zh-Hans', { hands: true, group: 'adult' });
     const start = await game(page);
@@ -123,7 +108,7 @@ describe('crossing zone game', () => {
   });
 
   it('in emulated VR: a hit is replayed with the visitor in the driver\'s seat, explained on a 3D panel, and Continue goes on', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/crossing?mode=game&group=adult&lang=en', { group: 'adult' });
     const walk = async (x: number, y: number, until: (s: Awaited<ReturnType<typeof game>>) => boolean, run = true) => {
@@ -169,7 +154,7 @@ describe('crossing zone game', () => {
   });
 
   it('a careless crossing behind the parked van: the hit is replayed from the driver\'s seat in slow motion, then explained with its law', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/zone/crossing?mode=game&group=adult&lang=en');
     await startGame(page);

@@ -2,32 +2,17 @@
 // the ride from the saddle with a handlebar in view, speeding over the non-motor lane's 15 km/h
 // scored with its rule, the summary and the saved attempt — with the keyboard, with touch only, and
 // in emulated VR with controllers and with bare hands on the handlebar.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { canvasVariety, guardedPage, launch, type Guarded } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasVariety } from './browser.ts';
 import { open, shot } from './helpers.ts';
-import { clickUntil, setPress, xrFrames } from './xr.ts';
+import { clickUntil, hasObject, setPress, xrFrames } from './xr.ts';
 import { gameState as game, moved, placeHand, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
-let browser: Browser;
-let g: Guarded;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  expect(g.problems).toEqual([]);
-  await g.context.close();
-});
-
-const hasObject = (page: Guarded['page'], name: string) =>
-  page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+const suite = browserSuite();
 
 describe('e-bike zone game', () => {
   it('with the keyboard: an unsafe checklist and speeding are scored with their rules, and the summary is saved', async () => {
-    g = await guardedPage(browser);
+    const g = await suite.page();
     const { page } = g;
     await open(page, '#/zone/ebike?mode=game&group=rider&lang=zh-Hans');
     await startGame(page);
@@ -89,7 +74,7 @@ describe('e-bike zone game', () => {
   });
 
   it('with touch only: the checklist and the on-screen pedals ride the bike', async () => {
-    g = await guardedPage(browser, { viewport: { width: 1080, height: 1600 }, hasTouch: true });
+    const g = await suite.page({ viewport: { width: 1080, height: 1600 }, hasTouch: true });
     const { page } = g;
     await open(page, '#/zone/ebike?mode=game&group=teen&lang=en');
     await startGame(page, 'tap');
@@ -120,7 +105,7 @@ describe('e-bike zone game', () => {
   });
 
   it('in emulated VR with controllers: the 3D checklist, then the right trigger rides', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/ebike?mode=game&group=rider&lang=en', { group: 'rider' });
     expect(await hasObject(page, 'panel:game-checklist')).toBe(true);
@@ -144,7 +129,7 @@ describe('e-bike zone game', () => {
   });
 
   it('in emulated VR with bare hands: a right pinch rides, the handlebar turned with both hands steers', async () => {
-    g = await guardedPage(browser, { viewport: { width: 640, height: 360 } });
+    const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/ebike?mode=game&group=adult&lang=en', { hands: true, group: 'adult' });
     const picked = async () => (await page.evaluate(() => (window as unknown as { __zoneGame: { checklist: { chosen: string | null }[] } }).__zoneGame.checklist.filter((c) => c.chosen).length));

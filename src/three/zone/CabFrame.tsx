@@ -24,7 +24,7 @@ export function CabFrame({ cab, width, pose }: { cab: CabSpec; width: number; po
     const parts = cabPanels(cab, width).map((b) => new BoxGeometry(b.u1 - b.u0, b.y1 - b.y0, b.v1 - b.v0).translate((b.u0 + b.u1) / 2, (b.y0 + b.y1) / 2, (b.v0 + b.v1) / 2));
     const merged = mergeGeometries(parts, false)!;
     for (const p of parts) p.dispose();
-    return { geometry: merged, material: new MeshStandardMaterial({ color: '#39424c', roughness: 0.8, side: DoubleSide }) };
+    return { geometry: merged, material: new MeshStandardMaterial({ color: '#4b5661', roughness: 0.8, side: DoubleSide }) };
   }, [cab, width]);
   useEffect(
     () => () => {
