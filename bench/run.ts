@@ -1,5 +1,6 @@
 // npm run bench — budgets of product.md measured on the built app in headless Chromium:
-// renderer figures per route (flat and emulated VR), frame JS time (trend only: software WebGL),
+// renderer figures per route (flat and emulated VR; playable zones also while playing, marked ▶),
+// frame JS time (trend only: software WebGL),
 // bundle and font sizes, and JS heap growth over repeated route switches.
 // Writes bench/results.json and prints a table with pass/fail marks. Not a test: never in npm test.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -97,6 +98,20 @@ async function measure(page: Page, xr: boolean): Promise<Omit<RouteResult, 'rout
   );
 }
 
+/** Zones whose game is measured again while playing: started, the checklist answered, moving. */
+const PLAYED = ['crossing', 'ebike'];
+
+async function startPlaying(page: Page, zone: string) {
+  await page.getByTestId('game-start').click({ timeout: 60_000 });
+  if (zone === 'ebike') {
+    for (const id of ['check-helmet-helmet', 'check-passenger-none', 'check-bike-original']) await page.getByTestId(id).check();
+    await page.getByTestId('ride-off').click();
+  }
+  // walking or riding on: the street moves past the visitor while the frames are measured
+  await page.keyboard.down('KeyW');
+  await page.waitForTimeout(2000);
+}
+
 async function settle(page: Page, ms = 1500) {
   await page.waitForTimeout(ms);
 }
@@ -123,6 +138,12 @@ async function main() {
         if (r === '#/hall') await page.waitForFunction(() => ((window as unknown as { __hall3d?: { gl: { info: { render: { calls: number } } } } }).__hall3d?.gl.info.render.calls ?? 0) > 10, undefined, { timeout: 60_000 });
         await settle(page);
         routes.push({ route: r, xr: false, ...(await measure(page, false)) });
+        const zone = PLAYED.find((z) => r === `#/zone/${z}?mode=game`);
+        if (zone) {
+          await startPlaying(page, zone);
+          routes.push({ route: `${r} ▶`, xr: false, ...(await measure(page, false)) });
+          await page.keyboard.up('KeyW');
+        }
       }
       await context.close();
     }
@@ -137,6 +158,12 @@ async function main() {
         await page.evaluate((hash) => (window.location.hash = hash), `${r}${r.includes('?') ? '&' : '?'}group=adult&lang=zh-Hans`);
         await settle(page, 2500);
         routes.push({ route: r, xr: true, ...(await measure(page, true)) });
+        const zone = PLAYED.find((z) => r === `#/zone/${z}?mode=game`);
+        if (zone) {
+          await startPlaying(page, zone);
+          routes.push({ route: `${r} ▶`, xr: true, ...(await measure(page, true)) });
+          await page.keyboard.up('KeyW');
+        }
       }
       await context.close();
     }

@@ -1,7 +1,6 @@
 // Headless Debian Chromium through playwright-core (never a downloaded browser), with the guards
 // every browser test shares: any request off this origin, and any page error, fails the test.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const BASE = process.env.HALL_URL ?? 'http://localhost:4310';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,45 +48,6 @@ export async function guardedPage(browser: Browser, opts: { viewport?: { width: 
     if (m.type() === 'error' && !/Offer superseded/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
   return { context, page, problems };
-}
-
-export type PageOptions = Parameters<typeof guardedPage>[1];
-
-/**
- * A browser for the test file (launched before its tests, closed after them) and a guarded page
- * per test: after each test its problems must be none, and its context is closed either way.
- */
-export function browserSuite(): { page(opts?: PageOptions): Promise<Guarded>; readonly browser: Browser } {
-  let browser: Browser | undefined;
-  let current: Guarded | null = null;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    const g = current;
-    current = null;
-    if (!g) return;
-    try {
-      // no test may have sent a request off this origin or logged a page or console error
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.context.close();
-    }
-  });
-  return {
-    async page(opts) {
-      if (!browser) throw new Error('browserSuite: the browser is not launched yet (call page() inside a test)');
-      current = await guardedPage(browser, opts);
-      return current;
-    },
-    get browser() {
-      if (!browser) throw new Error('browserSuite: the browser is not launched yet');
-      return browser;
-    },
-  };
 }
 
 /** Fraction of sampled canvas pixels that differ from the first one: 0 means a blank (e.g. black) view. */

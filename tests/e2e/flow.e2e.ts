@@ -1,7 +1,8 @@
 // The visitor's whole flat-skin flow on the built app: start → profile → hall → mode → zone, in
 // zh-Hans, zh-Hant and en; reload safety; deep links; every zone route; keyboard and touch.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, canvasVariety } from './browser.ts';
+import { canvasVariety } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, portalPoint, shot, waitForHall3d } from './helpers.ts';
 
 const ZONES = {

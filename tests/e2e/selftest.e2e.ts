@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickAt, clickUntil, enterVR, xrFrames } from './xr.ts';
 

@@ -1,7 +1,8 @@
 // The street kit on the demo junction (#/lab/junction): live traffic from the pure sim, drawn with
 // merged static geometry and instanced agents, within the draw-call budget.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, canvasVariety, type Guarded } from './browser.ts';
+import { canvasVariety, type Guarded } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 
 const suite = browserSuite();

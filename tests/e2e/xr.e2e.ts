@@ -1,7 +1,7 @@
 // The immersive platform through an emulated Quest 3 (iwer via /?emulate) in headless Chromium:
 // enter VR, locomotion, pointing with a controller and with a hand, a 3D settings panel, exit.
 import { describe, expect, it } from 'vitest';
-import { browserSuite } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickAt, clickUntil, enterVR, hasObject, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
 

@@ -4,7 +4,8 @@
 // sources, and the attempt saved — with the keyboard, with touch, and in emulated VR (controllers
 // and bare hands).
 import { describe, expect, it } from 'vitest';
-import { browserSuite, canvasVariety } from './browser.ts';
+import { canvasVariety } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, originPose, setPress, thumbstick, xrFrames } from './xr.ts';
 import { cues, gameState as game, moved, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';

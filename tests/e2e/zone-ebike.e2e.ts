@@ -3,7 +3,8 @@
 // scored with its rule, the summary and the saved attempt — with the keyboard, with touch only, and
 // in emulated VR with controllers and with bare hands on the handlebar.
 import { describe, expect, it } from 'vitest';
-import { browserSuite, canvasVariety } from './browser.ts';
+import { canvasVariety } from './browser.ts';
+import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, setPress, xrFrames } from './xr.ts';
 import { gameState as game, moved, placeHand, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';

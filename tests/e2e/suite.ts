@@ -1,0 +1,44 @@
+// The scaffolding of a browser-test file (kept apart from browser.ts, which the benchmark imports
+// outside vitest).
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { guardedPage, launch, type Guarded } from './browser.ts';
+
+export type PageOptions = Parameters<typeof guardedPage>[1];
+
+/**
+ * A browser for the test file (launched before its tests, closed after them) and a guarded page
+ * per test: after each test its problems must be none, and its context is closed either way.
+ */
+export function browserSuite(): { page(opts?: PageOptions): Promise<Guarded>; readonly browser: Browser } {
+  let browser: Browser | undefined;
+  let current: Guarded | null = null;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const g = current;
+    current = null;
+    if (!g) return;
+    try {
+      // no test may have sent a request off this origin or logged a page or console error
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.context.close();
+    }
+  });
+  return {
+    async page(opts) {
+      if (!browser) throw new Error('browserSuite: the browser is not launched yet (call page() inside a test)');
+      current = await guardedPage(browser, opts);
+      return current;
+    },
+    get browser() {
+      if (!browser) throw new Error('browserSuite: the browser is not launched yet');
+      return browser;
+    },
+  };
+}
