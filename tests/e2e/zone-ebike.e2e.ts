@@ -15,7 +15,14 @@ describe('e-bike zone game', () => {
   it('with the keyboard: an unsafe checklist and speeding are scored with their rules, and the summary is saved', async () => {
     const g = await suite.page();
     const { page } = g;
-    await open(page, '#/zone/ebike?mode=game&group=rider&lang=zh-Hans');
+    // a teacher's link straight from one zone's game to another's: the next one starts with its own intro
+    await open(page, '#/zone/crossing?mode=game&group=rider&lang=zh-Hans');
+    await startGame(page);
+    await page.getByTestId('game-tasks').waitFor();
+    await page.evaluate(() => (window.location.hash = '#/zone/ebike?mode=game&group=rider&lang=zh-Hans'));
+    await page.getByTestId('game-intro').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('game-checklist').count()).toBe(0);
+    await page.waitForFunction(() => (window as unknown as { __zoneGame?: { zone: string } }).__zoneGame?.zone === 'ebike', undefined, { timeout: 60_000 });
     await startGame(page);
     // the checklist comes first; riding off waits for an answer to every item
     await page.getByTestId('game-checklist').waitFor();

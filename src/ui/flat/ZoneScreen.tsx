@@ -62,7 +62,8 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
           </span>
           <VisitorChip />
         </header>
-        <ZoneGameHud zone={zone} />
+        {/* keyed: going straight from one zone to another starts the next one fresh (its intro, no old summary) */}
+        <ZoneGameHud key={zone.id} zone={zone} />
       </>
     );
   const audience = zone.audience
