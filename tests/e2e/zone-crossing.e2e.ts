@@ -106,6 +106,9 @@ describe('crossing zone game', () => {
     await xrFrames(page, 6);
     expect(moved(stopped, await game(page))).toBeLessThan(0.05);
     await shot(page, 'game-crossing-xr-hands');
+    // a pinch on the HUD slab's "End now": the summary on a 3D panel, the attempt saved as played in VR
+    await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'), { input: 'hand' });
+    await expect.poll(async () => (await savedGameAttempts(page)).map((a) => [a.zone, a.device]), { timeout: 10_000 }).toEqual([['crossing', 'vr']]);
   });
 
   it('in emulated VR: a hit is replayed with the visitor in the driver\'s seat, explained on a 3D panel, and Continue goes on', async () => {

@@ -134,6 +134,10 @@ describe('e-bike zone game', () => {
     // the rig rides with the bike and the handlebar is in view
     expect(await hasObject(page, 'cockpit')).toBe(true);
     await shot(page, 'game-ebike-xr');
+    // ending early from the HUD slab: the summary on a 3D panel, the attempt saved as played in VR
+    await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'));
+    await shot(page, 'game-ebike-xr-summary');
+    await expect.poll(async () => (await savedGameAttempts(page)).map((a) => [a.zone, a.device]), { timeout: 10_000 }).toEqual([['ebike', 'vr']]);
   });
 
   it('in emulated VR with bare hands: a right pinch rides, the handlebar turned with both hands steers', async () => {

@@ -144,6 +144,8 @@ function GamePanelBody({ zone }: { zone: ZoneDef }) {
           {line}
         </Body3D>
       </Panel3D>
+      {/* ending early: unfinished tasks count as missed, and the summary follows */}
+      <Button3D id="game-quit" label={t('game.quit')} width={0.2} height={0.07} position={[0.58, 0, 0]} onClick={() => zoneGameStore.setState({ quit: true })} />
     </group>
   );
 }
