@@ -1,7 +1,8 @@
 // The e-bike zone's game on the built app: the pre-ride checklist (helmet, passenger, the bike),
 // the ride from the saddle with a handlebar in view, speeding over the non-motor lane's 15 km/h
 // scored with its rule, the summary and the saved attempt — with the keyboard, with touch only, and
-// in emulated VR with controllers and with bare hands on the handlebar.
+// in emulated VR with controllers and with bare hands on the handlebar; and a ride up the inside of
+// the turning truck replayed from its cab.
 import { describe, expect, it } from 'vitest';
 import { canvasVariety } from './browser.ts';
 import { browserSuite } from './suite.ts';
@@ -170,5 +171,68 @@ describe('e-bike zone game', () => {
     }, { timeout: 40_000 }).toBeLessThan(0.3);
     await setPress(page, 'hand', 'left', 0);
     await shot(page, 'game-ebike-xr-hands');
+  });
+
+  it('a careless ride up the inside of the turning truck: replayed from the truck\'s cab, where the door hides the rider, then explained', async () => {
+    const g = await suite.page();
+    const { page } = g;
+    await open(page, '#/zone/ebike?mode=game&group=rider&lang=en');
+    await startGame(page);
+    for (const id of ['check-helmet-helmet', 'check-passenger-none', 'check-bike-original']) await page.getByTestId(id).check();
+    await page.getByTestId('ride-off').click();
+    await page.getByTestId('game-speed').waitFor();
+    // the rider keeps to the bike lane with the keys (a small controller in the page presses and
+    // releases them), waits at the red light beside the truck's cab, and goes straight on at green
+    await page.evaluate(`(() => {
+      const held = new Set();
+      const key = (code, down) => {
+        if (down === held.has(code)) return;
+        if (down) held.add(code); else held.delete(code);
+        window.dispatchEvent(new KeyboardEvent(down ? 'keydown' : 'keyup', { code }));
+      };
+      let phase = 0, greenAt = -1;
+      window.__rider = setInterval(() => {
+        const g = window.__zoneGame;
+        if (!g || g.phase !== 'play') return;
+        const p = g.world.player;
+        const want = Math.atan2(((phase === 0 ? 8.25 : 7.9) - p.z) * 0.5, 3);
+        const err = Math.atan2(Math.sin(want - p.heading), Math.cos(want - p.heading));
+        key('KeyD', err > 0.03);
+        key('KeyA', err < -0.03);
+        if (phase === 0 && p.x > -28) phase = 1;
+        if (phase === 1) {
+          key('KeyW', false);
+          key('Space', true);
+          if (g.world.signalState('nm-EW').state === 'green') {
+            if (greenAt < 0) greenAt = g.time;
+            if (g.time - greenAt > 0.5) phase = 2;
+          }
+          return;
+        }
+        const fast = phase === 0 && p.x < -70;
+        key('Space', p.speed > (fast ? 5.6 : 4.0));
+        key('KeyW', p.speed < (fast ? 5.2 : 3.4));
+      }, 50);
+    })()`);
+    await page.getByTestId('consequence-replay').waitFor({ timeout: 150_000 });
+    await page.evaluate(() => clearInterval((window as unknown as { __rider: number }).__rider));
+    const events = (await game(page)).events;
+    expect(events).toContain('truck_inside');
+    expect(events.some((k) => ['near_miss', 'collision', 'inner_wheel_sweep'].includes(k))).toBe(true);
+    // the camera sits in the truck's high cab, and the cab is drawn around it
+    await page.waitForTimeout(1500);
+    const camY = await page.evaluate(() => (window as unknown as { __hall3d: { camera: { position: { y: number } } } }).__hall3d.camera.position.y);
+    expect(camY).toBeGreaterThan(2);
+    expect(await hasObject(page, 'replay-cab')).toBe(true);
+    await shot(page, 'game-ebike-replay-cab');
+    await page.getByTestId('replay-skip').click();
+    const explain = (await page.getByTestId('consequence-explain').textContent()) ?? '';
+    expect(explain).toContain('What to do instead');
+    expect(explain).toMatch(/Art/);
+    await shot(page, 'game-ebike-explain');
+    await page.getByTestId('consequence-continue').click();
+    await page.getByTestId('consequence-explain').waitFor({ state: 'detached' });
+    // the cab is gone with the replay
+    expect(await hasObject(page, 'replay-cab')).toBe(false);
   });
 });
