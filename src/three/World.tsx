@@ -33,10 +33,11 @@ const head = new Vector3();
 const ahead = new Vector3();
 
 /**
- * The 3D panels' anchor: placed 1.3 m in front of the head, facing it, when the session starts and
- * whenever the visitor asks to re-centre.
+ * The 3D panels' anchor: placed 1.3 m in front of the head, facing it, when the session starts,
+ * whenever the visitor asks to re-centre, and whenever what the panels show changes (`recenter`
+ * is a key of all three).
  */
-function PanelAnchor({ children, recenter }: { children: React.ReactNode; recenter: number }) {
+function PanelAnchor({ children, recenter }: { children: React.ReactNode; recenter: string }) {
   const anchor = useRef<Group>(null);
   const camera = useThree((s) => s.camera);
   const pending = useRef(true);
@@ -121,7 +122,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
         {Lab && <Lab />}
         {playing && <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />}
         {inXR && (
-          <PanelAnchor recenter={recenterCount}>
+          // a panel that opens (a portal picked, a new screen) opens in front of the visitor, wherever they have teleported to
+          <PanelAnchor recenter={`${recenterCount}|${pickedZone ?? ''}|${route.name}|${route.name === 'zone' ? `${route.zoneId}/${route.mode}` : ''}`}>
             {route.name === 'hall' && pickedZone && <ModePanel3D keep={keep} />}
             {/* settings to the right, on every screen; the left is for a scene question's panel */}
             <group position={[1.05, -0.05, 0.35]} rotation={[0, -0.6, 0]}>

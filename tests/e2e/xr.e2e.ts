@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
-import { clickAt, clickUntil, enterVR, hasObject, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
+import { clickAt, clickUntil, enterVR, hasObject, inFrontOfHead, originPose, sessionInfo, thumbstick, xrFrames } from './xr.ts';
 
 const suite = browserSuite();
 
@@ -43,9 +43,11 @@ describe('immersive platform (emulated Quest 3)', () => {
     await xrFrames(page, 3);
     expect(Math.abs((await originPose(page)).yaw - after.yaw)).toBeLessThan(0.01);
 
-    // re-centre the panels in front of the visitor, then point at a portal with the right controller
-    await clickAt(page, 'button:recenter');
+    // point at a portal with the right controller: the mode panel opens in front of the visitor,
+    // though the panels were last placed before the teleport (3 m back)
     await clickUntil(page, 'portal-pane-ebike', () => hasObject(page, 'panel:modes'));
+    await xrFrames(page, 3);
+    expect(await inFrontOfHead(page, 'panel:modes')).toBe(true);
     await shot(page, 'xr-02-modes');
     await clickUntil(page, 'button:mode-test', async () => /#\/zone\/ebike\?mode=test/.test(page.url()));
     // the self-test starts inside the headset
@@ -57,6 +59,13 @@ describe('immersive platform (emulated Quest 3)', () => {
     await clickUntil(page, 'button:zone-back', async () => /#\/hall/.test(page.url()));
     await expect.poll(() => hasObject(page, 'panel:menu'), { timeout: 20_000 }).toBe(true);
     await clickUntil(page, 'button:lang-en', async () => (await page.locator('html').getAttribute('lang')) === 'en');
+    // turn away (left: the menu sits to the right), then re-centre: the panels come back in front
+    await thumbstick(page, 'right', -1, 0);
+    await xrFrames(page, 4);
+    await thumbstick(page, 'right', 0, 0);
+    await xrFrames(page, 3);
+    expect(await inFrontOfHead(page, 'button:recenter')).toBe(false);
+    await clickUntil(page, 'button:recenter', () => inFrontOfHead(page, 'button:recenter'));
     await xrFrames(page, 6);
     await shot(page, 'xr-04-menu-en');
 

@@ -141,3 +141,24 @@ export async function enterVR(page: Page) {
 /** Is an object of this name in the 3D scene (a panel, a button, the cockpit…)? */
 export const hasObject = (page: Page, name: string): Promise<boolean> =>
   page.evaluate((n) => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName(n), name);
+
+/**
+ * Is the named object in front of the head (ahead along the view direction, within `reach` metres)?
+ * Panels are anchored where the head looked when they were last re-centred.
+ */
+export async function inFrontOfHead(page: Page, name: string, reach = 3): Promise<boolean> {
+  return page.evaluate(
+    ({ name, reach }) => {
+      type V = { x: number; y: number; z: number; clone(): V; sub(v: V): V; dot(v: V): number; length(): number };
+      const h = (window as unknown as { __hall3d: { scene: { position: V; getObjectByName(n: string): { getWorldPosition(v: V): V } | undefined }; camera: { getWorldPosition(v: V): V; getWorldDirection(v: V): V } } }).__hall3d;
+      const o = h.scene.getObjectByName(name);
+      if (!o) return false;
+      const p = o.getWorldPosition(h.scene.position.clone());
+      const eye = h.camera.getWorldPosition(h.scene.position.clone());
+      const dir = h.camera.getWorldDirection(h.scene.position.clone());
+      const to = p.sub(eye);
+      return to.dot(dir) > 0.5 && to.length() < reach;
+    },
+    { name, reach },
+  );
+}
