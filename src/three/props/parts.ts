@@ -12,7 +12,6 @@ import {
   CylinderGeometry,
   Euler,
   ExtrudeGeometry,
-  Float32BufferAttribute,
   IcosahedronGeometry,
   Matrix4,
   Path,
@@ -22,6 +21,7 @@ import {
   Vector2,
   Vector3,
 } from 'three';
+import { colouredGeometry } from '../colouredGeometry.ts';
 
 export type Vec3 = readonly [number, number, number];
 export type Vec2 = readonly [number, number];
@@ -164,13 +164,7 @@ export class PartBuilder {
   }
 
   build(): BufferGeometry {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new Float32BufferAttribute(this.pos, 3));
-    g.setAttribute('normal', new Float32BufferAttribute(this.nrm, 3));
-    g.setAttribute('color', new Float32BufferAttribute(this.col, 3));
-    g.computeBoundingBox();
-    g.computeBoundingSphere();
-    return g;
+    return colouredGeometry(this.pos, this.nrm, this.col);
   }
 }
 

@@ -4,8 +4,9 @@
 // every layer of the street merges into one mesh per material (BufferGeometryUtils.mergeGeometries).
 //
 // Frame: the simulation's (src/sim/def.ts): x–z ground, y up, metres.
-import { BufferGeometry, Color, type ColorRepresentation, Float32BufferAttribute, ShapeUtils, Vector2 } from 'three';
+import { type BufferGeometry, Color, type ColorRepresentation, ShapeUtils, Vector2 } from 'three';
 import type { Vec2 } from '../../sim/def.ts';
+import { colouredGeometry } from '../colouredGeometry.ts';
 
 const scratch = new Color();
 
@@ -114,13 +115,7 @@ export class GeomBuilder {
   }
 
   build(): BufferGeometry {
-    const g = new BufferGeometry();
-    g.setAttribute('position', new Float32BufferAttribute(this.pos, 3));
-    g.setAttribute('normal', new Float32BufferAttribute(this.nrm, 3));
-    g.setAttribute('color', new Float32BufferAttribute(this.col, 3));
-    g.computeBoundingBox();
-    g.computeBoundingSphere();
-    return g;
+    return colouredGeometry(this.pos, this.nrm, this.col);
   }
 }
 

@@ -3,7 +3,7 @@
 // a screen it shows where the bike points and how fast it goes. Four draw calls.
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial } from 'three';
+import { BoxGeometry, Color, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial } from 'three';
 import { noRaycast } from '../props/PropBody.tsx';
 
 export interface CockpitPose {
@@ -34,11 +34,13 @@ export function Cockpit({ pose, barHeight = 1.02, ahead = 0.5 }: { pose: Cockpit
     const metal = new MeshStandardMaterial({ color: '#3b4550', metalness: 0.4, roughness: 0.5 });
     const rubber = new MeshStandardMaterial({ color: '#111417', roughness: 0.9 });
     const fill = new MeshBasicMaterial({ color: '#51cf66' });
+    const within = new Color('#51cf66');
+    const over = new Color('#ff922b');
     const barGeo = new CylinderGeometry(0.014, 0.014, 0.62, 10).rotateZ(Math.PI / 2);
     const gripGeo = new CylinderGeometry(0.02, 0.02, 0.12, 10).rotateZ(Math.PI / 2);
     const dashGeo = new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012);
     const fillGeo = new BoxGeometry(GAUGE_WIDTH, 0.022, 0.006).translate(GAUGE_WIDTH / 2, 0, 0);
-    return { metal, rubber, fill, barGeo, gripGeo, dashGeo, fillGeo };
+    return { metal, rubber, fill, within, over, barGeo, gripGeo, dashGeo, fillGeo };
   }, []);
 
   useEffect(
@@ -58,7 +60,7 @@ export function Cockpit({ pose, barHeight = 1.02, ahead = 0.5 }: { pose: Cockpit
     if (g) {
       const top = Number.isFinite(pose.limit) ? pose.limit * 1.6 : 25 / 3.6;
       g.scale.x = Math.max(0.001, Math.min(1, pose.speed / top));
-      parts.fill.color.set(Number.isFinite(pose.limit) && pose.speed > pose.limit + 0.15 ? '#ff922b' : '#51cf66');
+      parts.fill.color.copy(Number.isFinite(pose.limit) && pose.speed > pose.limit + 0.15 ? parts.over : parts.within);
     }
   });
 

@@ -9,7 +9,7 @@ import { useStore } from 'zustand';
 import { SPECS } from '../../sim/agents/specs.ts';
 import type { Group } from 'three';
 import type { View } from '../../sim/replayView.ts';
-import { replayDuration, replayTime } from '../../zones/common/consequence.ts';
+import { replayDuration, replayOver, replayTime } from '../../zones/common/consequence.ts';
 import { zoneGameStore } from '../../zones/session.ts';
 import { CabFrame, type CabPose } from './CabFrame.tsx';
 import { moveRigHeadTo, turnRigToward } from './rig.ts';
@@ -28,29 +28,23 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
   const cab = focusKind ? SPECS[focusKind].cab : null;
   const cabPose = useMemo<CabPose>(() => ({ x: 0, z: 0, heading: 0, length: 0, visible: false }), []);
 
-  // leaving the zone in the middle of a replay: the rig goes back to how the visitor had it
-  useEffect(
-    () => () => {
-      const o = origin.current;
-      if (rig.current && o) {
-        o.rotation.y = rig.current.rotY;
-        o.position.y = rig.current.y;
-      }
-      rig.current = null;
-    },
-    [origin],
-  );
+  /** give the rig back the rotation and height the visitor had before the replay */
+  const restoreRig = () => {
+    const o = origin.current;
+    if (rig.current && o) {
+      o.rotation.y = rig.current.rotY;
+      o.position.y = rig.current.y;
+    }
+    rig.current = null;
+  };
+  // leaving the zone in the middle of a replay restores it too
+  useEffect(() => restoreRig, []);
 
   useFrame((state, delta) => {
     const c = zoneGameStore.getState().consequence;
     const o = origin.current;
     if (!c) {
-      // the replay is over: give the rig its own rotation back
-      if (rig.current && o) {
-        o.rotation.y = rig.current.rotY;
-        o.position.y = rig.current.y;
-      }
-      rig.current = null;
+      restoreRig();
       active.current = null;
       return;
     }
@@ -63,7 +57,7 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
     const total = replayDuration(w);
     if (c.stage === 'replay') {
       elapsed.current += Math.min(delta, 0.1);
-      if (elapsed.current >= total) zoneGameStore.setState({ consequence: { ...c, stage: 'explain', progress: 1 } });
+      if (replayOver(w, elapsed.current)) zoneGameStore.setState({ consequence: { ...c, stage: 'explain', progress: 1 } });
       else if (elapsed.current >= publishAt.current) {
         publishAt.current = elapsed.current + 0.25;
         zoneGameStore.setState({ consequence: { ...c, progress: elapsed.current / total } });
@@ -77,8 +71,13 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
     if (!v || !driver) {
       // the other road user is not in the recording: look down at the visitor from above instead
       if (!target) return;
-      viewOut.current.eye = { x: target.x + 6, y: 6, z: target.z + 6 };
-      viewOut.current.look = { x: target.x, y: 0.8, z: target.z };
+      const { eye, look } = viewOut.current;
+      eye.x = target.x + 6;
+      eye.y = 6;
+      eye.z = target.z + 6;
+      look.x = target.x;
+      look.y = 0.8;
+      look.z = target.z;
     }
     if (driver && cab && focusKind) {
       cabPose.x = driver.x;

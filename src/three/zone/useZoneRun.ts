@@ -11,7 +11,7 @@ import { APP_VERSION } from '../../stores/selfTest.ts';
 import type { ZoneGameView } from '../../stores/zoneGame.ts';
 import type { HallStorage } from '../../storage/types.ts';
 import { ConsequenceQueue } from '../../zones/common/consequence.ts';
-import type { ScoredEvent, ZoneGame } from '../../zones/common/types.ts';
+import type { ReplayWindow, ScoredEvent, ZoneGame } from '../../zones/common/types.ts';
 import { zoneGameStore } from '../../zones/session.ts';
 import { playCue } from '../../ui/audio/cues.ts';
 import { SceneSource } from './sceneSource.ts';
@@ -42,6 +42,9 @@ export interface ZoneRun {
 
 const PUBLISH_EVERY = 0.4;
 
+/** a frame in which the game did not step scored nothing (one shared empty list, no allocation) */
+export const NO_EVENTS: readonly ScoredEvent[] = Object.freeze([]);
+
 function deviceOf(inXR: boolean): 'vr' | 'kiosk' | 'desktop' {
   if (inXR) return 'vr';
   return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 'kiosk' : 'desktop';
@@ -58,6 +61,7 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
     const view = new ReplayView(game.world);
     const source = new SceneSource(game.world, view);
     const queue = new ConsequenceQueue();
+    const recorded = (w: ReplayWindow) => game.replayReady(w);
 
     const finish = () => {
       if (finished.current) return;
@@ -112,7 +116,7 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
           });
         }
         if (s.consequence) return;
-        const next = queue.next((w) => game.replayReady(w));
+        const next = queue.next(recorded);
         if (next) {
           // a car that came on the scene during the window (spawned from behind the van) is watched from its arrival
           const seen = view.firstSeen(next.replay.focusAgent, next.replay.from, next.replay.at);

@@ -34,7 +34,6 @@ const CUES: Record<Cue, Note[]> = {
 };
 
 let ctx: AudioContext | null = null;
-let muted = false;
 /** the cues asked for, newest last (kept short): what tests and the staff self-check read */
 const log: Cue[] = [];
 
@@ -50,19 +49,14 @@ function context(): AudioContext | null {
   return ctx;
 }
 
-export function setMuted(m: boolean): void {
-  muted = m;
-}
-
 export function cueLog(): readonly Cue[] {
   return log;
 }
 
-/** Play a cue now (a no-op when muted or without Web Audio; never throws). */
+/** Play a cue now (a no-op without Web Audio; never throws). */
 export function playCue(cue: Cue): void {
   log.push(cue);
   if (log.length > 20) log.shift();
-  if (muted) return;
   const ac = context();
   if (!ac) return;
   try {

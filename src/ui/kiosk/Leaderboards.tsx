@@ -9,6 +9,16 @@ const duration = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
+/** What a board shows before anyone has a result. */
+function NoResults({ testid }: { testid: string }) {
+  const { t } = useTranslation();
+  return (
+    <p className="hint" data-testid={`${testid}-empty`}>
+      {t('staff.leaderboard.empty')}
+    </p>
+  );
+}
+
 export function LeaderboardTable({
   rows,
   groupName,
@@ -25,12 +35,7 @@ export function LeaderboardTable({
   testid: string;
 }) {
   const { t } = useTranslation();
-  if (!rows.length)
-    return (
-      <p className="hint" data-testid={`${testid}-empty`}>
-        {t('staff.leaderboard.empty')}
-      </p>
-    );
+  if (!rows.length) return <NoResults testid={testid} />;
   return (
     <table className="table leaderboard" data-testid={testid}>
       <thead>
@@ -63,12 +68,7 @@ export function LeaderboardTable({
 
 export function LeagueTable({ rows, groupName, minAttempts, testid }: { rows: LeagueRow[]; groupName: (id: string) => string; minAttempts: number; testid: string }) {
   const { t } = useTranslation();
-  if (!rows.length)
-    return (
-      <p className="hint" data-testid={`${testid}-empty`}>
-        {t('staff.leaderboard.empty')}
-      </p>
-    );
+  if (!rows.length) return <NoResults testid={testid} />;
   return (
     <table className="table league" data-testid={testid}>
       <thead>

@@ -13,7 +13,7 @@ import { Daylight } from '../../three/street/Daylight.tsx';
 import { ConsequenceReplay } from '../../three/zone/ConsequenceReplay.tsx';
 import { useDragLook } from '../../three/zone/useDragLook.ts';
 import { useHandWalk } from '../../three/zone/hands.ts';
-import { useZoneRun } from '../../three/zone/useZoneRun.ts';
+import { NO_EVENTS, useZoneRun } from '../../three/zone/useZoneRun.ts';
 import { controls, zoneGameStore } from '../session.ts';
 import { createGame, walkerInput } from './rules.ts';
 
@@ -39,10 +39,12 @@ export default function CrossingZone({ zone, group, visitorId, storage, inXR, or
     zoneGameStore.setState({ controlsKind: 'walk', textSize: game.tuning.textSize, phoneRinging: false, phonePopup: null });
   }, [game]);
   useDragLook(!inXR, yaw);
+  // what this zone adds to the HUD when it is published
+  const hudExtra = useMemo(() => () => ({ phoneRinging: game.phoneRinging, phoneOut: controls.phoneOut }), [game]);
 
   useFrame((state, delta) => {
     const p = game.world.player;
-    let fresh: ReturnType<typeof game.step> = [];
+    let fresh = NO_EVENTS;
     if (run.live()) {
       if (inXR) {
         // left stick walks (relative to where the head looks), right trigger held runs, the A button holds the phone;
@@ -70,7 +72,7 @@ export default function CrossingZone({ zone, group, visitorId, storage, inXR, or
       input.phoneOut = controls.phoneOut;
       fresh = game.step(Math.min(delta, 0.1), input);
     }
-    run.after(fresh, state.clock.elapsedTime, () => ({ phoneRinging: game.phoneRinging, phoneOut: controls.phoneOut }));
+    run.after(fresh, state.clock.elapsedTime, hudExtra);
     if (p && !run.replaying()) {
       if (inXR) origin.current?.position.set(p.x, origin.current.position.y, p.z);
       else {

@@ -15,7 +15,7 @@ import { Cockpit, type CockpitPose } from '../../three/zone/Cockpit.tsx';
 import { ConsequenceReplay } from '../../three/zone/ConsequenceReplay.tsx';
 import { useHandGrip, useHandWalk } from '../../three/zone/hands.ts';
 import { useDragLook } from '../../three/zone/useDragLook.ts';
-import { useZoneRun } from '../../three/zone/useZoneRun.ts';
+import { NO_EVENTS, useZoneRun } from '../../three/zone/useZoneRun.ts';
 import { controls, zoneActions, zoneGameStore } from '../session.ts';
 import { handlebarSteer } from './input.ts';
 import { createGame, riderInput } from './rules.ts';
@@ -68,12 +68,29 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
     };
   }, [game]);
   useDragLook(!inXR, lookOffset);
+  // what this zone adds to the HUD when it is published: speed against the lane's limit, the phone
+  const hudExtra = useMemo(
+    () => () => {
+      const w = game.world;
+      const p = w.player!;
+      const lane = p.lane ? w.net.laneById.get(p.lane) : undefined;
+      const phone = game.phone;
+      return {
+        speedKmh: p.speed * 3.6,
+        limitKmh: lane && Number.isFinite(lane.limit) ? Math.round(lane.limit * 3.6) : null,
+        phoneRinging: phone.ringing,
+        phonePopup: phone.popup,
+        phoneOut: input.phoneOut,
+      };
+    },
+    [game, input],
+  );
 
   useFrame((state, delta) => {
     const w = game.world;
     const p = w.player!;
     const dt = Math.min(delta, 0.1);
-    let fresh: ReturnType<typeof game.step> = [];
+    let fresh = NO_EVENTS;
     if (run.live()) {
       let throttle = Math.max(0, controls.forward);
       let brake = Math.max(0, -controls.forward);
@@ -100,17 +117,7 @@ export default function EbikeZone({ zone, group, visitorId, storage, inXR, origi
       input.phoneOut = phoneOut;
       fresh = game.step(dt, input);
     }
-    run.after(fresh, state.clock.elapsedTime, () => {
-      const lane = p.lane ? w.net.laneById.get(p.lane) : undefined;
-      const phone = game.phone;
-      return {
-        speedKmh: p.speed * 3.6,
-        limitKmh: lane && Number.isFinite(lane.limit) ? Math.round(lane.limit * 3.6) : null,
-        phoneRinging: phone.ringing,
-        phonePopup: phone.popup,
-        phoneOut: input.phoneOut,
-      };
-    });
+    run.after(fresh, state.clock.elapsedTime, hudExtra);
     const lane = p.lane ? w.net.laneById.get(p.lane) : undefined;
     pose.x = p.x;
     pose.z = p.z;
