@@ -8,6 +8,7 @@ import { EnterVR } from '../xr/EnterVR.tsx';
 import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
 import './text.ts';
 import { World } from './World.tsx';
+import { exposeForTests } from '../app/testHooks.ts';
 
 /**
  * A lost WebGL context (GPU reset, a kiosk's driver hiccup) gets a clear message while three
@@ -40,11 +41,7 @@ function Expose({ xrStore }: { xrStore: HallXRStore }) {
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   useEffect(() => {
-    const w = window as unknown as { __hall3d?: unknown };
-    w.__hall3d = { gl, scene, camera, xrStore };
-    return () => {
-      if ((w.__hall3d as { gl?: unknown } | undefined)?.gl === gl) delete w.__hall3d;
-    };
+    return exposeForTests('__hall3d', { gl, scene, camera, xrStore });
   }, [gl, scene, camera, xrStore]);
   return null;
 }

@@ -2,7 +2,7 @@
 // every browser test shares: any request off this origin, and any page error, fails the test.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const BASE = process.env.HALL_URL ?? 'http://localhost:4310';
+export const BASE = process.env.HALL_URL ?? `http://localhost:${process.env.HALL_E2E_PORT ?? 4310}`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const FLAGS = [

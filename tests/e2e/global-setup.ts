@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-export const E2E_PORT = 4310;
+// HALL_E2E_PORT lets two checkouts on one machine run their browser tests side by side
+export const E2E_PORT = Number(process.env.HALL_E2E_PORT ?? 4310);
 let server: PreviewServer | undefined;
 
 export async function setup() {
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
     throw new Error('Chromium is missing: install Debian\'s package (apt-get install -y chromium) or run .ci/run');
+  // the test build carries the test handles (window.__zoneGame …); a production build does not
+  process.env.VITE_HALL_TEST_HOOKS = '1';
   if (!process.env.HALL_SKIP_BUILD) await build({ root, logLevel: 'warn' });
   server = await preview({ root, logLevel: 'warn', preview: { port: E2E_PORT, strictPort: true } });
   process.env.HALL_URL = `http://localhost:${E2E_PORT}`;

@@ -15,6 +15,7 @@ import type { ReplayWindow, ScoredEvent, ZoneGame } from '../../zones/common/typ
 import { zoneGameStore } from '../../zones/session.ts';
 import { playCue } from '../../ui/audio/cues.ts';
 import { SceneSource } from './sceneSource.ts';
+import { exposeForTests } from '../../app/testHooks.ts';
 
 export type RunnableGame = ZoneGame<unknown> & { readonly world: World };
 
@@ -145,13 +146,12 @@ export function useZoneRun(game: RunnableGame, o: ZoneRunOptions): ZoneRun {
       }
     });
     // for browser tests and the benchmark: the game, and the replay view a consequence shows
-    const w = window as unknown as { __zoneGame?: unknown; __zoneReplay?: unknown };
-    w.__zoneGame = game;
-    w.__zoneReplay = run.view;
+    const hideGame = exposeForTests('__zoneGame', game);
+    const hideReplay = exposeForTests('__zoneReplay', run.view);
     return () => {
       off();
-      if (w.__zoneGame === game) delete w.__zoneGame;
-      if (w.__zoneReplay === run.view) delete w.__zoneReplay;
+      hideGame();
+      hideReplay();
     };
   }, [game, run]);
 

@@ -3,6 +3,8 @@
 // choice, a low blip for an unsafe one, a harsh falling tone for a serious one (a hit, a near
 // miss), a little rising run when a game ends. Silent where there is no Web Audio.
 
+import { exposeForTests } from '../../app/testHooks.ts';
+
 export type Cue = 'safe' | 'unsafe' | 'serious' | 'done';
 
 interface Note {
@@ -81,4 +83,4 @@ export function playCue(cue: Cue): void {
   }
 }
 
-if (typeof window !== 'undefined') (window as unknown as { __hallCues?: () => readonly Cue[] }).__hallCues = cueLog;
+exposeForTests('__hallCues', cueLog);
