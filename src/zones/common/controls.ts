@@ -190,6 +190,17 @@ export interface Viewpoint {
 
 export const viewpoint = (): Viewpoint => ({ x: 0, z: 0, eye: 1.6, yaw: 0, pitch: 0, rigYaw: NaN });
 
+/** Fill a viewpoint: the eye `eye` m over (x, z), looking along `yaw` pitched by `pitch`; the rig turned to `rigYaw` (NaN: not). */
+export function setViewpoint(out: Viewpoint, p: { x: number; z: number }, eye: number, yaw: number, pitch = 0, rigYaw = NaN): Viewpoint {
+  out.x = p.x;
+  out.z = p.z;
+  out.eye = eye;
+  out.yaw = yaw;
+  out.pitch = pitch;
+  out.rigYaw = rigYaw;
+  return out;
+}
+
 /** A point in the headset rig's own space (x right, y up, z back: the rig faces −z). */
 export interface RigPoint {
   x: number;
@@ -221,3 +232,17 @@ export function alongLook(look: number, forward: number, right: number, out: { x
   out.x = c * forward - s * right;
   out.z = s * forward + c * right;
 }
+
+/** The value a held key or touch button gives its action. */
+export const pressValue = (b: { value?: number }): number => b.value ?? 1;
+
+/** The value a controller input or hand gesture gives its action, from the device's raw reading. */
+export const deviceValue = (b: { scale?: number }, raw: number): number => raw * (b.scale ?? 1);
+
+/** The source name a binding writes under (one per key, button, controller input, gesture). */
+export const sourceOf = {
+  key: (code: string) => `key:${code}`,
+  touch: (id: string) => `touch:${id}`,
+  controller: (hand: string, input: string) => `xr:${hand}:${input}`,
+  hand: (gesture: string) => `hand:${gesture}`,
+};

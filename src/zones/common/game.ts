@@ -12,7 +12,7 @@ import { taskMissed, type Scored } from './scored.ts';
 import type { RecordOptions, ScoreKeeper } from './scoreKeeper.ts';
 import { summarize, toAttempt } from './summary.ts';
 import type { TaskDef, TaskList } from './tasks.ts';
-import type { AttemptMeta, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
+import type { AttemptMeta, Feedback, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
 import type { Attempt } from '../../storage/types.ts';
 
 export interface GameBaseOptions {
@@ -37,6 +37,8 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   readonly passMark: number;
   readonly textSize: 'normal' | 'large';
   abstract readonly world: World;
+  /** the zone file's feedback texts (hints reuse them) */
+  protected readonly feedback: Record<string, Feedback>;
   /** the zone's tasks (its challenges), in file order */
   protected abstract readonly list: TaskList<TaskDef>;
   hint: Hint | null = null;
@@ -63,6 +65,7 @@ export abstract class GameBase<I> implements ZoneGame<I> {
     this.timeLimit = o.timeLimit;
     this.passMark = o.passMark;
     this.textSize = o.textSize;
+    this.feedback = o.zone.feedback ?? {};
     this.currentPhase = o.phase;
     this.replayOpts = o.replay ?? {};
   }
@@ -120,6 +123,11 @@ export abstract class GameBase<I> implements ZoneGame<I> {
       const m = taskMissed(t.id);
       this.recordNow(m.kind, { task: t.id, key: m.key });
     }
+  }
+
+  /** the visitor's agent id in the world */
+  protected get playerId(): number {
+    return this.world.player!.id;
   }
 
   /** game time of a world time */

@@ -1,7 +1,7 @@
 // The pure half of a zone module (docs/zones.md §9): what the zone-game store needs to run a zone
 // in Node as in the browser — its game factory, its controls as data, the reader that turns the
 // controls into the game's input each frame and says where the eye goes, the zone's own HUD state,
-// and the zone's own actions (the e-bike's checklist). The UI half (`src/zones/<id>/module.tsx`)
+// and the zone's own actions (the e-bike's checklist). The UI half (`src/zones/<id>/Zone.tsx`)
 // adds the HUD parts, the headset's parts and the zone's own 3D scene.
 import type { ZoneDef, ZoneId } from '../../content/schema.ts';
 import type { World } from '../../sim/world.ts';

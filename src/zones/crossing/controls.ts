@@ -2,7 +2,7 @@
 // the reader that turns them into a WalkerInput each frame. On a screen the visitor turns with keys
 // or buttons (or by dragging) and walks relative to where they face; in a headset the head decides
 // where they look and walk.
-import { alongLook, defineActionMap, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
+import { alongLook, defineActionMap, setViewpoint, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
 import type { InputReader } from '../common/zoneRules.ts';
 import { walkerInput, type WalkerInput } from './input.ts';
 import type { CrossingGame } from './rules.ts';
@@ -35,7 +35,7 @@ export const walkControls = defineActionMap({
     { id: 'move-back', action: 'forward', value: -1, label: 'controls.back', icon: 'down' },
     { id: 'turn-left', action: 'turn', value: -1, label: 'controls.turnLeft', icon: 'left' },
     { id: 'turn-right', action: 'turn', value: 1, label: 'controls.turnRight', icon: 'right' },
-    { id: 'phone', action: 'phone', toggle: true, label: 'controls.phone' },
+    { id: 'phone', action: 'phone', toggle: true, label: 'controls.phoneButton' },
   ],
   controller: [
     // WebXR sticks read −1 pushed forward
@@ -78,15 +78,6 @@ export function walkerReader(game: CrossingGame): InputReader<CrossingGame, Walk
       input.phoneOut = c.on('phone');
       return input;
     },
-    viewpoint(g: CrossingGame, out: Viewpoint): Viewpoint {
-      const p = g.world.player!;
-      out.x = p.x;
-      out.z = p.z;
-      out.eye = eye;
-      out.yaw = yaw;
-      out.pitch = 0;
-      out.rigYaw = NaN;
-      return out;
-    },
+    viewpoint: (g: CrossingGame, out: Viewpoint): Viewpoint => setViewpoint(out, g.world.player!, eye, yaw),
   };
 }

@@ -42,8 +42,6 @@ export class CrossingGame extends GameBase<WalkerInput> {
   readonly tuning: CrossingTuning;
   protected readonly list: TaskList<CrossTask>;
   private readonly watch: WalkerWatch;
-  private readonly feedback: NonNullable<ZoneDef['feedback']>;
-  private readonly playerId: number;
   /** the phone during the active task */
   private readonly phone = new PhoneWatch();
   private peekDone = false;
@@ -64,7 +62,6 @@ export class CrossingGame extends GameBase<WalkerInput> {
       textSize: tuning.textSize,
     });
     this.tuning = tuning;
-    this.feedback = zone.feedback!;
 
     let challenges = readTasks(zone);
     if (opts.challenge !== undefined) {
@@ -83,7 +80,6 @@ export class CrossingGame extends GameBase<WalkerInput> {
       input: this.adapter,
     });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
-    this.playerId = this.world.player.id;
     this.list = new TaskList(challenges.map((c) => resolveTask(c, this.world.net, zone.id)));
     this.watch = new WalkerWatch(this.world.net, tuning.runThreshold);
   }

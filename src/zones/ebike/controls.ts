@@ -2,7 +2,7 @@
 // every device, and the reader that turns them into a RiderInput each frame. Keys and buttons steer
 // at most 0.3 of full lock (a full keyboard lock would tip a real bike); every steering source is
 // eased so an on/off key does not jerk the bars.
-import { defineActionMap, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
+import { defineActionMap, setViewpoint, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
 import type { InputReader } from '../common/zoneRules.ts';
 import { riderInput, type RiderInput } from './input.ts';
 import type { EbikeGame } from './rules.ts';
@@ -34,7 +34,7 @@ export const rideControls = defineActionMap({
     { id: 'move-back', action: 'brake', label: 'controls.brake' },
     { id: 'turn-left', action: 'steer', value: -KEY_STEER, label: 'controls.steerLeft', icon: 'left' },
     { id: 'turn-right', action: 'steer', value: KEY_STEER, label: 'controls.steerRight', icon: 'right' },
-    { id: 'phone', action: 'phone', toggle: true, label: 'controls.phone' },
+    { id: 'phone', action: 'phone', toggle: true, label: 'controls.phoneButton' },
   ],
   controller: [
     { hand: 'right', input: 'trigger', action: 'throttle' },
@@ -79,14 +79,8 @@ export function riderReader(_game: EbikeGame): InputReader<EbikeGame, RiderInput
     },
     viewpoint(g: EbikeGame, out: Viewpoint): Viewpoint {
       const p = g.world.player!;
-      out.x = p.x;
-      out.z = p.z;
-      out.eye = EYE;
-      out.yaw = p.heading + lookOffset;
-      out.pitch = PITCH;
       // in a headset the rig rides with the bike
-      out.rigYaw = p.heading;
-      return out;
+      return setViewpoint(out, p, EYE, p.heading + lookOffset, PITCH, p.heading);
     },
   };
 }

@@ -41,8 +41,6 @@ export class EbikeGame extends GameBase<RiderInput> {
   private readonly checks: Checklist;
   private readonly ride: Challenge<RideParams>;
   private readonly watch: RideWatch;
-  private readonly feedback: NonNullable<ZoneDef['feedback']>;
-  private readonly playerId: number;
   private readonly phoneWatch = new PhoneWatch();
   /** the rider came into conflict with the turning truck (inside it, swept, nearly hit or hit by it) */
   private truckConflict = false;
@@ -52,7 +50,6 @@ export class EbikeGame extends GameBase<RiderInput> {
     const keeper = ScoreKeeper.fromZone(zone);
     super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'setup', textSize: tuning.textSize });
     this.tuning = tuning;
-    this.feedback = zone.feedback!;
     this.checks = new Checklist(readChecklist(zone));
     for (const k of this.checks.allKinds())
       if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: challenges "${this.checks.challenge.id}": option event "${k}" is not in scoring.events`);
@@ -62,7 +59,6 @@ export class EbikeGame extends GameBase<RiderInput> {
     if (tuning.phone === false) def = withoutPhone(def);
     this.world = createWorld(def, seed, { trafficDensity: tuning.trafficDensity, input: this.adapter });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
-    this.playerId = this.world.player.id;
     this.ride = readRide(zone, this.world);
     this.watch = new RideWatch(this.ride.params);
     this.list = new TaskList<TaskDef>([this.checks.challenge, this.ride]);

@@ -1,4 +1,4 @@
-// The crossing zone's rules module (the pure half of src/zones/crossing/module.tsx): the game, its
+// The crossing zone's rules module (the pure half of src/zones/crossing/Zone.tsx): the game, its
 // controls and reader, and what the zone adds to the HUD (the phone).
 import { defineZoneRules } from '../common/zoneRules.ts';
 import { walkControls, walkerReader, type WalkAction } from './controls.ts';

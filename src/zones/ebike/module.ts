@@ -1,4 +1,4 @@
-// The e-bike zone's rules module (the pure half of src/zones/ebike/module.tsx): the game, its
+// The e-bike zone's rules module (the pure half of src/zones/ebike/Zone.tsx): the game, its
 // controls and reader, the checklist actions, and what the zone adds to the HUD (the checklist
 // before the ride; speed against the lane's limit and the phone while riding).
 import type { Localized } from '../../content/schema.ts';
