@@ -133,6 +133,7 @@ export const en: UiStrings = {
     continue: 'Continue',
   },
   controls: {
+    device: '{{device}}: {{help}}',
     keyboard: 'Keyboard',
     touch: 'Touch',
     controllers: 'Controllers',

@@ -133,6 +133,7 @@ export const zhHans = {
     continue: '继续',
   },
   controls: {
+    device: '{{device}}：{{help}}',
     keyboard: '键盘',
     touch: '触屏',
     controllers: '手柄',

@@ -70,8 +70,8 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
           {[
             text(zone.summary, lang),
             `${t('game.yourTasks')}: ${view.tasks.map((task) => text(task.title, lang)).join(' · ')}`,
-            `${t('controls.controllers')}: ${helpLine(module.controls, 'controllers', t)}`,
-            `${t('controls.hands')}: ${helpLine(module.controls, 'hands', t)}`,
+            t('controls.device', { device: t('controls.controllers'), help: helpLine(module.controls, 'controllers', t) }),
+            t('controls.device', { device: t('controls.hands'), help: helpLine(module.controls, 'hands', t) }),
           ].join('\n')}
         </Body3D>
         <Button3D id="game-start" label={t('game.start')} width={0.3} height={0.09} position={[0, -0.32, 0]} onClick={() => actions.start()} />

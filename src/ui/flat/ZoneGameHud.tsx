@@ -142,7 +142,7 @@ function ZoneGameHudBody({ zone, handle }: { zone: ZoneDef; handle: NonNullable<
             </>
           )}
           <p data-testid="game-controls-help">
-            {t(coarse ? 'controls.touch' : 'controls.keyboard')}: {help.join(t('controls.sep'))}
+            {t('controls.device', { device: t(coarse ? 'controls.touch' : 'controls.keyboard'), help: help.join(t('controls.sep')) })}
           </p>
           <button ref={startRef} type="button" className="primary" data-testid="game-start" onClick={() => actions.start()}>
             {t('game.start')}

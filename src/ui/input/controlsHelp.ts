@@ -18,16 +18,18 @@ export function keyName(code: string, t: TFunction): string {
 export function controlsHelp<A extends string>(map: ActionMap<A>, device: HelpDevice, t: TFunction): string[] {
   const out: string[] = [];
   const item = (how: string, what: string) => t('controls.item', { how, what });
-  const actions = Object.keys(map.actions) as A[];
   if (device === 'keys') {
-    for (const a of actions) {
-      const d = map.actions[a];
-      const sides: [string, (v: number) => boolean][] = d.kind === 'axis' && d.dir ? [[d.dir[1], (v) => v > 0], [d.dir[0], (v) => v < 0]] : [[d.label, () => true]];
-      for (const [label, side] of sides) {
-        const names = [...new Set(map.keys.filter((k) => k.action === a && side(k.value ?? 1)).map((k) => keyName(k.code, t)))];
-        if (names.length) out.push(item(names.join(t('controls.or')), t(label)));
-      }
+    // in the map's order of keys: one item per action and direction (W / Up arrow: walk forward)
+    const groups = new Map<string, { label: string; names: string[] }>();
+    for (const k of map.keys) {
+      const d = map.actions[k.action];
+      const label = d.kind === 'axis' && d.dir ? d.dir[(k.value ?? 1) > 0 ? 1 : 0] : d.label;
+      const g = groups.get(label) ?? { label, names: [] };
+      const name = keyName(k.code, t);
+      if (!g.names.includes(name)) g.names.push(name);
+      groups.set(label, g);
     }
+    for (const g of groups.values()) out.push(item(g.names.join(t('controls.or')), t(g.label)));
     if (map.dragLook) out.push(t('controls.dragMouse'));
   } else if (device === 'touch') {
     const held = map.touch.filter((b) => !b.toggle).map((b) => t(b.label));
