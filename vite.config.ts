@@ -2,26 +2,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP } from './scripts/build/csp.ts';
 import { hallContent } from './scripts/build/vitePlugin.ts';
 import { copyXrAssets } from './scripts/build/xrAssets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The offline guarantee, enforced by the browser: nothing but this origin (and blob:/data:). */
-export const CSP = [
-  "default-src 'self'",
-  // troika's text worker is a blob: worker that importScripts() further blob: modules
-  "script-src 'self' 'wasm-unsafe-eval' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  "worker-src 'self' blob:",
-  "media-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export { CSP };
 
 /** Self-hosted controller models, and @pmndrs/xr's emulator module replaced by a stub. */
 function xrAssets(): Plugin {

@@ -117,7 +117,7 @@ export function toJson(attempts: readonly Attempt[], visitors: readonly Visitor[
 }
 
 const time = z.number().int('must be a time in milliseconds').min(0, 'must be a time in milliseconds');
-const attemptSchema = z
+export const attemptSchema = z
   .object({
     id: z.string().min(1, 'must not be empty'),
     visitorId: z.string().min(1, 'must not be empty'),
