@@ -25,8 +25,10 @@ export interface HallServerConfig {
   port: number;
   host: string;
   https?: { key: Buffer; cert: Buffer };
-  /** serve dist/ (false: API only) */
+  /** serve the built app (false: API only) */
   serveApp?: boolean;
+  /** the built app; root/dist by default */
+  distDir?: string;
   env?: { HALL_ID?: string; HALL_NAME?: string };
   limits?: Partial<RateLimits>;
   now?: () => number;
@@ -53,7 +55,7 @@ export async function startHallServer(cfg: HallServerConfig): Promise<RunningHal
   const t0 = performance.now();
   const log = cfg.log ?? ((l: string) => console.log(l));
   const identity = loadIdentity(cfg.dataDir, cfg.env ?? {});
-  const distDir = join(cfg.root, 'dist');
+  const distDir = cfg.distDir ?? join(cfg.root, 'dist');
   if (cfg.serveApp !== false && !existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing: build the app first (npm run build)`);
 
   const [db, pre] = await Promise.all([

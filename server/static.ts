@@ -33,6 +33,8 @@ export async function registerStatic(app: FastifyInstance, distDir: string): Pro
     // the compressed copies are served in place of their file, never by their own name
     allowedPath: (path) => !/\.(br|gz)$/.test(path),
     setHeaders(res, path) {
+      // which copy was sent depends on Accept-Encoding: caches must keep them apart
+      res.setHeader('vary', 'accept-encoding');
       res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });

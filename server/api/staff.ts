@@ -28,9 +28,19 @@ const DAY_MS = 86_400_000;
 export function staffRoutes(ctx: HallContext) {
   return async (app: FastifyInstance) => {
     const hallId = ctx.identity.hallId;
-    const perAddress = app.rateLimit({ max: ctx.limits.signInPerAddress, timeWindow: 60_000, groupId: 'sign-in-address' });
-    const overall = app.rateLimit({ max: ctx.limits.signInOverall, timeWindow: 60_000, keyGenerator: () => 'everyone', groupId: 'sign-in-overall' });
-    const signInLimits = [perAddress, overall];
+    // two limits on one request: @fastify/rate-limit's route hooks run one limiter per request, its
+    // createRateLimit checkers can be combined (keys prefixed apart from the API-wide per-address limit)
+    const perAddress = app.createRateLimit({ max: ctx.limits.signInPerAddress, timeWindow: 60_000, keyGenerator: (req) => `sign-in:${req.ip}` });
+    const overall = app.createRateLimit({ max: ctx.limits.signInOverall, timeWindow: 60_000, keyGenerator: () => 'sign-in:everyone' });
+    const signInLimits = async (req: FastifyRequest, reply: FastifyReply) => {
+      for (const check of [perAddress, overall]) {
+        const r = await check(req);
+        if (!r.isAllowed && r.isExceeded) {
+          reply.header('retry-after', r.ttlInSeconds);
+          throw new HttpError(429, `too many sign-in attempts: try again in ${r.ttlInSeconds} s`);
+        }
+      }
+    };
 
     async function startSession(reply: FastifyReply) {
       const { token, expiresAt } = await createSession(ctx.db, hallId, ctx.now());
