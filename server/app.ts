@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { constants as zlibConstants } from 'node:zlib';
 import { CSP_DIRECTIVES, CSP_HEADER_ONLY } from '../scripts/build/csp.ts';
 import { LIMITS } from '../src/hall/protocol.ts';
 import { hallRoutes } from './api/hall.ts';
@@ -56,7 +57,14 @@ export async function buildHallApp(ctx: HallContext, opts: HallAppOptions = {}):
     if (host !== req.headers.host) throw new HttpError(403, 'requests from another origin are refused');
   });
 
-  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  // on the fly (API answers, and app files until their precompressed copies exist): a quick brotli
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: true,

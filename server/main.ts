@@ -1,7 +1,7 @@
 // `npm start` (after the build): the hall server on http://localhost:4173 with the embedded database
 // in ./data; `npm run start:lan`: the same over HTTPS on every interface, for headsets on the hall's
-// network. DATABASE_URL=postgres://… runs it on a real PostgreSQL instead; PORT, HALL_DATA_DIR,
-// HALL_ID and HALL_NAME change the rest (docs/DEPLOY.md).
+// network. DATABASE_URL=postgres://… runs it on a real PostgreSQL instead (DATABASE_POOL_MAX
+// connections, 8 by default); PORT, HALL_DATA_DIR, HALL_ID and HALL_NAME change the rest (docs/DEPLOY.md).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeDatabase } from './db/open.ts';
@@ -13,12 +13,14 @@ const lan = process.argv.includes('--lan');
 const port = Number(process.env.PORT ?? 4173);
 const dataDir = process.env.HALL_DATA_DIR ?? join(root, 'data');
 const databaseUrl = process.env.DATABASE_URL || undefined;
+const databasePoolMax = process.env.DATABASE_POOL_MAX ? Number(process.env.DATABASE_POOL_MAX) : undefined;
 
 try {
   const server = await startHallServer({
     root,
     dataDir,
     databaseUrl,
+    databasePoolMax,
     port,
     host: lan ? '0.0.0.0' : 'localhost',
     https: lan ? certificate(join(root, '.cert')) : undefined,
@@ -26,12 +28,11 @@ try {
   });
   const scheme = lan ? 'https' : 'http';
   const t = server.timings;
-  const pre = t.precompress;
   console.log(`\n${server.identity.name} — hall server ${server.identity.hallId}`);
   console.log(`  the app:   ${scheme}://localhost:${server.port}/`);
   if (lan) for (const a of lanAddresses()) console.log(`  on the hall's network: ${scheme}://${a}:${server.port}/`);
   console.log(`  database:  ${describeDatabase(databaseConfig({ databaseUrl, dataDir }))}`);
-  console.log(`  started in ${t.total} ms (database ${t.database} ms${pre ? `, compressed copies of ${pre.files} files: ${pre.written} written` : ''})`);
+  console.log(`  started in ${t.total} ms (database ${t.database} ms)`);
   console.log(`\n  Staff setup code: ${server.identity.setupCode}`);
   console.log('  (sets the hall\'s staff PIN from any device\'s staff console: 工作人员 → 馆内服务器; keep it to yourself)\n');
   if (lan) {
@@ -41,6 +42,9 @@ try {
     console.log('For headsets (WebXR needs HTTPS): run `npm run start:lan` and open the https address it prints.');
   }
   console.log('Press Ctrl+C to stop.');
+  void server.precompressed.then((pre) => {
+    if (pre?.written) console.log(`  compressed copies of the app: ${pre.written} written in ${pre.ms} ms (${Math.round(pre.rawBytes / 1024)} KB → ${Math.round(pre.brotliBytes / 1024)} KB brotli)`);
+  });
   const stop = async () => {
     await server.close();
     process.exit(0);

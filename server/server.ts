@@ -19,6 +19,8 @@ export interface HallServerConfig {
   dataDir: string;
   /** a PostgreSQL URL; otherwise PGlite in dataDir (or in memory, for tests) */
   databaseUrl?: string;
+  /** connections per hall server to PostgreSQL (a city's halls share its max_connections) */
+  databasePoolMax?: number;
   memoryDatabase?: boolean;
   /** an already open database (tests share one between servers); the caller closes it */
   database?: Database;
@@ -41,12 +43,15 @@ export interface RunningHallServer {
   port: number;
   identity: HallIdentity;
   db: Database;
-  timings: { database: number; precompress: PrecompressReport | null; listen: number; total: number };
+  /** ms from the call to listening; database open and migrated within it */
+  timings: { database: number; listen: number; total: number };
+  /** the app's compressed copies, made in the background after listening (null: API only) */
+  precompressed: Promise<PrecompressReport | null>;
   close(): Promise<void>;
 }
 
-export function databaseConfig(cfg: Pick<HallServerConfig, 'databaseUrl' | 'memoryDatabase' | 'dataDir'>): DatabaseConfig {
-  if (cfg.databaseUrl) return { databaseUrl: cfg.databaseUrl };
+export function databaseConfig(cfg: Pick<HallServerConfig, 'databaseUrl' | 'databasePoolMax' | 'memoryDatabase' | 'dataDir'>): DatabaseConfig {
+  if (cfg.databaseUrl) return { databaseUrl: cfg.databaseUrl, poolMax: cfg.databasePoolMax };
   if (cfg.memoryDatabase) return { memory: true };
   return { dataDir: cfg.dataDir };
 }
@@ -58,10 +63,7 @@ export async function startHallServer(cfg: HallServerConfig): Promise<RunningHal
   const distDir = cfg.distDir ?? join(cfg.root, 'dist');
   if (cfg.serveApp !== false && !existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing: build the app first (npm run build)`);
 
-  const [db, pre] = await Promise.all([
-    cfg.database ? Promise.resolve(cfg.database) : openDatabase(databaseConfig(cfg)),
-    cfg.serveApp !== false ? precompress(distDir, { skip: (p) => p === join(distDir, 'index.html') }) : Promise.resolve(null),
-  ]);
+  const db = cfg.database ?? (await openDatabase(databaseConfig(cfg)));
   const tDb = performance.now();
   const ctx: HallContext = {
     db,
@@ -79,14 +81,23 @@ export async function startHallServer(cfg: HallServerConfig): Promise<RunningHal
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
   const tEnd = performance.now();
+  const precompressed =
+    cfg.serveApp !== false
+      ? precompress(distDir, { skip: (p) => p === join(distDir, 'index.html') }).catch((e: Error) => {
+          log(`[server] compressed copies of the app not made: ${e.message}`);
+          return null;
+        })
+      : Promise.resolve(null);
   return {
     app,
     port,
     url: `${cfg.https ? 'https' : 'http'}://localhost:${port}`,
     identity,
     db,
-    timings: { database: Math.round(tDb - t0), precompress: pre, listen: Math.round(tEnd - tDb), total: Math.round(tEnd - t0) },
+    timings: { database: Math.round(tDb - t0), listen: Math.round(tEnd - tDb), total: Math.round(tEnd - t0) },
+    precompressed,
     async close() {
+      await precompressed;
       await app.close();
       if (!cfg.database) await db.close();
     },

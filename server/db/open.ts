@@ -6,11 +6,11 @@ import { migrate } from './migrations.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 
-export type DatabaseConfig = { databaseUrl: string } | { dataDir: string } | { memory: true };
+export type DatabaseConfig = { databaseUrl: string; poolMax?: number } | { dataDir: string } | { memory: true };
 
 export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   const db =
-    'databaseUrl' in cfg ? await openPostgres(cfg.databaseUrl) : await openPglite('dataDir' in cfg ? join(cfg.dataDir, 'pglite') : null);
+    'databaseUrl' in cfg ? await openPostgres(cfg.databaseUrl, { max: cfg.poolMax }) : await openPglite('dataDir' in cfg ? join(cfg.dataDir, 'pglite') : null);
   try {
     await migrate(db);
   } catch (e) {
