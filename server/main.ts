@@ -34,7 +34,7 @@ try {
   console.log(`  database:  ${describeDatabase(databaseConfig({ databaseUrl, dataDir }))}`);
   console.log(`  started in ${t.total} ms (database ${t.database} ms)`);
   console.log(`\n  Staff setup code: ${server.identity.setupCode}`);
-  console.log('  (sets the hall\'s staff PIN from any device\'s staff console: 工作人员 → 馆内服务器; keep it to yourself)\n');
+  console.log('  (enter it once on any device — 工作人员 → 统计 → 馆内服务器 — to set the hall\'s staff PIN; it is spent when used)\n');
   if (lan) {
     console.log('On a Quest: open the Browser, type the https address above, accept the certificate warning once');
     console.log('(Advanced → Proceed), then press "Enter VR" in the hall.');

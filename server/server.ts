@@ -97,7 +97,7 @@ export async function startHallServer(cfg: HallServerConfig): Promise<RunningHal
     timings: { database: Math.round(tDb - t0), listen: Math.round(tEnd - tDb), total: Math.round(tEnd - t0) },
     precompressed,
     async close() {
-      await precompressed;
+      // a half-made set of compressed copies is fine (each is renamed into place when complete)
       await app.close();
       if (!cfg.database) await db.close();
     },
