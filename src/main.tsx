@@ -5,6 +5,8 @@ import { App } from './app/App.tsx';
 import type { AppServices } from './app/context.tsx';
 import { applyDeepLink } from './app/deepLink.ts';
 import { parseHash } from './app/routes.ts';
+import { hallServerHint } from './hall/hint.ts';
+import { uploadingStorage } from './hall/withUpload.ts';
 import { createI18n } from './i18n/index.ts';
 import { deferredStorage } from './storage/deferred.ts';
 import { createHallUiStore } from './stores/hallUi.ts';
@@ -17,7 +19,12 @@ async function boot() {
     await installEmulator();
   }
   const content = import('./app/services.ts').then((m) => m.loadCatalog());
-  const storage = deferredStorage(import('./storage/storage.ts').then((m) => m.createHallStorage()));
+  const deviceStorage = deferredStorage(import('./storage/storage.ts').then((m) => m.createHallStorage()));
+  // from a hall server: join the hall, and every saved attempt also goes to its outbox
+  const hall = hallServerHint()
+    ? import('./hall/inPage.ts').then((m) => m.startHallInPage(deviceStorage)).catch(() => null)
+    : Promise.resolve(null);
+  const storage = hallServerHint() ? uploadingStorage(deviceStorage, (a) => hall.then((h) => h?.enqueue(a))) : deviceStorage;
   const session = createSessionStore(storage);
   const onStorage = () => {
     if (storage.status === 'memory') session.getState().actions.notify({ key: 'errors.storageDown', tone: 'warning' });
@@ -36,7 +43,7 @@ async function boot() {
     const [m, c] = await Promise.all([import('./app/services.ts'), content]);
     return m.loadBank(zone, c.groups.map((g) => g.id));
   };
-  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank }} i18n={i18n} />);
+  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank, hall }} i18n={i18n} />);
 }
 
 void boot();

@@ -3,6 +3,7 @@ import { createContext, use, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import type { Catalog } from '../content/catalog.ts';
+import type { HallConnection } from '../hall/connect.ts';
 import type { HallStorage } from '../storage/types.ts';
 import type { HallUiStore } from '../stores/hallUi.ts';
 import type { SelfTestDeps } from '../stores/selfTest.ts';
@@ -20,6 +21,8 @@ export interface AppServices {
   content: Promise<Catalog>;
   /** the same, once the saved session is also restored (storage loaded): routed screens wait for it */
   catalog: Promise<Catalog>;
+  /** the hall server this page came from (null: a static copy, device-local; absent in tests) */
+  hall?: Promise<HallConnection | null>;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

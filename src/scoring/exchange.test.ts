@@ -71,6 +71,11 @@ describe('CSV export', () => {
     expect(csvField('+86')).toBe("'+86");
     expect(csvField('-1')).toBe("'-1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    // spaces or a line feed before the sign do not hide a formula
+    expect(csvField(' =1+2')).toBe("' =1+2");
+    expect(csvField('\n=cmd|x')).toBe(`"'\n=cmd|x"`);
+    expect(csvField('  @SUM(A1)')).toBe("'  @SUM(A1)");
+    expect(csvField('a = b')).toBe('a = b');
     expect(csvField(-1)).toBe('-1'); // numbers are numbers
     expect(csvField(null)).toBe('');
     expect(toCsv(attempts, visitors)).toContain(`"'=HYPERLINK(""http://x"")"`);

@@ -2,7 +2,8 @@
 // often minors, so only nickname + group ever leave the device, and staff can purge).
 // - CSV: UTF-8 with a BOM (Excel then shows Chinese instead of mojibake), a header row, one row per
 //   attempt, RFC 4180 quoting and CRLF line ends. Times in the hall's local time, as Excel reads them.
-//   Text cells that Excel would run as a formula (= + - @ at the start) get a leading apostrophe.
+//   Text cells that Excel would run as a formula (= + - @ at the start, also after spaces or line
+//   breaks; a leading tab, CR or LF) get a leading apostrophe.
 // - JSON: { format: 'traffic-hall-export', version: 1, exportedAt, attempts, visitors }, read back by
 //   importJson with clear messages, merged by attempt id without duplicates.
 import { z } from 'zod';
@@ -73,7 +74,8 @@ function tzLabel(tzOffsetMin: number): string {
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  // whitespace or line breaks before the sign still make a formula in some spreadsheets (OWASP)
+  if (typeof value === 'string' && /^[\s]*[=+\-@]|^[\t\r\n]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -117,7 +119,7 @@ export function toJson(attempts: readonly Attempt[], visitors: readonly Visitor[
 }
 
 const time = z.number().int('must be a time in milliseconds').min(0, 'must be a time in milliseconds');
-const attemptSchema = z
+export const attemptSchema = z
   .object({
     id: z.string().min(1, 'must not be empty'),
     visitorId: z.string().min(1, 'must not be empty'),

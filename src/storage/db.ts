@@ -1,6 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
+import type { HallDeviceRecord, OutboxRow } from '../hall/outbox.ts';
 import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
 
 export interface SettingsRow extends Settings {
@@ -13,6 +14,8 @@ export type HallDb = Dexie & {
   settings: EntityTable<SettingsRow, 'key'>;
   progress: EntityTable<Progress, 'key'>;
   competitions: EntityTable<CompetitionRecord, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  hallDevice: EntityTable<HallDeviceRecord, 'key'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -28,5 +31,7 @@ export function openHallDb(name = DB_NAME): HallDb {
   db.version(2).stores({ progress: 'key, updatedAt' });
   // v3: competition logs (saved after every action; a reload resumes the competition)
   db.version(3).stores({ competitions: 'id, updatedAt' });
+  // v6 (hall server): attempts waiting for the hall server, and this device's id for it
+  db.version(6).stores({ outbox: 'id, state, [state+nextAt]', hallDevice: 'key' });
   return db;
 }

@@ -7,6 +7,8 @@ import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, 
 import { inPeriod } from '../../scoring/stats.ts';
 import type { CompetitionRecord } from '../../storage/types.ts';
 import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useHallData, type PeriodId } from './common.tsx';
+import { HallServerPanel } from './HallServerPanel.tsx';
+import { useHallStaff } from './useHall.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -17,31 +19,108 @@ function ExportPanel() {
   const data = useHallData();
   const [period, setPeriod] = useState<PeriodId>('all');
   const chosen = useMemo(() => (data ? data.attempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
+  // signed in to the hall server: the files come from it, with every device's results
+  const hall = useHallStaff();
+  const [serverCount, setServerCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!hall) return setServerCount(null);
+    let live = true;
+    void hall
+      .flush()
+      .then(() => hall.staff.stats({ period }))
+      .then((s) => live && setServerCount(s.stats.overall.attempts))
+      .catch(() => live && hall.state.setState({ staff: 'signedOut' }));
+    return () => {
+      live = false;
+    };
+  }, [hall, period]);
   return (
-    <div className="panel" data-testid="export">
+    <div className="panel" data-testid="export" data-source={hall ? 'hall' : 'device'}>
       <h2>{t('staff.data.export')}</h2>
       <PeriodPicker value={period} onChange={setPeriod} testid="export-period" />
-      <p data-testid="export-count">{t('staff.data.exportCount', { n: chosen.length })}</p>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="export-csv"
-          disabled={!data}
-          onClick={() => data && download(`hall-results-${fileDate()}.csv`, toCsv(chosen, data.visitors), 'text/csv;charset=utf-8')}
-        >
-          {t('staff.data.exportCsv')}
-        </button>
-        <button
-          type="button"
-          data-testid="export-json"
-          disabled={!data}
-          onClick={() => data && download(`hall-results-${fileDate()}.json`, toJson(chosen, data.visitors, Date.now()), 'application/json')}
-        >
-          {t('staff.data.exportJson')}
-        </button>
-      </div>
+      <p data-testid="export-count">
+        {t('staff.data.exportCount', { n: hall ? (serverCount ?? '…') : chosen.length })}
+        {' · '}
+        {hall ? t('hallServer.sourceHall') : t('hallServer.sourceDevice')}
+      </p>
+      {hall ? (
+        <div className="actions">
+          <a className="button primary" href={hall.staff.exportUrl('csv', { period })} download data-testid="export-csv">
+            {t('staff.data.exportCsv')}
+          </a>
+          <a className="button" href={hall.staff.exportUrl('json', { period })} download data-testid="export-json">
+            {t('staff.data.exportJson')}
+          </a>
+        </div>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="export-csv"
+            disabled={!data}
+            onClick={() => data && download(`hall-results-${fileDate()}.csv`, toCsv(chosen, data.visitors), 'text/csv;charset=utf-8')}
+          >
+            {t('staff.data.exportCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-json"
+            disabled={!data}
+            onClick={() => data && download(`hall-results-${fileDate()}.json`, toJson(chosen, data.visitors, Date.now()), 'application/json')}
+          >
+            {t('staff.data.exportJson')}
+          </button>
+        </div>
+      )}
       <p className="hint">{t('staff.data.exportHint')}</p>
+    </div>
+  );
+}
+
+/** Purge on the hall server (privacy: the same duty as on a device, for what the devices uploaded). */
+function HallPurgePanel() {
+  const { t } = useTranslation();
+  const hall = useHallStaff();
+  const [days, setDays] = useState(30);
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState<Notice | null>(null);
+  if (!hall) return null;
+  async function run() {
+    setConfirming(false);
+    try {
+      const r = await hall!.staff.purge(days);
+      setNote({ tone: 'ok', text: t('hallServer.purged', r) });
+    } catch (e) {
+      setNote({ tone: 'error', text: t('hallServer.failed', { problem: e instanceof Error ? e.message : String(e) }) });
+    }
+  }
+  return (
+    <div className="panel" data-testid="hall-purge">
+      <h2>{t('hallServer.purgeTitle')}</h2>
+      <p className="hint">{t('hallServer.purgeHint')}</p>
+      <label className="inline-field">
+        <span>{t('hallServer.purgeDays')}</span>
+        <input type="number" min={0} max={3650} value={days} data-testid="hall-purge-days" onChange={(e) => setDays(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+      </label>
+      <button type="button" className="danger" data-testid="hall-purge-start" onClick={() => setConfirming(true)}>
+        {t('hallServer.purgeButton')}
+      </button>
+      {note && (
+        <p className={note.tone === 'ok' ? 'ok-note' : 'error'} role="status" data-testid="hall-purge-done">
+          {note.text}
+        </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('hallServer.purgeConfirmTitle')}
+          body={t('hallServer.purgeConfirm', { days })}
+          confirm={t('hallServer.purgeDo')}
+          onConfirm={() => void run()}
+          onCancel={() => setConfirming(false)}
+          testid="hall-purge-dialog"
+        />
+      )}
     </div>
   );
 }
@@ -226,11 +305,13 @@ export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel, testi
 export default function DataTab() {
   return (
     <section className="staff-tab data" data-testid="data">
+      <HallServerPanel />
       <div className="stats-grid">
         <ExportPanel />
         <ImportPanel />
       </div>
       <PurgePanel />
+      <HallPurgePanel />
     </section>
   );
 }

@@ -16,6 +16,7 @@ import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import { PinGate } from './PinGate.tsx';
 import StatsTab from './StatsTab.tsx';
+import { useHallConnection } from './useHall.ts';
 
 const TABS = ['competition', 'stats', 'leaderboard', 'data', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
@@ -51,6 +52,7 @@ function TabIcon({ tab }: { tab: Tab }) {
 }
 
 function Console({ onLock }: { onLock: () => void }) {
+  const hall = useHallConnection();
   const { t } = useTranslation();
   const services = useServices();
   const catalog = useCatalog();
@@ -110,6 +112,11 @@ function Console({ onLock }: { onLock: () => void }) {
             data-testid="staff-lock"
             onClick={() => {
               onLock();
+              // locking the console also signs it out of the hall server
+              if (hall && hall.state.getState().staff === 'signedIn') {
+                hall.state.setState({ staff: 'signedOut' });
+                void hall.staff.logout().catch(() => undefined);
+              }
               navigate({ name: 'start' });
             }}
           >
