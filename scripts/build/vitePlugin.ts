@@ -11,6 +11,7 @@ import { zhHans } from '../../src/i18n/zh-Hans.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
 import { buildSubset, glyphSet } from './fonts.ts';
 import { convertTree, makeHantConverter } from './hant.ts';
+import { allHantProblems, hantFailure } from './hantCheck.ts';
 
 const V_CONTENT = 'virtual:content';
 const V_QUIZ = 'virtual:quiz/';
@@ -72,6 +73,13 @@ export function hallContent(root: string): Plugin {
   return {
     name: 'hall-content',
     async buildStart() {
+      // zh-Hant must read right before anything is bundled: known wrong conversions and unreviewed
+      // one-to-many characters fail the build (the dev server only reports them)
+      const hant = allHantProblems(root);
+      if (hant.length) {
+        if (server) server.config.logger.error(hantFailure(hant));
+        else throw new Error(hantFailure(hant));
+      }
       await writeFontSubsets(root, !server);
     },
     configureServer(s) {
@@ -83,6 +91,8 @@ export function hallContent(root: string): Plugin {
           const mod = s.moduleGraph.getModuleById('\0' + id);
           if (mod) s.moduleGraph.invalidateModule(mod);
         }
+        const hant = allHantProblems(root);
+        if (hant.length) s.config.logger.error(hantFailure(hant));
         await writeFontSubsets(root, false).catch((e) => s.config.logger.error(String(e)));
         s.ws.send({ type: 'full-reload' });
       });
