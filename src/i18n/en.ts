@@ -96,6 +96,7 @@ export const en: UiStrings = {
     yourAnswer: 'Your answer: {{answer}}',
     noAnswer: '(no answer)',
     source: 'Rule: {{law}} (fact sheet {{facts}})',
+    sourceFacts: 'Source: fact sheet {{facts}}',
     readAloud: 'Read aloud',
     resultTitle: 'Your result',
     score: 'Score: {{score}}',

@@ -96,6 +96,7 @@ export const zhHans = {
     yourAnswer: '你的答案：{{answer}}',
     noAnswer: '（未作答）',
     source: '依据：{{law}}（事实清单 {{facts}}）',
+    sourceFacts: '依据：事实清单 {{facts}}',
     readAloud: '朗读',
     resultTitle: '测验结果',
     score: '得分：{{score}}',

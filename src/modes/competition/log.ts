@@ -590,7 +590,8 @@ export interface QuestionView {
   /** in the order shown */
   choices: { id: string; text: LocalizedText }[];
   explanation: LocalizedText;
-  source: { facts: string[]; law: LocalizedText };
+  /** the law text is left out where the fact is not a law */
+  source: { facts: string[]; law?: LocalizedText };
 }
 
 /** What the host screen shows for the current question (bank text or challenge item); null if none

@@ -44,6 +44,12 @@ function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
   );
 }
 
+/** The rule and facts behind an answer; the law is left out where the fact is not a law. */
+function sourceLine(q: Question, lang: Lang, t: (key: string, o: Record<string, string>) => string): string {
+  const facts = q.source.facts.join(', ');
+  return q.source.law ? t('test.source', { law: text(q.source.law, lang), facts }) : t('test.sourceFacts', { facts });
+}
+
 function choiceText(q: Question, id: string, lang: Lang): string {
   const c = q.choices.find((x) => x.id === id);
   return c ? text(c.text, lang) : id;
@@ -139,7 +145,7 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
           <strong>{fb.correct ? t('test.correct') : t('test.wrong')}</strong>
           {!fb.correct && <p>{t('test.rightAnswer', { answer: fb.answer.map((a) => choiceText(q, a, lang)).join('；') })}</p>}
           <p data-testid="test-explanation">{text(q.explanation, lang)}</p>
-          <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+          <p className="source">{sourceLine(q, lang, t)}</p>
           <button ref={nextRef} type="button" className="primary" data-testid="test-next" onClick={() => void store.getState().actions.next()}>
             {test.index + 1 >= test.items.length ? t('test.finish') : t('test.next')}
           </button>
@@ -195,7 +201,7 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
                 <p>{t('test.yourAnswer', { answer: w.chosen.length ? w.chosen.map((c) => choiceText(q, c, lang)).join('；') : t('test.noAnswer') })}</p>
                 <p>{t('test.rightAnswer', { answer: w.answer.map((c) => choiceText(q, c, lang)).join('；') })}</p>
                 <p>{text(q.explanation, lang)}</p>
-                <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+                <p className="source">{sourceLine(q, lang, t)}</p>
               </li>
             );
           })}
