@@ -2,31 +2,18 @@
 // rewrite mainland legal terms), then the reviewed phrase rules of src/i18n/zh-Hant-overrides.json
 // (src/i18n/hantRules.ts). The check here runs in the build and in content:check: it fails on known
 // wrong output and on any one-to-many character no rule or confirmed phrase has looked at.
-import * as OpenCC from 'opencc-js';
 import STPhrases from 'opencc-js/dict/STPhrases';
-import overridesFile from '../../src/i18n/zh-Hant-overrides.json' with { type: 'json' };
-import { checkHant, makeConverter, overridesProblems, type Convert, type HantFinding, type HantOverrides } from '../../src/i18n/hantRules.ts';
+import { makeHantConverter, OVERRIDES, openccCn2Tw } from '../../src/i18n/hantConverter.ts';
+import { checkHant, overridesProblems, type Convert, type HantFinding, type HantOverrides } from '../../src/i18n/hantRules.ts';
 
 export type { Convert } from '../../src/i18n/hantRules.ts';
-
-export const OVERRIDES: HantOverrides = overridesFile as unknown as HantOverrides;
-
-let cn2tw: Convert | null = null;
-/** OpenCC alone (≈ 0.3 s to build its dictionaries: made once). */
-export function openccCn2Tw(): Convert {
-  cn2tw ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return cn2tw;
-}
+export { makeHantConverter, OVERRIDES, openccCn2Tw };
 
 let words: Set<string> | null = null;
 /** A word OpenCC's phrase dictionary knows (for suggesting the phrase to review). */
 export function isDictionaryWord(s: string): boolean {
   words ??= new Set(STPhrases.split('|').map((l) => l.slice(0, l.indexOf(' '))));
   return words.has(s);
-}
-
-export function makeHantConverter(overrides: Pick<HantOverrides, 'rules'> = OVERRIDES): Convert {
-  return makeConverter(openccCn2Tw(), overrides);
 }
 
 /** Every localized object ({ "zh-Hans", "en" }) without a hand-written zh-Hant gets a converted one. */

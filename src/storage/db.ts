@@ -1,6 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
+import type { StaffQuestionRecord } from './staffQuestions.ts';
 import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
 
 export interface SettingsRow extends Settings {
@@ -13,6 +14,7 @@ export type HallDb = Dexie & {
   settings: EntityTable<SettingsRow, 'key'>;
   progress: EntityTable<Progress, 'key'>;
   competitions: EntityTable<CompetitionRecord, 'id'>;
+  staffQuestions: EntityTable<StaffQuestionRecord, 'id'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -28,5 +30,7 @@ export function openHallDb(name = DB_NAME): HallDb {
   db.version(2).stores({ progress: 'key, updatedAt' });
   // v3: competition logs (saved after every action; a reload resumes the competition)
   db.version(3).stores({ competitions: 'id, updatedAt' });
+  // v4: questions hall staff add in the console (src/storage/staffQuestions.ts)
+  db.version(4).stores({ staffQuestions: 'id, zone, updatedAt' });
   return db;
 }

@@ -245,7 +245,7 @@ export function planQuestions(setup: CompetitionSetup, ctx: CompetitionContext):
         problems.push(`round ${r + 1}: no question bank for zone "${round.zone}"`);
         return;
       }
-      const { all, some } = eligibleQuestions(bank, round, groups);
+      const { all, some } = eligibleQuestions(bank, round, groups, setup.lang);
       const pool = [...shuffleWith(all, rng), ...shuffleWith(some, rng)].filter((q) => !used.has(q.id));
       const picked = pool.slice(0, round.count).map((q, i) => ({ q, i }));
       if (picked.length < round.count) problems.push(`round ${r + 1}: only ${picked.length} of ${round.count} ${round.zone} questions suit these groups`);

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { useSelfTest } from '../../app/useSelfTest.ts';
 import { navigate } from '../../app/useRoute.ts';
-import { text, type Lang, type ZoneId } from '../../content/ids.ts';
+import { availableIn, text, type Lang, type ZoneId } from '../../content/ids.ts';
 import type { Question } from '../../content/schema.ts';
 import * as T from '../../modes/selfTest.ts';
 import type { SelfTestStore } from '../../stores/selfTest.ts';
@@ -194,7 +194,8 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
         <ol className="review" data-testid="test-review">
           {result.wrong.map((w) => {
             const q = bank.find((x) => x.id === w.questionId);
-            if (!q) return null;
+            // a staff question written in Chinese only is not reviewed in English (never half-translated)
+            if (!q || !availableIn(q, lang)) return null;
             return (
               <li key={w.questionId}>
                 <strong>{text(q.prompt, lang)}</strong>
