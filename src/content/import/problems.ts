@@ -41,6 +41,8 @@ export type ProblemCode =
   | 'facts.none'
   | 'facts.invalid'
   | 'facts.cited'
+  | 'facts.unknown'
+  | 'facts.unconfirmed'
   | 'english.partial'
   | 'id.twice'
   | 'id.inBank'

@@ -138,7 +138,7 @@ const ALIASES: Record<string, readonly string[]> = {
   answer: ['答案', '正确答案', '答案字母', '参考答案', '标准答案'],
   explanation_zh: ['解析', '解析(简体)', '解析(中文)', '答案解析', '题目解析'],
   explanation_en: ['解析(英文)', '英文解析'],
-  source_facts: ['facts.md条目', 'facts', '事实编号', '事实清单', '事实清单编号'],
+  source_facts: ['facts.md条目', 'facts', 'facts编号', 'facts.md编号', '事实编号', '事实清单', '事实清单编号'],
   law_zh: ['法规条文', '法规条文(简体)', '法规', '法律依据', '法条'],
   law_en: ['法规条文(英文)', '英文法规'],
   approx: ['约数', '约数?yes'],

@@ -16,14 +16,19 @@ export type SheetRead =
 
 const fileProblem = (code: Parameters<typeof problem>[2], message: string, params = {}): SheetRead => ({ ok: false, problem: problem(0, '', code, message, params) });
 
+/** A file over the size limit, named before its bytes are even read (the console checks File.size). */
+export function fileSizeProblem(size: number, limits: ImportLimits = LIMITS): RowProblem | null {
+  if (size <= limits.fileBytes) return null;
+  const mb = (size / 1048576).toFixed(1);
+  const max = limits.fileBytes / 1048576;
+  return problem(0, '', 'file.tooBig', `the file is ${mb} MB, more than ${max} MB: a question sheet is far smaller`, { mb, max });
+}
+
 export async function readSheet(name: string, data: Uint8Array | ArrayBuffer, limits: ImportLimits = LIMITS): Promise<SheetRead> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const ext = (/\.[^./\\]+$/.exec(name)?.[0] ?? '').toLowerCase();
-  if (bytes.length > limits.fileBytes)
-    return fileProblem('file.tooBig', `the file is ${(bytes.length / 1048576).toFixed(1)} MB, more than ${limits.fileBytes / 1048576} MB: a question sheet is far smaller`, {
-      mb: (bytes.length / 1048576).toFixed(1),
-      max: limits.fileBytes / 1048576,
-    });
+  const size = fileSizeProblem(bytes.length, limits);
+  if (size) return { ok: false, problem: size };
   if (!bytes.length) return fileProblem('file.empty', 'the file is empty');
   if (ext === '.xls') return fileProblem('file.xls', "the old .xls format is not supported: save it as .xlsx or 'CSV UTF-8'");
   // by content, not name: a workbook renamed .csv is still a workbook

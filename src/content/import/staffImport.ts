@@ -15,6 +15,8 @@ import { problem, type RowProblem } from './problems.ts';
 import { rowsToQuestions } from './rows.ts';
 import { readSheet } from './sheet.ts';
 
+export { fileSizeProblem } from './sheet.ts';
+
 export interface StaffImportContext {
   names: NameIndex;
   /** each zone's bank topics (id → name): a sheet may name them */
@@ -102,7 +104,7 @@ export function previewRows(
     const rowProblems: RowProblem[] = [];
     q.source.facts.forEach((id) => {
       const why = citationProblem(ctx.facts, id);
-      if (why) rowProblems.push(problem(row, factsColumn, 'facts.cited', why, { id }));
+      if (why) rowProblems.push(problem(row, factsColumn, ctx.facts.items[id] ? 'facts.unconfirmed' : 'facts.unknown', why, { id }));
     });
     if (ctx.bankIds.has(q.id))
       rowProblems.push(problem(row, 'id', 'id.inBank', `"${q.id}" is a question of the app's own bank: give this question another id (or leave the id empty)`, { id: q.id }));
