@@ -3,23 +3,20 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CSV_EXTRA, HEADER, ROWS, staffSheetGbkCsv, staffSheetXlsx } from '../../../tests/fixtures/staffSheet.ts';
+import { contentGroups, contentNames } from '../../../tests/fixtures/contentNames.ts';
+import { HEADER, ROWS, staffSheetGbkCsv, staffSheetXlsx } from '../../../tests/fixtures/staffSheet.ts';
 import { makeHantConverter } from '../../i18n/hantConverter.ts';
 import { FACTS } from '../factsIndex.ts';
 import { ZONE_IDS, quizFileSchema, type Localized, type Question, type ZoneId } from '../schema.ts';
 import type { StaffQuestionRecord } from '../../storage/staffQuestions.ts';
 import { withStaffQuestions } from '../staffBank.ts';
 import { questionsToStaffSheet } from './exportSheet.ts';
-import { buildNameIndex } from './names.ts';
 import { previewStaffImport, type StaffImportContext } from './staffImport.ts';
 
 const json = (p: string) => JSON.parse(readFileSync(new URL(`../../../${p}`, import.meta.url), 'utf8'));
-const groups = json('quizzes/groups.json').groups as { id: string; name: Localized }[];
+const groups = contentGroups();
 const banks = Object.fromEntries(ZONE_IDS.map((z) => [z, quizFileSchema.parse(json(`quizzes/${z}.json`))]));
-const names = buildNameIndex(
-  ZONE_IDS.map((id) => ({ id, title: json(`scenes/${id}.json`).title as Localized })),
-  groups,
-);
+const names = contentNames();
 const toHant = makeHantConverter();
 
 function context(existing: StaffQuestionRecord[] = []): StaffImportContext {
