@@ -28,7 +28,8 @@ const CASES: [zhHans: string, wrongWithoutRules: string, right: string][] = [
   ['申请大型货车准驾车型', '準駕', '申請大型貨車准駕車型'],
 ];
 
-describe('zh-Hant phrase rules', () => {
+// the checks build OpenCC's dictionaries and walk every text of the app: seconds on a busy machine
+describe('zh-Hant phrase rules', { timeout: 30_000 }, () => {
   it.each(CASES)('%s: OpenCC alone is wrong, the rules make it right', (src, wrong, right) => {
     expect(bare(src)).toContain(wrong);
     expect(convert(src)).toBe(right);
@@ -50,7 +51,7 @@ describe('zh-Hant phrase rules', () => {
   });
 });
 
-describe('zh-Hant check', () => {
+describe('zh-Hant check', { timeout: 30_000 }, () => {
   const base = openccCn2Tw();
   const o: HantOverrides = { reviewChars: '系发后', reviewTerms: ['安全帽'], rules: { 系安全带: ['繫安全帶', 'fasten'] }, confirmed: { 之后: ['之後', 'after'] }, wrong: { 系安全帶: 'fasten is 繫' } };
 
