@@ -264,7 +264,7 @@ export const en: UiStrings = {
       readAs: 'Read as: {{how}}',
       readXlsx: 'Excel workbook (xlsx), first worksheet',
       readCsv: 'CSV, {{encoding}}, {{delimiter}}-separated',
-      encoding: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', gbk: "GBK (Chinese Excel's default)" },
+      encoding: { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16', gbk: 'GBK (plain CSV from Chinese Excel)' },
       delimiter: { comma: 'comma', tab: 'tab', semicolon: 'semicolon' },
       counts: '{{add}} new, {{update}} updated, {{same}} already here and unchanged, {{bad}} row(s) with problems.',
       untranslatedNote: '{{n}} of them have no English: English visitors will not see them.',

@@ -154,10 +154,13 @@ export function createSelfTestStore(deps: SelfTestDeps) {
         async languageChanged(l) {
           const { test, bank } = get();
           if (!test || T.isFinished(test)) return;
-          const next = T.dropItems(test, (id) => {
+          const keep = (id: string) => {
             const q = bank.find((x) => x.id === id);
             return !q || availableIn(q, l);
-          });
+          };
+          // the feedback of a question not written in the new language is not shown in it: move on
+          const moved = test.phase === 'feedback' && !keep(test.items[test.index]!.id) ? T.next(test) : test;
+          const next = T.dropItems(moved, keep);
           if (next === test) return;
           set({ test: next, shownAt: now() });
           if (T.isFinished(next)) await finish(next);

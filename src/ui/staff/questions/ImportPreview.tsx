@@ -1,6 +1,7 @@
 // The preview of a chosen sheet: how it was read (format, encoding, delimiter), what will happen
 // (new / updated / unchanged / rows with problems), problems of the file or header, and a table of the
 // sheet's rows with each problem in the cell it belongs to. "添加 N 道题" saves the good rows.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RowProblem } from '../../../content/import/problems.ts';
 import type { StaffImportPreview } from '../../../content/import/staffImport.ts';
@@ -27,9 +28,14 @@ export function ImportPreview({ preview, busy, onAdd, onCancel }: { preview: Sta
   const problemColumns = new Set(p.problems.map((x) => x.column));
   const columns = p.columns.filter((c) => SHOWN.includes(c.name) || problemColumns.has(c.name));
   const n = p.records.length;
+  // problems whose column is not shown (rare: a column outside the table) get a last column
+  const anyOther = p.problems.some((x) => x.row > p.headerRow && !columns.some((c) => c.name === x.column));
+  const panel = useRef<HTMLDivElement>(null);
+  // the preview appears below the import panel: bring it into view (a phone shows one panel at a time)
+  useEffect(() => panel.current?.scrollIntoView({ block: 'start' }), [preview]);
 
   return (
-    <div className="panel import-preview" data-testid="q-preview">
+    <div ref={panel} className="panel import-preview" data-testid="q-preview">
       <h2>{t('staff.questions.preview', { file: p.file })}</h2>
       <p data-testid="q-read-as">{t('staff.questions.readAs', { how })}</p>
       <p data-testid="q-counts">{t('staff.questions.counts', p.counts)}</p>
@@ -60,7 +66,7 @@ export function ImportPreview({ preview, busy, onAdd, onCancel }: { preview: Sta
                   {c.header}
                 </th>
               ))}
-              <th scope="col">{t('staff.questions.problems')}</th>
+              {anyOther && <th scope="col">{t('staff.questions.problems')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -84,14 +90,16 @@ export function ImportPreview({ preview, busy, onAdd, onCancel }: { preview: Sta
                       </td>
                     );
                   })}
-                  <td className={other.length ? 'bad-cell' : undefined}>
-                    {other.map((x, i) => (
-                      <span key={i} className="cell-problem" role="note" data-testid={`q-problem-${r.row}-${x.column || 'row'}`}>
-                        {x.header ? `${x.header}：` : ''}
-                        {problemText(t, x)}
-                      </span>
-                    ))}
-                  </td>
+                  {anyOther && (
+                    <td className={other.length ? 'bad-cell' : undefined}>
+                      {other.map((x, i) => (
+                        <span key={i} className="cell-problem" role="note" data-testid={`q-problem-${r.row}-${x.column || 'row'}`}>
+                          {x.header ? `${x.header}：` : ''}
+                          {problemText(t, x)}
+                        </span>
+                      ))}
+                    </td>
+                  )}
                 </tr>
               );
             })}
