@@ -32,7 +32,9 @@ export function ImportPreview({ preview, busy, onAdd, onCancel }: { preview: Sta
   const anyOther = p.problems.some((x) => x.row > p.headerRow && !columns.some((c) => c.name === x.column));
   const panel = useRef<HTMLDivElement>(null);
   // the preview appears below the import panel: bring it into view (a phone shows one panel at a time)
-  useEffect(() => panel.current?.scrollIntoView({ block: 'start' }), [preview]);
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   return (
     <div ref={panel} className="panel import-preview" data-testid="q-preview">
