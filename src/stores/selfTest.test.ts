@@ -146,32 +146,21 @@ describe('self-test store: staff questions without English', () => {
     }
     expect(after.answers[0]).toMatchObject({ correct: true });
   });
-});
 
-describe('self-test store: a switch to English on the feedback of a Chinese-only question', () => {
-  it('moves on to the next question (the answer stays)', async () => {
-    const storage = createHallStorage(() => openHallDb(`st-${Math.random()}`));
-    const zhOnly = { ...bankOf('crossing').find((q) => q.kind === 'truefalse' && q.groups.includes('child'))!, id: 'crossing-zh-only', topic: 'staff', prompt: { 'zh-Hans': '自编题', en: '' } };
-    const store = createSelfTestStore({
-      storage,
-      zone: 'crossing',
-      group: groups.find((g) => g.id === 'child')!,
-      visitorId: 'v1',
-      device: () => 'desktop',
-      loadBank: async () => ({ ok: true, questions: [...bankOf('crossing'), zhOnly], topics: {} }),
-      seed: () => 7,
-    });
-    await store.getState().actions.start();
+  it('a switch to English on the feedback of the Chinese-only question moves on (the answer stays)', async () => {
+    const s = withStaff(`st-${Math.random()}`, 'zh-Hans');
+    await s.store.getState().actions.start();
     for (;;) {
-      const s = store.getState().test!;
-      const item = s.items[s.index]!;
-      store.getState().actions.answer(item.answer);
+      const t = s.store.getState().test!;
+      const item = t.items[t.index]!;
+      s.store.getState().actions.answer(item.answer);
       if (item.id === 'crossing-zh-only') break;
-      await store.getState().actions.next();
+      await s.store.getState().actions.next();
     }
-    const at = store.getState().test!.index;
-    await store.getState().actions.languageChanged('en');
-    const after = store.getState().test!;
+    const at = s.store.getState().test!.index;
+    s.setLang('en');
+    await s.store.getState().actions.languageChanged('en');
+    const after = s.store.getState().test!;
     expect(after.items[at]!.id).toBe('crossing-zh-only');
     expect(after.answers[at]).toMatchObject({ correct: true });
     expect(after.index).toBe(at + 1);

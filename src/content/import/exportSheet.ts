@@ -3,7 +3,7 @@
 // letters. zh-Hant is not written: the import makes it again from zh-Hans. Pure: the console writes
 // the rows with exceljs (cells escaped by spreadsheetSafe).
 import type { Question } from '../schema.ts';
-import { LETTERS, STAFF_TOPIC } from './rows.ts';
+import { LETTERS, questionToRow, STAFF_TOPIC } from './rows.ts';
 
 const KIND_NAMES: Record<string, string> = { single: '单选', multiple: '多选', truefalse: '判断' };
 
@@ -40,35 +40,27 @@ function columns(choices: number, withIds: boolean): [string, string][] {
   ];
 }
 
+/** One question as the staff sheet's cells (canonical column → text): the bank row of questionToRow
+ * with names for ids, 单选 / 多选 / 判断, answer letters in capitals and no zh-Hant columns. */
+export function staffRowCells(q: Question, names: SheetNames): Record<string, string> {
+  const row = questionToRow(q);
+  for (const k of Object.keys(row)) if (k.endsWith('_hant')) delete row[k];
+  return {
+    ...row,
+    zone: names.zone(q.zone),
+    groups: q.groups.map(names.group).join('、'),
+    kind: KIND_NAMES[q.kind] ?? q.kind,
+    topic: q.topic === STAFF_TOPIC ? '' : names.topic(q.zone, q.topic),
+    answer: row.answer!.replace(/[\s,]+/g, '').toUpperCase(),
+  };
+}
+
 export function questionsToStaffSheet(questions: readonly Question[], names: SheetNames): string[][] {
   const choices = Math.max(4, ...questions.map((q) => q.choices.length));
-  const letterIds = (q: Question) => q.choices.every((c, i) => c.id === LETTERS[i]);
-  const withIds = questions.some((q) => !letterIds(q));
+  const withIds = questions.some((q) => q.choices.some((c, i) => c.id !== LETTERS[i]));
   const cols = columns(choices, withIds);
   const rows = questions.map((q) => {
-    const ids = q.choices.map((c) => c.id);
-    const cell: Record<string, string> = {
-      id: q.id,
-      zone: names.zone(q.zone),
-      groups: q.groups.map(names.group).join('、'),
-      difficulty: String(q.difficulty),
-      kind: KIND_NAMES[q.kind] ?? q.kind,
-      topic: q.topic === STAFF_TOPIC ? '' : names.topic(q.zone, q.topic),
-      prompt_zh: q.prompt['zh-Hans'],
-      prompt_en: q.prompt.en,
-      choice_ids: letterIds(q) ? '' : ids.join(', '),
-      answer: q.answer.map((a) => LETTERS[ids.indexOf(a)]!.toUpperCase()).join(''),
-      explanation_zh: q.explanation['zh-Hans'],
-      explanation_en: q.explanation.en,
-      source_facts: q.source.facts.join('; '),
-      law_zh: q.source.law?.['zh-Hans'] ?? '',
-      law_en: q.source.law?.en ?? '',
-      approx: q.approx ? 'yes' : '',
-    };
-    q.choices.forEach((c, i) => {
-      cell[`choice_${LETTERS[i]}_zh`] = c.text['zh-Hans'];
-      cell[`choice_${LETTERS[i]}_en`] = c.text.en;
-    });
+    const cell = staffRowCells(q, names);
     return cols.map(([name]) => cell[name] ?? '');
   });
   return [cols.map(([, header]) => header), ...rows];

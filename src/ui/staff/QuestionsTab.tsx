@@ -11,10 +11,10 @@ import type { RowProblem } from '../../content/import/problems.ts';
 import type { StaffImportPreview } from '../../content/import/staffImport.ts';
 import type { Localized, Question } from '../../content/schema.ts';
 import type { StaffQuestionRecord } from '../../storage/staffQuestions.ts';
-import { fileDate, useNames } from './common.tsx';
+import { download, fileDate, useNames } from './common.tsx';
 import { ConfirmDialog } from './DataTab.tsx';
 import { EditDialog } from './questions/EditDialog.tsx';
-import { downloadBlob, importContext, loadPipeline, staffQuestionsXlsx } from './questions/importer.ts';
+import { importContext, loadPipeline, staffQuestionsXlsx } from './questions/importer.ts';
 import { ImportPreview } from './questions/ImportPreview.tsx';
 import { problemText } from './questions/problemText.ts';
 
@@ -101,7 +101,7 @@ export default function QuestionsTab() {
   async function exportXlsx(questions: readonly Question[], name: string) {
     try {
       const ctx = await context();
-      downloadBlob(name, await staffQuestionsXlsx(questions, catalog, ctx.topics as Partial<Record<string, Record<string, Localized>>>));
+      download(name, await staffQuestionsXlsx(questions, catalog, ctx.topics as Partial<Record<string, Record<string, Localized>>>));
     } catch (e) {
       setNotice({ tone: 'error', text: (e as Error).message });
     }

@@ -1,47 +1,20 @@
 // Editing one staff question: the form is a one-row sheet with the import's columns, and saving runs
 // it through the same pipeline as an import, so the same checks give the same messages under the
 // fields. zh-Hant is made again from the edited Chinese.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../../../app/context.tsx';
 import type { RowProblem } from '../../../content/import/problems.ts';
 import type { StaffImportContext } from '../../../content/import/staffImport.ts';
 import type { Question } from '../../../content/schema.ts';
 import type { StaffQuestionRecord } from '../../../storage/staffQuestions.ts';
+import { staffRowCells } from '../../../content/import/exportSheet.ts';
+import { useDialogKeys } from '../common.tsx';
 import { loadPipeline } from './importer.ts';
 import { problemText } from './problemText.ts';
 
 const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 const KIND_NAME: Record<string, string> = { single: '单选', multiple: '多选', truefalse: '判断' };
-
-/** The question as the form's cells (canonical column → text). */
-function cellsOf(q: Question, groupName: (id: string) => string, topicName: (id: string) => string): Record<string, string> {
-  const ids = q.choices.map((c) => c.id);
-  const letterIds = ids.every((id, i) => id === LETTERS[i]);
-  const cells: Record<string, string> = {
-    id: q.id,
-    zone: q.zone,
-    groups: q.groups.map(groupName).join('、'),
-    difficulty: String(q.difficulty),
-    kind: KIND_NAME[q.kind] ?? q.kind,
-    topic: topicName(q.topic),
-    prompt_zh: q.prompt['zh-Hans'],
-    prompt_en: q.prompt.en,
-    choice_ids: letterIds ? '' : ids.join(', '),
-    answer: q.answer.map((a) => LETTERS[ids.indexOf(a)]!.toUpperCase()).join(''),
-    explanation_zh: q.explanation['zh-Hans'],
-    explanation_en: q.explanation.en,
-    source_facts: q.source.facts.join('; '),
-    law_zh: q.source.law?.['zh-Hans'] ?? '',
-    law_en: q.source.law?.en ?? '',
-    approx: q.approx ? 'yes' : '',
-  };
-  q.choices.forEach((c, i) => {
-    cells[`choice_${LETTERS[i]}_zh`] = c.text['zh-Hans'];
-    cells[`choice_${LETTERS[i]}_en`] = c.text.en;
-  });
-  return cells;
-}
 
 export function EditDialog({
   record,
@@ -58,28 +31,22 @@ export function EditDialog({
   const { t } = useTranslation();
   const catalog = useCatalog();
   const q = record.question as Question;
-  const initial = useMemo(() => {
-    const groupName = (id: string) => catalog.groups.find((g) => g.id === id)?.name['zh-Hans'] ?? id;
-    return cellsOf(q, groupName, (id) => (id === 'staff' ? '' : id));
-  }, [q, catalog]);
+  const initial = useMemo(
+    () =>
+      staffRowCells(q, {
+        // the zone stays as it is (its id), a topic by its id; groups by the names staff know
+        zone: (id) => id,
+        group: (id) => catalog.groups.find((g) => g.id === id)?.name['zh-Hans'] ?? id,
+        topic: (_zone, id) => id,
+      }),
+    [q, catalog],
+  );
   const [cells, setCells] = useState<Record<string, string>>(initial);
   const [problems, setProblems] = useState<RowProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const first = useRef<HTMLTextAreaElement>(null);
+  const first = useDialogKeys<HTMLTextAreaElement>(onCancel);
   const choiceCount = Math.min(6, Math.max(4, q.choices.length));
-
-  useEffect(() => {
-    first.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onCancel();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onCancel]);
 
   async function save() {
     setBusy(true);

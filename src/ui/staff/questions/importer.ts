@@ -5,7 +5,7 @@
 import type { AppServices } from '../../../app/context.tsx';
 import type { Catalog } from '../../../content/catalog.ts';
 import { FACTS } from '../../../content/factsIndex.ts';
-import { text, ZONE_IDS, type ZoneId } from '../../../content/ids.ts';
+import { ZONE_IDS, type ZoneId } from '../../../content/ids.ts';
 import type { StaffImportContext } from '../../../content/import/staffImport.ts';
 import type { Localized, Question } from '../../../content/schema.ts';
 import type { StaffQuestionRecord } from '../../../storage/staffQuestions.ts';
@@ -64,19 +64,3 @@ export async function staffQuestionsXlsx(questions: readonly Question[], catalog
   const buffer = await wb.xlsx.writeBuffer();
   return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }
-
-/** Saves a blob as a file through a link (works offline). */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A staff question in the visitor-facing language of the console (for the list). */
-export const promptOf = (q: Question, lang: Parameters<typeof text>[1]) => text(q.prompt, lang);
