@@ -269,6 +269,7 @@ export const en: UiStrings = {
       counts: '{{add}} new, {{update}} updated, {{same}} already here and unchanged, {{bad}} row(s) with problems.',
       untranslatedNote: '{{n}} of them have no English: English visitors will not see them.',
       headerProblems: 'Header',
+      rowNote: 'Row {{row}}: ',
       row: 'Row',
       status: 'Status',
       problems: 'Problems',
@@ -387,6 +388,9 @@ export const en: UiStrings = {
           twice: 'Id "{{id}}" is also on row {{row}}.',
           inBank: '"{{id}}" is the id of a question of the hall\'s bank: use another id or leave it empty.',
           scene: '"{{id}}" is a scene question of the bank and cannot be changed from a sheet.',
+        },
+        glyph: {
+          missing: "The app's fonts have no {{chars}}: headsets and devices without Chinese fonts show nothing there; use other words.",
         },
         bank: {
           broken: 'The bank file {{file}} has problems of its own.',

@@ -269,6 +269,7 @@ export const zhHans = {
       counts: '新增 {{add}} 道，更新 {{update}} 道，已有且相同 {{same}} 道，有问题 {{bad}} 行。',
       untranslatedNote: '其中 {{n}} 道没有英文：英文访客看不到这些题。',
       headerProblems: '表头',
+      rowNote: '第 {{row}} 行：',
       row: '行',
       status: '状态',
       problems: '问题',
@@ -387,6 +388,9 @@ export const zhHans = {
           twice: '题号“{{id}}”在第 {{row}} 行也出现了。',
           inBank: '“{{id}}”是展馆题库里已有的题号：请换一个，或不填题号。',
           scene: '“{{id}}”是题库里的场景题，不能用表格修改。',
+        },
+        glyph: {
+          missing: '本机字库里没有这些字：{{chars}}。头显和没有中文字体的设备上会显示不出来，请换个说法。',
         },
         bank: {
           broken: '题库文件 {{file}} 本身有问题。',

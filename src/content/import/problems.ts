@@ -48,6 +48,8 @@ export type ProblemCode =
   | 'id.inBank'
   | 'id.scene'
   | 'bank.broken'
+  // warnings (the row is still imported)
+  | 'glyph.missing'
   | 'schema';
 
 export type ProblemParams = Record<string, string | number>;

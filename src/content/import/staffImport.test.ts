@@ -128,6 +128,17 @@ describe('staff import: a Chinese-only sheet', () => {
     expect(back.preview.counts).toMatchObject({ same: 3, add: 0, update: 0 });
   });
 
+  it('warns (without refusing the row) about characters the app’s fonts cannot draw', async () => {
+    const first = await previewStaffImport('a.xlsx', await staffSheetXlsx(), context());
+    if (!first.ok) throw new Error('unreadable');
+    const all = new Set(JSON.stringify(first.preview.records.map((r) => r.question)));
+    all.delete('岁');
+    const r = await previewStaffImport('a.xlsx', await staffSheetXlsx(), { ...context(), glyphs: all });
+    if (!r.ok) throw new Error('unreadable');
+    expect(r.preview.warnings.map((w) => [w.row, w.code, w.params])).toEqual([[3, 'glyph.missing', { chars: '岁' }]]);
+    expect(r.preview.counts.add).toBe(3);
+  });
+
   it('refuses an id of the app’s own bank, cited facts that are missing or UNCONFIRMED, and half-filled English', async () => {
     const header = ['题号', '展区', '适用人群', '题型', '题目', '题目（英文）', '选项A', '选项B', '正确答案', '解析', '解析（英文）', '依据'];
     const rows = [

@@ -30,6 +30,8 @@ export interface StaffImportContext {
   toHant: (s: string) => string;
   now: number;
   limits?: ImportLimits;
+  /** the characters the app's fonts draw (the build's subsets); others are warned about */
+  glyphs?: ReadonlySet<string>;
 }
 
 export type RowStatus = 'add' | 'update' | 'same' | 'bad';
@@ -53,6 +55,8 @@ export interface StaffImportPreview {
   rows: PreviewRow[];
   /** every problem: header (at the header row), cells (at their row), the file (row 0) */
   problems: RowProblem[];
+  /** what does not stop a row: characters the app's fonts cannot draw (a headset shows nothing there) */
+  warnings: RowProblem[];
   /** what "添加 N 道题" saves: new and changed questions */
   records: StaffQuestionRecord[];
   counts: { add: number; update: number; same: number; bad: number; untranslated: number };
@@ -98,6 +102,7 @@ export function previewRows(
   const statusOf = new Map<number, RowStatus>();
   const idOf = new Map<number, string>();
   const counts = { add: 0, update: 0, same: 0, bad: 0, untranslated: 0 };
+  const warnings: RowProblem[] = [];
 
   for (const q of parsed.questions) {
     const row = parsed.rowOf[q.id]!;
@@ -113,6 +118,13 @@ export function previewRows(
       continue;
     }
     const question = fillQuestionHant(q as StaffQuestion, ctx.toHant);
+    const missing = ctx.glyphs ? missingGlyphs(question, ctx.glyphs) : [];
+    if (missing.length)
+      warnings.push(
+        problem(row, '', 'glyph.missing', `the app's fonts have no ${missing.map((c) => `"${c}"`).join(' ')}: headsets and devices without Chinese fonts show nothing there (use other words)`, {
+          chars: missing.join(' '),
+        }),
+      );
     const prev = existing.get(q.id);
     if (prev && canonical(prev.question) === canonical(question)) {
       statusOf.set(row, 'same');
@@ -149,9 +161,18 @@ export function previewRows(
     columns: columnIndex.map(({ name, header }) => ({ name, header })),
     rows,
     problems,
+    warnings,
     records,
     counts,
   };
+}
+
+/** Characters of a question's Chinese texts (both scripts) that the fonts cannot draw. */
+function missingGlyphs(q: StaffQuestion, glyphs: ReadonlySet<string>): string[] {
+  const texts = [q.prompt, ...q.choices.map((c) => c.text), q.explanation, ...(q.source.law ? [q.source.law] : [])].flatMap((l) => [l['zh-Hans'], l['zh-Hant'] ?? '', l.en]);
+  const out = new Set<string>();
+  for (const t of texts) for (const ch of t) if (!/\s/.test(ch) && !glyphs.has(ch)) out.add(ch);
+  return [...out];
 }
 
 export async function previewStaffImport(file: string, bytes: Uint8Array | ArrayBuffer, ctx: StaffImportContext): Promise<StaffImportResult> {

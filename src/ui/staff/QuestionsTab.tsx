@@ -57,7 +57,10 @@ export default function QuestionsTab() {
   const [deleting, setDeleting] = useState<StaffQuestionRecord | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  const context = useCallback(() => importContext(services, catalog, records ?? []), [services, catalog, records]);
+  const context = useCallback(
+    async () => importContext(services, catalog, records ?? [], new Set(await import('virtual:font-glyphs').then((m) => m.default))),
+    [services, catalog, records],
+  );
   const untranslated = useMemo(() => (records ?? []).filter((r) => !r.question.prompt.en).length, [records]);
 
   async function choose(file: File) {

@@ -57,6 +57,16 @@ export function ImportPreview({ preview, busy, onAdd, onCancel }: { preview: Sta
           ))}
         </ul>
       )}
+      {p.warnings.length > 0 && (
+        <ul className="warnings" data-testid="q-warnings">
+          {p.warnings.map((x, i) => (
+            <li key={i}>
+              {t('staff.questions.rowNote', { row: x.row })}
+              {problemText(t, x)}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="table-scroll">
         <table className="table preview-table" data-testid="q-preview-table">
           <thead>

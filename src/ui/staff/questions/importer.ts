@@ -14,7 +14,12 @@ export const loadPipeline = () => import('../../../content/import/staffImport.ts
 const loadHant = () => import('../../../i18n/hantConverter.ts');
 
 /** The checks' context: names from the catalog, topics and question ids from every zone's bank. */
-export async function importContext(services: AppServices, catalog: Catalog, existing: readonly StaffQuestionRecord[]): Promise<StaffImportContext> {
+export async function importContext(
+  services: AppServices,
+  catalog: Catalog,
+  existing: readonly StaffQuestionRecord[],
+  glyphs?: ReadonlySet<string>,
+): Promise<StaffImportContext> {
   const [{ buildNameIndex }, hant, banks] = await Promise.all([
     import('../../../content/import/names.ts'),
     loadHant(),
@@ -37,6 +42,7 @@ export async function importContext(services: AppServices, catalog: Catalog, exi
     existing,
     toHant: hant.makeHantConverter(),
     now: Date.now(),
+    glyphs,
   };
 }
 
