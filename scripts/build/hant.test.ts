@@ -93,9 +93,9 @@ describe('zh-Hant check', { timeout: 30_000 }, () => {
   it('fails the build (plugin buildStart) on a content file with an unreviewed phrase', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hant-'));
     mkdirSync(join(dir, 'quizzes'));
-    writeFileSync(join(dir, 'quizzes', 'drunk.json'), JSON.stringify({ zone: 'drunk', questions: [{ prompt: { 'zh-Hans': '酒后干活', en: 'x' } }] }));
+    writeFileSync(join(dir, 'quizzes', 'drunk.json'), JSON.stringify({ zone: 'drunk', questions: [{ prompt: { 'zh-Hans': '雨天先把车晒干', en: 'x' } }] }));
     const plugin = hallContent(dir);
     const start = plugin.buildStart as unknown as (this: unknown) => Promise<void>;
-    await expect(start.call({})).rejects.toThrow(/quizzes\/drunk\.json: questions\[0\]\.prompt\.zh-Hans: 干 in "酒后干活"/);
+    await expect(start.call({})).rejects.toThrow(/quizzes\/drunk\.json: questions\[0\]\.prompt\.zh-Hans: 干 in "雨天先把车晒干"/);
   });
 });
