@@ -65,6 +65,15 @@ describe('staff question repository (Dexie v4)', () => {
     await expect(repo.list()).rejects.toThrow('the device storage is full');
   });
 
+  it('gives up on a database blocked by another window instead of hanging', async () => {
+    const repo = createStaffQuestionRepo(() => {
+      const db = openHallDb(freshName());
+      db.open = () => new Promise(() => {}) as never;
+      return db;
+    }, 50);
+    await expect(repo.list()).rejects.toThrow('the database is blocked by another window');
+  });
+
   it('v3 rows survive the upgrade to v4 (staffQuestions table)', async () => {
     const Dexie = (await import('dexie')).default;
     const name = freshName();

@@ -37,13 +37,17 @@ export class StaffQuestionStorageError extends Error {
   override name = 'StaffQuestionStorageError';
 }
 
-export function createStaffQuestionRepo(open: () => HallDb = () => openHallDb()): StaffQuestionRepo {
+export function createStaffQuestionRepo(open: () => HallDb = () => openHallDb(), openTimeoutMs = 4000): StaffQuestionRepo {
   let db: Promise<HallDb> | null = null;
   const listeners = new Set<() => void>();
   const connect = (): Promise<HallDb> => {
     db ??= (async () => {
       const d = open();
-      await d.open();
+      // a database blocked by another window would keep every bank from loading: give up after a while
+      await Promise.race([
+        d.open(),
+        new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('the database is blocked by another window'), { name: 'BlockedError' })), openTimeoutMs)),
+      ]);
       return d;
     })().catch((e) => {
       db = null; // try again next time (storage may come back)
