@@ -9,6 +9,7 @@ import { hallServerHint } from './hall/hint.ts';
 import { uploadingStorage } from './hall/withUpload.ts';
 import { createI18n } from './i18n/index.ts';
 import { deferredStorage } from './storage/deferred.ts';
+import { deferredStaffQuestionRepo } from './storage/deferredStaffQuestions.ts';
 import { createHallUiStore } from './stores/hallUi.ts';
 import { createSessionStore, restoreSession } from './stores/session.ts';
 import './ui/flat/styles.css';
@@ -39,11 +40,17 @@ async function boot() {
     applyDeepLink(session, parseHash(window.location.hash).params, c.groups.map((g) => g.id));
     return c;
   });
-    const loadBank: AppServices['loadBank'] = async (zone) => {
+  // questions hall staff added on this device join every bank as it loads: no rebuild, no reload
+  const staffQuestions = deferredStaffQuestionRepo(import('./storage/staffQuestions.ts').then((m) => m.createStaffQuestionRepo()));
+  const loadBank: AppServices['loadBank'] = async (zone) => {
     const [m, c] = await Promise.all([import('./app/services.ts'), content]);
-    return m.loadBank(zone, c.groups.map((g) => g.id));
+    const staff = await staffQuestions.list().catch((e: unknown) => {
+      console.warn(`[staff questions] not loaded: ${(e as Error).message}`);
+      return [];
+    });
+    return m.loadBank(zone, c.groups.map((g) => g.id), staff);
   };
-  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank, hall }} i18n={i18n} />);
+  createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank, hall, staffQuestions }} i18n={i18n} />);
 }
 
 void boot();

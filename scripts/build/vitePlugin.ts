@@ -10,10 +10,13 @@ import { zhHans } from '../../src/i18n/zh-Hans.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
 import { buildSubset, glyphSet } from './fonts.ts';
 import { convertTree, fillHant, makeHantConverter } from './hant.ts';
+import { allHantProblems, hantFailure } from './hantCheck.ts';
 
 const V_CONTENT = 'virtual:content';
 const V_QUIZ = 'virtual:quiz/';
 const V_HANT = 'virtual:i18n-zh-Hant';
+/** the characters the font subsets hold (the staff console warns about questions using others) */
+const V_GLYPHS = 'virtual:font-glyphs';
 
 /** Localized strings by language, walking { "zh-Hans", "zh-Hant", "en" } objects. */
 function byLang(value: unknown, out = { sc: [] as string[], tc: [] as string[] }) {
@@ -34,6 +37,8 @@ export interface FontReport {
   tcBytes: number;
   scGlyphs: number;
   tcGlyphs: number;
+  /** every character either subset draws (TC first, SC behind it) */
+  glyphs: string;
 }
 
 export async function writeFontSubsets(root: string, log = true): Promise<FontReport> {
@@ -55,7 +60,7 @@ export async function writeFontSubsets(root: string, log = true): Promise<FontRe
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'hall-sc.woff'), sc.woff);
   writeFileSync(join(dir, 'hall-tc.woff'), tc.woff);
-  const report = { scBytes: sc.woff.length, tcBytes: tc.woff.length, scGlyphs: sc.glyphs, tcGlyphs: tc.glyphs };
+  const report = { scBytes: sc.woff.length, tcBytes: tc.woff.length, scGlyphs: sc.glyphs, tcGlyphs: tc.glyphs, glyphs: glyphSet([sc.text, tc.text]) };
   if (log)
     console.log(
       `fonts: hall-sc.woff ${(report.scBytes / 1024).toFixed(1)} KB (${report.scGlyphs} glyphs), hall-tc.woff ${(report.tcBytes / 1024).toFixed(1)} KB (${report.tcGlyphs} glyphs)`,
@@ -67,10 +72,18 @@ export function hallContent(root: string): Plugin {
   const convert = makeHantConverter();
   const read = (rel: string): ContentEntry => readContentFile(root, rel, convert);
   let server: ViteDevServer | undefined;
+  let glyphs = '';
   return {
     name: 'hall-content',
     async buildStart() {
-      await writeFontSubsets(root, !server);
+      // zh-Hant must read right before anything is bundled: known wrong conversions and unreviewed
+      // one-to-many characters fail the build (the dev server only reports them)
+      const hant = allHantProblems(root);
+      if (hant.length) {
+        if (server) server.config.logger.error(hantFailure(hant));
+        else throw new Error(hantFailure(hant));
+      }
+      glyphs = (await writeFontSubsets(root, !server)).glyphs;
     },
     configureServer(s) {
       server = s;
@@ -81,18 +94,23 @@ export function hallContent(root: string): Plugin {
           const mod = s.moduleGraph.getModuleById('\0' + id);
           if (mod) s.moduleGraph.invalidateModule(mod);
         }
-        await writeFontSubsets(root, false).catch((e) => s.config.logger.error(String(e)));
+        const hant = allHantProblems(root);
+        if (hant.length) s.config.logger.error(hantFailure(hant));
+        await writeFontSubsets(root, false)
+          .then((r) => (glyphs = r.glyphs))
+          .catch((e) => s.config.logger.error(String(e)));
         s.ws.send({ type: 'full-reload' });
       });
     },
     resolveId(id) {
-      if (id === V_CONTENT || id === V_HANT || id.startsWith(V_QUIZ)) return '\0' + id;
+      if (id === V_CONTENT || id === V_HANT || id === V_GLYPHS || id.startsWith(V_QUIZ)) return '\0' + id;
       return null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:')) return null;
       const vid = id.slice(1);
       if (vid === V_HANT) return `export default ${JSON.stringify(convertTree(zhHans, convert))};`;
+      if (vid === V_GLYPHS) return `export default ${JSON.stringify(glyphs)};`;
       if (vid === V_CONTENT) {
         const scenes = listContent(root, 'scenes').map(read);
         const quizzes = listContent(root, 'quizzes').filter((f) => !f.endsWith('/groups.json'));

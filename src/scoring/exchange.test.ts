@@ -76,6 +76,10 @@ describe('CSV export', () => {
     expect(csvField('\n=cmd|x')).toBe(`"'\n=cmd|x"`);
     expect(csvField('  @SUM(A1)')).toBe("'  @SUM(A1)");
     expect(csvField('a = b')).toBe('a = b');
+    // also after leading spaces or line feeds, which spreadsheet programs skip (OWASP's list)
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('\n=1+1')).toBe(`"'\n=1+1"`);
+    expect(csvField('\tx')).toBe("'\tx");
     expect(csvField(-1)).toBe('-1'); // numbers are numbers
     expect(csvField(null)).toBe('');
     expect(toCsv(attempts, visitors)).toContain(`"'=HYPERLINK(""http://x"")"`);

@@ -2,12 +2,13 @@
 // often minors, so only nickname + group ever leave the device, and staff can purge).
 // - CSV: UTF-8 with a BOM (Excel then shows Chinese instead of mojibake), a header row, one row per
 //   attempt, RFC 4180 quoting and CRLF line ends. Times in the hall's local time, as Excel reads them.
-//   Text cells that Excel would run as a formula (= + - @ at the start, also after spaces or line
-//   breaks; a leading tab, CR or LF) get a leading apostrophe.
+//   Text cells that Excel would run as a formula (= + - @ tab CR at the start, also after leading
+//   spaces or line feeds) get a leading apostrophe.
 // - JSON: { format: 'traffic-hall-export', version: 1, exportedAt, attempts, visitors }, read back by
 //   importJson with clear messages, merged by attempt id without duplicates.
 import { z } from 'zod';
 import { MODE_IDS, ZONE_IDS } from '../content/ids.ts';
+import { spreadsheetSafe } from '../content/import/formula.ts';
 import type { Attempt, Visitor } from '../storage/types.ts';
 import { HALL_TZ_OFFSET_MIN } from './stats.ts';
 
@@ -74,8 +75,7 @@ function tzLabel(tzOffsetMin: number): string {
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  // whitespace or line breaks before the sign still make a formula in some spreadsheets (OWASP)
-  if (typeof value === 'string' && /^[\s]*[=+\-@]|^[\t\r\n]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string') s = spreadsheetSafe(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,6 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
+import type { StaffQuestionRecord } from './staffQuestions.ts';
 import type { HallDeviceRecord, OutboxRow } from '../hall/outbox.ts';
 import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
 
@@ -14,6 +15,7 @@ export type HallDb = Dexie & {
   settings: EntityTable<SettingsRow, 'key'>;
   progress: EntityTable<Progress, 'key'>;
   competitions: EntityTable<CompetitionRecord, 'id'>;
+  staffQuestions: EntityTable<StaffQuestionRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   hallDevice: EntityTable<HallDeviceRecord, 'key'>;
 };
@@ -31,6 +33,8 @@ export function openHallDb(name = DB_NAME): HallDb {
   db.version(2).stores({ progress: 'key, updatedAt' });
   // v3: competition logs (saved after every action; a reload resumes the competition)
   db.version(3).stores({ competitions: 'id, updatedAt' });
+  // v4: questions hall staff add in the console (src/storage/staffQuestions.ts)
+  db.version(4).stores({ staffQuestions: 'id, zone, updatedAt' });
   // v6 (hall server): attempts waiting for the hall server, and this device's id for it
   db.version(6).stores({ outbox: 'id, state, [state+nextAt]', hallDevice: 'key' });
   return db;

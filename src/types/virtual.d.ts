@@ -13,3 +13,8 @@ declare module 'virtual:i18n-zh-Hant' {
   const strings: UiStrings;
   export default strings;
 }
+declare module 'virtual:font-glyphs' {
+  /** every character the bundled font subsets draw */
+  const glyphs: string;
+  export default glyphs;
+}

@@ -6,7 +6,7 @@ import { useServices, useSession } from '../../app/context.tsx';
 import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
 import { inPeriod } from '../../scoring/stats.ts';
 import type { CompetitionRecord } from '../../storage/types.ts';
-import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useHallData, type PeriodId } from './common.tsx';
+import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useDialogKeys, useHallData, type PeriodId } from './common.tsx';
 import { HallServerPanel } from './HallServerPanel.tsx';
 import { useHallStaff } from './useHall.ts';
 
@@ -272,18 +272,7 @@ function PurgePanel() {
 /** A modal yes/no; Escape or the backdrop cancels, the safe choice has the focus. */
 export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel, testid }: { title: string; body: string; confirm: string; onConfirm: () => void; onCancel: () => void; testid: string }) {
   const { t } = useTranslation();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onCancel();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onCancel]);
+  const cancelRef = useDialogKeys<HTMLButtonElement>(onCancel);
   return (
     <div className="backdrop" onClick={onCancel}>
       <div className="card dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${testid}-title`} data-testid={testid} onClick={(e) => e.stopPropagation()}>

@@ -233,7 +233,7 @@ function QuestionPanel({ s, store, lang }: { s: CompetitionState; store: Competi
         <div className="feedback right" data-testid="host-reveal" role="status">
           <strong>{t('test.rightAnswer', { answer: planned.answer.map((a) => text(view.choices.find((c) => c.id === a)!.text, lang)).join('；') })}</strong>
           <p>{text(view.explanation, lang)}</p>
-          <p className="source">{t('competition.host.source', { law: text(view.source.law, lang) })}</p>
+          {view.source.law && <p className="source">{t('competition.host.source', { law: text(view.source.law, lang) })}</p>}
           <ul className="outcomes">
             {setup.players.map((p) => (
               <li key={p.id}>

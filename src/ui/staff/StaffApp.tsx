@@ -1,6 +1,7 @@
 // The staff console (#/staff), a lazy chunk of its own: charts and the competition host never load on
 // visitor screens. A PIN gate first (asked again on every visit and after a reload), then the tabs:
-// competition, statistics, leaderboards, data (export / import / purge) and kiosk settings.
+// competition, statistics, leaderboards, questions (staff add their own), data (export / import /
+// purge) and kiosk settings.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -15,10 +16,11 @@ import DataTab from './DataTab.tsx';
 import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import { PinGate } from './PinGate.tsx';
+import QuestionsTab from './QuestionsTab.tsx';
 import StatsTab from './StatsTab.tsx';
 import { useHallConnection } from './useHall.ts';
 
-const TABS = ['competition', 'stats', 'leaderboard', 'data', 'kiosk'] as const;
+const TABS = ['competition', 'stats', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
 
 // one competition per kiosk: the store outlives a visit to another route (the log is saved anyway)
@@ -41,6 +43,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     competition: 'M7 4h10v4a5 5 0 0 1-10 0zM7 6H4v1a3 3 0 0 0 3 3M17 6h3v1a3 3 0 0 1-3 3M12 13v4M8 20h8',
     stats: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
     leaderboard: 'M3 20h18M5 20v-6h4v6M10 20V8h4v12M15 20v-9h4v9',
+    questions: 'M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V14M12 17.5v.5M4 4h16v16H4z',
     data: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
     kiosk: 'M3 4h18v12H3zM8 20h8M12 16v4',
   };
@@ -130,6 +133,7 @@ function Console({ onLock }: { onLock: () => void }) {
           {tab === 'competition' && <CompetitionTab store={store} />}
           {tab === 'stats' && <StatsTab />}
           {tab === 'leaderboard' && <LeaderboardTab />}
+          {tab === 'questions' && <QuestionsTab />}
           {tab === 'data' && <DataTab />}
           {tab === 'kiosk' && <KioskTab />}
         </div>

@@ -1,6 +1,6 @@
 // Pieces the staff console's tabs share: saved data (reloaded when a tab changes it), the period
 // picker, names of groups, zones, questions and events in the current language, and downloads.
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text, ZONE_IDS, type Lang, type LocalizedText, type ZoneId } from '../../content/ids.ts';
@@ -148,6 +148,26 @@ export function useQuestionPrompts(): (id: string, lang: Lang) => string {
   };
 }
 
+// ---------------------------------------------------------------- dialogs
+
+/** A dialog's keyboard: Escape cancels (before anything under the dialog sees it); `focus` gets the
+ * focus when the dialog opens (the safe choice). */
+export function useDialogKeys<T extends HTMLElement>(onCancel: () => void): RefObject<T | null> {
+  const focus = useRef<T>(null);
+  useEffect(() => {
+    focus.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onCancel();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onCancel]);
+  return focus;
+}
+
 // ---------------------------------------------------------------- formatting and downloads
 
 export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -158,9 +178,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Saves text as a file through a blob link (works offline, no server round trip). */
-export function download(filename: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Saves text (or a file's bytes) as a file through a blob link (works offline, no server round trip). */
+export function download(filename: string, content: string | Blob, type = ''): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
