@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import type { AppServices } from './app/context.tsx';
 import { applyDeepLink } from './app/deepLink.ts';
+import { installGlobalErrorLog } from './app/errorLog.ts';
 import { parseHash } from './app/routes.ts';
 import { createI18n } from './i18n/index.ts';
 import { deferredStorage } from './storage/deferred.ts';
@@ -12,6 +13,7 @@ import { createSessionStore, restoreSession } from './stores/session.ts';
 import './ui/flat/styles.css';
 
 async function boot() {
+  installGlobalErrorLog();
   if (new URLSearchParams(window.location.search).has('emulate')) {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();

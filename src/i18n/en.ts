@@ -411,6 +411,8 @@ export const en: UiStrings = {
     },
   },
   errors: {
+    faultTitle: 'Something went wrong here',
+    faultBody: 'This part failed and was written to this device\'s error log (staff can see it in the console). The other zones are not affected.',
     unknownZone: 'There is no zone “{{id}}”. Zones: {{list}}',
     unknownMode: 'Unknown mode “{{id}}”. Modes: game, test, competition',
     unknownGroup: 'Unknown group “{{id}}”; the default profile is used instead.',

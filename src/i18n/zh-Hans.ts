@@ -411,6 +411,8 @@ export const zhHans = {
     },
   },
   errors: {
+    faultTitle: '这里出了点问题',
+    faultBody: '这一部分出错了，已记入本机的错误日志（工作人员可在控制台查看）。其他展区不受影响。',
     unknownZone: '找不到展区“{{id}}”。可用的展区：{{list}}',
     unknownMode: '未知的模式“{{id}}”。可用的模式：game、test、competition',
     unknownGroup: '未知的人群“{{id}}”，已改用默认档案。',

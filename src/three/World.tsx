@@ -3,7 +3,10 @@ import { XROrigin } from '@react-three/xr';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
-import type { Route } from '../app/routes.ts';
+import { hashFor, type Route } from '../app/routes.ts';
+import { faultStore } from '../stores/faults.ts';
+import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
+import { FaultPanel3D } from './panels/FaultPanel3D.tsx';
 import { useCatalog, useServices, useSession } from '../app/context.tsx';
 import { effectiveComfort, SEATED_LIFT_M } from '../xr/comfort.ts';
 import { Locomotion, TeleportFloor } from '../xr/Locomotion.tsx';
@@ -66,6 +69,9 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const { hallUi, storage } = useServices();
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const pickedZone = useStore(hallUi, (s) => s.pickedZone);
+  const routeKey = hashFor(route);
+  const faulted = useStore(faultStore, (s) => s.fault !== null && s.fault.route === routeKey);
+  const attempt = useStore(faultStore, (s) => s.attempt);
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
   const origin = useRef<Group>(null);
   const walkTo = useRef<Vector3 | null>(null);
@@ -82,7 +88,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const zoneSlot = ZoneGame && route.name === 'zone' ? catalog.zones.find((z) => z.id === route.zoneId) : undefined;
   const zoneDef = zoneSlot?.ok ? zoneSlot.zone : undefined;
   const group = catalog.groups.find((g) => g.id === visitor?.group);
-  const playing = !!(ZoneGame && zoneDef && group && visitor);
+  // a zone whose scene crashed is not played: the fault screen (flat) or panel (headset) shows instead
+  const playing = !!(ZoneGame && zoneDef && group && visitor) && !faulted;
   const showLobby = !Lab && !playing && (route.name === 'hall' || !inXR);
   return (
     <PanelTextContext.Provider value={{ font, size: scale }}>
@@ -120,7 +127,12 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
         {Lab && <Lab />}
-        {playing && <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />}
+        {playing && (
+          // a zone that throws (its code, a chunk that failed to load) is logged and contained: the hall and the XR session go on
+          <ErrorBoundary key={`${routeKey}#${attempt}`} fallback={null} onError={(e) => faultStore.getState().actions.report('zone', routeKey, e)}>
+            <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />
+          </ErrorBoundary>
+        )}
         {inXR && (
           // a panel that opens (a portal picked, a new screen) opens in front of the visitor, wherever they have teleported to
           <PanelAnchor recenter={`${recenterCount}|${pickedZone ?? ''}|${route.name}|${route.name === 'zone' ? `${route.zoneId}/${route.mode}` : ''}`}>
@@ -129,7 +141,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
             <group position={[1.05, -0.05, 0.35]} rotation={[0, -0.6, 0]}>
               <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
             </group>
-            {route.name === 'zone' && !playing && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
+            {route.name === 'zone' && faulted && <FaultPanel3D keep={keep} />}
+            {route.name === 'zone' && !playing && !faulted && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
             {route.name === 'start' && <ProfilePanel3D />}
           </PanelAnchor>
         )}
