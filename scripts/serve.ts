@@ -6,6 +6,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview } from 'vite';
+import { newSetupCode, printSetupCode } from './setup-code.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const lan = process.argv.includes('--lan');
@@ -35,6 +36,9 @@ const server = await preview({
   preview: lan ? { port, strictPort: true, host: '0.0.0.0', https: certificate() } : { port, strictPort: true },
 });
 
+// this run's staff setup code (a device without a staff PIN asks for it): its hash beside the app
+const setup = await newSetupCode([join(root, 'dist')]);
+
 const scheme = lan ? 'https' : 'http';
 console.log(`\nTraffic-Safety Hall is served at ${scheme}://localhost:${port}/`);
 if (lan) {
@@ -45,5 +49,6 @@ if (lan) {
   console.log('To open it on a Quest (WebXR needs HTTPS): run `npm run start:lan` and open the https address it prints');
   console.log('in the Quest Browser on the same network.');
 }
+printSetupCode(setup.code);
 console.log('Press Ctrl+C to stop.');
 void server;

@@ -21,10 +21,6 @@ async function boot() {
   const content = import('./app/services.ts').then((m) => m.loadCatalog());
   const storage = deferredStorage(import('./storage/storage.ts').then((m) => m.createHallStorage()));
   const session = createSessionStore(storage);
-  const onStorage = () => {
-    if (storage.status === 'memory') session.getState().actions.notify({ key: 'errors.storageDown', tone: 'warning' });
-  };
-  storage.subscribe(onStorage);
   const i18n = createI18n(session.getState().lang);
   const root = document.getElementById('root')!;
   root.removeAttribute('aria-busy');

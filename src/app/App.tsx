@@ -3,6 +3,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
+import { StorageBanner } from '../ui/flat/StorageBanner.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
 import { MessageScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
 import { KioskMode } from '../ui/kiosk/KioskMode.tsx';
@@ -104,6 +105,7 @@ function Screens() {
   }
   return (
     <>
+      <StorageBanner />
       <Notices />
       <main className="app" data-route={route.name}>
         {/* the start screen's first step needs no content; everything else waits for the content chunk */}

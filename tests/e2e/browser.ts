@@ -4,6 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const BASE = process.env.HALL_URL ?? `http://localhost:${process.env.HALL_E2E_PORT ?? 4310}`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** the setup code the test deployment carries (global-setup writes its hash as dist/setup-code.json) */
+export const E2E_SETUP_CODE = 'TEST-CODE-2468';
 
 const FLAGS = [
   '--headless',

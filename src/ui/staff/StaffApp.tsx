@@ -50,7 +50,7 @@ function TabIcon({ tab }: { tab: Tab }) {
   );
 }
 
-function Console({ onLock }: { onLock: () => void }) {
+function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }) {
   const { t } = useTranslation();
   const services = useServices();
   const catalog = useCatalog();
@@ -119,6 +119,11 @@ function Console({ onLock }: { onLock: () => void }) {
             {t('staff.lock')}
           </button>
         </header>
+        {shortPin && (
+          <p className="notice notice-warning" role="status" data-testid="pin-short">
+            {t('staff.pin.shortPin')}
+          </p>
+        )}
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="staff-panel">
           {tab === 'competition' && <CompetitionTab store={store} />}
           {tab === 'stats' && <StatsTab />}
@@ -132,6 +137,6 @@ function Console({ onLock }: { onLock: () => void }) {
 }
 
 export default function StaffApp() {
-  const [unlocked, setUnlocked] = useState(false);
-  return unlocked ? <Console onLock={() => setUnlocked(false)} /> : <PinGate onUnlock={() => setUnlocked(true)} />;
+  const [unlocked, setUnlocked] = useState<{ shortPin: boolean } | null>(null);
+  return unlocked ? <Console onLock={() => setUnlocked(null)} shortPin={unlocked.shortPin} /> : <PinGate onUnlock={setUnlocked} />;
 }
