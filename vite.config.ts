@@ -55,10 +55,12 @@ export default defineConfig({
     hallContent(root),
     xrAssets(),
     contentSecurityPolicy(),
-    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached
+    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached.
+    // A new version waits (no skipWaiting) until no visit runs or staff accept it: src/app/updates.ts
+    // registers the worker and applies it.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      registerType: 'prompt',
+      injectRegister: false,
       includeAssets: ['icon.svg', 'fonts/*.woff', 'xr-assets/**/*'],
       manifest: {
         name: '交通安全体验馆 Traffic-Safety Hall',
@@ -73,7 +75,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff,svg,png,json,glb,gltf}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         navigateFallback: 'index.html',
       },
     }),

@@ -34,6 +34,23 @@ async function boot() {
     const [m, c] = await Promise.all([import('./app/services.ts'), content]);
     return m.loadBank(zone, c.groups.map((g) => g.id));
   };
+  // new versions wait until no visit runs (or staff accept them): never mid-game or mid-competition
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    let lastInputAt = Date.now();
+    for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, () => (lastInputAt = Date.now()), { capture: true, passive: true });
+    const start = () =>
+      void import('./app/updates.ts').then((m) =>
+        m.startUpdates({
+          idle: () => m.visitIdle(window.location.hash, session.getState().visitor !== null, lastInputAt, Date.now()),
+          onIdleChange: (fn) => {
+            window.addEventListener('hashchange', fn);
+            session.subscribe(fn);
+          },
+        }),
+      );
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+  }
   createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank }} i18n={i18n} />);
 }
 

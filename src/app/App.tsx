@@ -10,7 +10,7 @@ import { KioskMode } from '../ui/kiosk/KioskMode.tsx';
 import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { FaultScreen } from '../ui/flat/FaultScreen.tsx';
 import { useStore } from 'zustand';
-import { faultStore } from '../stores/faults.ts';
+import { faultedOn, faultStore } from '../stores/faults.ts';
 import { logError } from './errorLog.ts';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
@@ -73,10 +73,8 @@ function Screens() {
 
   // a crashed zone or screen belongs to its route: going elsewhere forgets it
   const routeKey = hashFor(route);
-  const fault = useStore(faultStore, (s) => s.fault);
-  const attempt = useStore(faultStore, (s) => s.attempt);
+  const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
   useEffect(() => faultStore.getState().actions.routeChanged(routeKey), [routeKey]);
-  const faulted = fault !== null && fault.route === routeKey;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -110,8 +108,8 @@ function Screens() {
       <main className="app" data-route={route.name}>
         {/* the start screen's first step needs no content; everything else waits for the content chunk */}
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
-          {/* a screen that throws is replaced by the fault screen; a new route (or Try again) mounts it afresh */}
-          <ErrorBoundary key={`${routeKey}#${attempt}`} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
+          {/* a screen that throws is replaced by the fault screen; coming back to the route mounts it afresh */}
+          <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
             {faulted ? <FaultScreen keep={keep} /> : screen}
           </ErrorBoundary>
           <DeepLinks params={params} />

@@ -34,6 +34,8 @@ function store(): Store | null {
 }
 
 const listeners = new Set<() => void>();
+/** errors already logged (by a boundary): the page-level handlers do not log them twice */
+const logged = new WeakSet<object>();
 
 export function readErrorLog(s: Store | null = store()): ErrorEntry[] {
   if (!s) return [];
@@ -66,6 +68,7 @@ export function logError(source: ErrorSource, error: unknown, opts: { route?: st
     ...describe(error),
     appVersion: opts.appVersion ?? APP_VERSION,
   };
+  if (error && typeof error === 'object') logged.add(error);
   const s = opts.store === undefined ? store() : opts.store;
   if (s) {
     const list = [...readErrorLog(s), entry].slice(-MAX_ENTRIES);
@@ -98,13 +101,22 @@ export function subscribeErrorLog(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 
-/** Uncaught errors and rejections anywhere on the page go to the log too (installed once at start). */
+/**
+ * Uncaught errors and rejections anywhere on the page go to the log too (installed once at start).
+ * The 3D renderer also reports errors its boundaries caught as page errors; those are logged by the
+ * boundary (as the zone or stage that failed), so a page-level entry waits a moment and is skipped
+ * when the same error was logged meanwhile.
+ */
 export function installGlobalErrorLog(target: Pick<Window, 'addEventListener'> = window): void {
+  const later = (source: ErrorSource, error: unknown) =>
+    setTimeout(() => {
+      if (!(error && typeof error === 'object' && logged.has(error))) logError(source, error);
+    }, 0);
   target.addEventListener('error', (e) => {
     const ev = e as ErrorEvent;
     // a resource that failed to load fires 'error' without an ErrorEvent message: not a code error
     if (!ev.message && !ev.error) return;
-    logError('window', ev.error ?? ev.message);
+    later('window', ev.error ?? ev.message);
   });
-  target.addEventListener('unhandledrejection', (e) => logError('promise', (e as PromiseRejectionEvent).reason));
+  target.addEventListener('unhandledrejection', (e) => later('promise', (e as PromiseRejectionEvent).reason));
 }

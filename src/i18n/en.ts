@@ -162,6 +162,18 @@ export const en: UiStrings = {
     cancel: 'Cancel',
     backToVisitors: 'Back to the visitor screens',
     tabs: { competition: 'Competition', stats: 'Statistics', leaderboard: 'Leaderboards', data: 'Data', kiosk: 'Kiosk' },
+    health: {
+      title: 'This device',
+      errors: 'Error log (this device)',
+      noErrors: 'No errors recorded.',
+      clear: 'Clear the error log',
+      source: { zone: 'zone', screen: 'screen', stage: '3D view', window: 'uncaught error', promise: 'unhandled async error', webgl: 'WebGL', xr: 'VR session' },
+    },
+    update: {
+      ready: 'A new version is ready; it is applied by itself once no visit is running.',
+      readyRunning: 'A new version is ready. A competition is running, so it waits until it ends or no visit is running.',
+      now: 'Update now',
+    },
     pin: {
       setTitle: 'Set the staff PIN',
       resetTitle: 'Reset the staff PIN',

@@ -162,6 +162,18 @@ export const zhHans = {
     cancel: '取消',
     backToVisitors: '返回访客页面',
     tabs: { competition: '竞赛', stats: '统计', leaderboard: '排行榜', data: '数据', kiosk: '展台设置' },
+    health: {
+      title: '本机状态',
+      errors: '错误日志（本机）',
+      noErrors: '没有记录到错误。',
+      clear: '清空错误日志',
+      source: { zone: '展区', screen: '页面', stage: '三维画面', window: '未捕获的错误', promise: '未处理的异步错误', webgl: 'WebGL', xr: 'VR 会话' },
+    },
+    update: {
+      ready: '新版本已就绪，将在没有访客体验时自动更新。',
+      readyRunning: '新版本已就绪。竞赛正在进行，不会自动更新；比赛结束后或没有访客体验时再更新。',
+      now: '立即更新',
+    },
     pin: {
       setTitle: '设置工作人员 PIN',
       resetTitle: '重设工作人员 PIN',

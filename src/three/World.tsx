@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { hashFor, type Route } from '../app/routes.ts';
-import { faultStore } from '../stores/faults.ts';
+import { faultedOn, faultStore } from '../stores/faults.ts';
 import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { FaultPanel3D } from './panels/FaultPanel3D.tsx';
 import { useCatalog, useServices, useSession } from '../app/context.tsx';
@@ -70,8 +70,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const pickedZone = useStore(hallUi, (s) => s.pickedZone);
   const routeKey = hashFor(route);
-  const faulted = useStore(faultStore, (s) => s.fault !== null && s.fault.route === routeKey);
-  const attempt = useStore(faultStore, (s) => s.attempt);
+  const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
   const origin = useRef<Group>(null);
   const walkTo = useRef<Vector3 | null>(null);
@@ -129,7 +128,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
         {Lab && <Lab />}
         {playing && (
           // a zone that throws (its code, a chunk that failed to load) is logged and contained: the hall and the XR session go on
-          <ErrorBoundary key={`${routeKey}#${attempt}`} fallback={null} onError={(e) => faultStore.getState().actions.report('zone', routeKey, e)}>
+          <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('zone', routeKey, e)}>
             <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />
           </ErrorBoundary>
         )}

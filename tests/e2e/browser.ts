@@ -31,8 +31,11 @@ export interface Guarded {
   problems: string[];
 }
 
-export async function guardedPage(browser: Browser, opts: { viewport?: { width: number; height: number }; hasTouch?: boolean; base?: string } = {}): Promise<Guarded> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, hasTouch: opts.hasTouch ?? false });
+export async function guardedPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number }; hasTouch?: boolean; base?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Guarded> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, hasTouch: opts.hasTouch ?? false, serviceWorkers: opts.serviceWorkers ?? 'allow' });
   const problems: string[] = [];
   const origin = new URL(opts.base ?? BASE).origin;
   await context.route('**/*', (route) => {

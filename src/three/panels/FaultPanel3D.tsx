@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/useRoute.ts';
-import { faultStore } from '../../stores/faults.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
 
@@ -13,7 +12,7 @@ export function FaultPanel3D({ keep }: { keep: Record<string, string> }) {
         {t('errors.faultBody')}
       </Body3D>
       <Button3D id="fault-hall" label={t('zone.backToHall')} width={0.42} position={[-0.23, -0.24, 0]} onClick={() => navigate({ name: 'hall' }, keep)} />
-      <Button3D id="fault-retry" label={t('app.retry')} width={0.3} position={[0.24, -0.24, 0]} onClick={() => faultStore.getState().actions.retry()} />
+      <Button3D id="fault-retry" label={t('app.retry')} width={0.3} position={[0.24, -0.24, 0]} onClick={() => window.location.reload()} />
     </Panel3D>
   );
 }

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/useRoute.ts';
-import { faultStore } from '../../stores/faults.ts';
 
 /** What a crashed zone or screen leaves: it was logged, and the way back to the hall (or a retry). */
 export function FaultScreen({ keep }: { keep: Record<string, string> }) {
@@ -13,7 +12,8 @@ export function FaultScreen({ keep }: { keep: Record<string, string> }) {
         <button type="button" className="primary" data-testid="fault-hall" onClick={() => navigate({ name: 'hall' }, keep)}>
           {t('zone.backToHall')}
         </button>
-        <button type="button" data-testid="fault-retry" onClick={() => faultStore.getState().actions.retry()}>
+        {/* a fresh load: code that failed to load (or left the page in a bad state) gets a clean start */}
+        <button type="button" data-testid="fault-retry" onClick={() => window.location.reload()}>
           {t('app.retry')}
         </button>
       </div>

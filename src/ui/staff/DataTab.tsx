@@ -6,6 +6,7 @@ import { useServices, useSession } from '../../app/context.tsx';
 import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
 import { inPeriod } from '../../scoring/stats.ts';
 import type { CompetitionRecord } from '../../storage/types.ts';
+import { HealthPanel } from './HealthPanel.tsx';
 import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useHallData, type PeriodId } from './common.tsx';
 
 const DAY_MS = 86_400_000;
@@ -231,6 +232,7 @@ export default function DataTab() {
         <ImportPanel />
       </div>
       <PurgePanel />
+      <HealthPanel />
     </section>
   );
 }

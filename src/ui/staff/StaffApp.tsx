@@ -15,6 +15,7 @@ import DataTab from './DataTab.tsx';
 import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import { PinGate } from './PinGate.tsx';
+import { updateStore } from '../../app/updates.ts';
 import StatsTab from './StatsTab.tsx';
 
 const TABS = ['competition', 'stats', 'leaderboard', 'data', 'kiosk'] as const;
@@ -47,6 +48,22 @@ function TabIcon({ tab }: { tab: Tab }) {
     <svg viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true">
       <path d={paths[tab]} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
     </svg>
+  );
+}
+
+/** A new version is waiting: it applies by itself once no visit runs; staff can apply it now. */
+function UpdateNote({ running }: { running: boolean }) {
+  const { t } = useTranslation();
+  const waiting = useStore(updateStore, (s) => s.waiting);
+  const applying = useStore(updateStore, (s) => s.applying);
+  if (!waiting) return null;
+  return (
+    <div className="notice notice-info" role="status" data-testid="update-ready">
+      <span>{running ? t('staff.update.readyRunning') : t('staff.update.ready')}</span>
+      <button type="button" data-testid="update-now" disabled={applying} onClick={() => updateStore.getState().actions.accept()}>
+        {t('staff.update.now')}
+      </button>
+    </div>
   );
 }
 
@@ -119,6 +136,7 @@ function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }
             {t('staff.lock')}
           </button>
         </header>
+        <UpdateNote running={status === 'ready' && phase !== 'podium'} />
         {shortPin && (
           <p className="notice notice-warning" role="status" data-testid="pin-short">
             {t('staff.pin.shortPin')}
