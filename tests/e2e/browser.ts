@@ -7,7 +7,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** the setup code the test deployment carries (global-setup writes its hash as dist/setup-code.json) */
 export const E2E_SETUP_CODE = 'TEST-CODE-2468';
 
-const FLAGS = [
+/** the flags every browser test launches Chromium with (software WebGL, nothing from the network) */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-quic',

@@ -82,7 +82,7 @@ function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }
   useEffect(() => {
     if (store.getState().status === 'idle' && !store.getState().id) void store.getState().actions.resume();
   }, [store]);
-  const phase = useStore(store, (s) => s.state.phase);
+  const phase = useStore(store, (s) => s.shown.phase);
   const resultsSaved = useStore(store, (s) => s.attemptsSaved);
   // a finished competition's results: the statistics and leaderboards reload
   useEffect(() => {
