@@ -1,5 +1,8 @@
 import { pbkdf2Sync } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// 600,000 PBKDF2 iterations take a few hundred ms each; a loaded CI machine needs room
+vi.setConfig({ testTimeout: 30_000 });
 import {
   FAILURE_MEMORY_MS,
   PIN_ITERATIONS,

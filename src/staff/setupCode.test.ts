@@ -1,6 +1,8 @@
 // Issue 15 item 1: a PIN is set only with the device's setup code — from the hall server, or the hash a
 // static deployment carries — so a visitor tapping "Staff" on a fresh kiosk cannot take the console.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.setConfig({ testTimeout: 30_000 });
 import { checkSetupCode, generateSetupCode, normalizeSetupCode, probeSetupCode, SETUP_CODE_ALPHABET, setupCodeFile } from './setupCode.ts';
 
 const BASE = 'http://hall.test/';

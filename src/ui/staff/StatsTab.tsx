@@ -39,6 +39,18 @@ export default function StatsTab() {
 
   return (
     <section className="staff-tab stats" data-testid="stats">
+      {data.implausible.length > 0 && (
+        <details className="notice notice-warning" data-testid="stats-implausible">
+          <summary>{t('staff.stats.implausible', { n: data.implausible.length })}</summary>
+          <ul className="problems">
+            {data.implausible.slice(0, 10).map(({ attempt, why }) => (
+              <li key={attempt.id}>
+                <code>{`${attempt.id}: ${why}`}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
         <label className="inline-field">
