@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import { guardedPage, launch } from '../tests/e2e/browser.ts';
-import { enterVR } from '../tests/e2e/xr.ts';
 import { PLAYABLE_ZONES } from '../src/zones/session.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -91,6 +90,20 @@ async function playZone(page: Page, zone: string) {
   }
 }
 
+/** Enters the emulated headset (the press again when a press started no session, as the browser tests do). */
+async function enterVR(page: Page) {
+  const active = () => page.evaluate(() => (window as unknown as { __hall3d?: Hall3d }).__hall3d?.xrStore.getState().session != null);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // a key press is a user gesture (a session needs one) and, unlike a click, the emulator's overlay cannot take it
+    await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
+    await page.getByTestId('enter-vr').focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 40 && !(await active()); i++) await page.waitForTimeout(500);
+    if (await active()) return;
+  }
+  throw new Error('soak: no immersive session after three presses');
+}
+
 async function cycle(page: Page) {
   // flat
   await go(page, '#/hall');
@@ -100,6 +113,7 @@ async function cycle(page: Page) {
   await go(page, '#/hall');
   await waitHall(page);
   await enterVR(page);
+
   for (const z of PLAYABLE_ZONES) await playZone(page, z);
   await go(page, '#/hall');
   await page.waitForTimeout(1500);
