@@ -65,21 +65,32 @@ async function waitHall(page: Page) {
   await page.waitForTimeout(800);
 }
 
+/** A ride zone's pre-ride checklist, if it is (or comes) on screen: the first option of each item, then off. */
+async function answerChecklist(page: Page) {
+  const list = page.locator('[data-testid="game-checklist"]');
+  for (let i = 0; i < 6 && (await list.count()) === 0; i++) await page.waitForTimeout(250);
+  if ((await list.count()) === 0) return;
+  const items = await list.locator('fieldset').count();
+  for (let i = 0; i < items; i++) await list.locator('fieldset').nth(i).locator('input').first().evaluate((e) => (e as HTMLElement).click());
+  await press(page, 'ride-off');
+}
+
 /** One zone game: start it, answer a pre-ride checklist if there is one, move for a while, end it. */
 async function playZone(page: Page, zone: string) {
   await go(page, `#/zone/${zone}?mode=game`);
   await press(page, 'game-start');
-  // a ride zone's checklist: the first option of each item, then off
-  const items = await page.locator('[data-testid="game-checklist"] fieldset').count();
-  for (let i = 0; i < items; i++) await page.locator('[data-testid="game-checklist"] fieldset').nth(i).locator('input').first().evaluate((e) => (e as HTMLElement).click());
-  if (items) await press(page, 'ride-off');
+  await answerChecklist(page);
   await page.keyboard.down('KeyW');
   await page.waitForTimeout(2500);
   await page.keyboard.up('KeyW');
   // end the game; a consequence replay on screen (walked into traffic) is skipped and closed first
   const until = Date.now() + 90_000;
   while ((await page.getByTestId('game-summary').count()) === 0) {
-    if (Date.now() > until) throw new Error(`soak: the ${zone} game did not end`);
+    if (Date.now() > until) {
+      const ids = await page.evaluate(() => [...document.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid')).join(' '));
+      throw new Error(`soak: the ${zone} game did not end (${page.url()}); on the page: ${ids}`);
+    }
+    await answerChecklist(page);
     for (const id of ['replay-skip', 'consequence-continue', 'game-quit']) {
       if (await page.getByTestId(id).count()) {
         await page.getByTestId(id).first().evaluate((e) => (e as HTMLElement).click());

@@ -2,7 +2,9 @@
 // results held while storage is away (across a reload, written once it returns), malformed routes,
 // a zone that crashes, a lost WebGL context mid-game, a headset session ended mid-zone, and a new
 // version that waits while a game runs.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvasVariety, E2E_SETUP_CODE } from './browser.ts';
@@ -178,6 +180,72 @@ describe('data lost or access gained', () => {
     await page.waitForURL(/#\/hall/);
     // nobody is signed in after the reload: the hall asks for a profile first
     await page.getByTestId('begin').waitFor();
+  });
+});
+
+describe('hostile or heavy input', () => {
+  it('item 6: a 60,000-result import runs beside the kiosk with progress and a working Cancel; a smaller one lands with its counts; an oversized file is refused at once', async () => {
+    const g = await suite.page();
+    const { page } = g;
+    const dir = mkdtempSync(join(tmpdir(), 'hall-import-'));
+    try {
+      const file = (n: number, prefix: string) => {
+        const t = Date.UTC(2026, 4, 1, 2);
+        const attempts = Array.from({ length: n }, (_, i) => ({
+          id: `${prefix}-${i}`,
+          visitorId: `v-${i % 500}`,
+          group: 'adult',
+          zone: 'crossing',
+          mode: 'test',
+          startedAt: t + i * 1000,
+          endedAt: t + i * 1000 + 60_000,
+          score: 100,
+          stars: 3,
+          passed: true,
+          answers: [{ question: 'crossing-red-light-enter', chosen: ['no'], correct: true, ms: 3200 }],
+          appVersion: '0.1.0',
+          device: 'kiosk',
+        }));
+        const visitors = Array.from({ length: 500 }, (_, i) => ({ id: `v-${i}`, nickname: i === 7 ? 'f_u_c_k' : `访客${i}`, group: 'adult' }));
+        const path = join(dir, `${prefix}.json`);
+        writeFileSync(path, JSON.stringify({ format: 'traffic-hall-export', version: 1, exportedAt: t, attempts, visitors }));
+        return path;
+      };
+      const big = file(60_000, 'big');
+      const small = file(3000, 'small');
+      const huge = join(dir, 'huge.json');
+      writeFileSync(huge, Buffer.alloc(65 * 1024 * 1024, 0x20));
+
+      await open(page, '#/staff');
+      await firstPin(page);
+      await page.getByTestId('tab-data').click();
+
+      // the big one: progress shows, the page answers, Cancel stops it and nothing is imported
+      await page.getByTestId('import-file').setInputFiles(big);
+      await page.getByTestId('import-progress').waitFor();
+      await expect.poll(() => page.getByTestId('import-progress').getAttribute('data-stage'), { timeout: 30_000 }).toMatch(/check|merge|write/);
+      await shot(page, 'reliability-09-import-progress');
+      await page.getByTestId('import-cancel').click();
+      await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 60_000 }).toContain('已取消导入');
+      expect(await page.getByTestId('export-count').textContent()).toContain('共 0 条成绩');
+      expect(await rows(page, 'attempts')).toEqual([]);
+
+      // a smaller one lands whole; the rude nickname is dropped
+      await page.getByTestId('import-file').setInputFiles(small);
+      await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 120_000 }).toContain('新增 3000 条');
+      expect(await page.getByTestId('import-result').textContent()).toContain('1 个昵称不符合昵称规则');
+      await expect.poll(() => page.getByTestId('export-count').textContent()).toContain('共 3000 条成绩');
+      // again: nothing twice
+      await page.getByTestId('import-file').setInputFiles(small);
+      await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 120_000 }).toContain('新增 0 条，已存在 3000 条');
+
+      // too big: told at once, in Chinese, with the way out
+      await page.getByTestId('import-file').setInputFiles(huge);
+      await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('文件太大（65.0 MB），一次最多导入 64 MB');
+      expect(await page.getByTestId('import-progress').count()).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
