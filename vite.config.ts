@@ -43,10 +43,12 @@ export default defineConfig({
     hallContent(root),
     xrAssets(),
     contentSecurityPolicy(),
-    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached
+    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached.
+    // A new version waits (no skipWaiting) until no visit runs or staff accept it: src/app/updates.ts
+    // registers the worker and applies it.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      registerType: 'prompt',
+      injectRegister: false,
       // fonts/ and xr-assets/ are regenerated in public/ at build start, after this list is read: listed
       // here they came twice into the precache, the stale copy with an old revision whenever the font
       // subsets changed, and Workbox then refused the whole list (no offline). The glob below finds them.
@@ -64,7 +66,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff,svg,png,json,glb,gltf}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         navigateFallback: 'index.html',
       },
     }),

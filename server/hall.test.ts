@@ -136,6 +136,27 @@ describe.each(ENGINES)('hall server on %s', (engine) => {
     }
   });
 
+  it('checks the setup code of a device for a kiosk without a staff PIN (the contract of src/staff/setupCode.ts), without spending it', async () => {
+    const s = await testServer(db);
+    try {
+      const code = s.identity.setupCode;
+      expect(await fetch(`${s.url}/api/staff/setup-code`).then((r) => r.json())).toEqual({ setupCode: 'server' });
+      const check = (c: unknown) => fetch(`${s.url}/api/staff/setup-code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: c }) });
+      const wrong = await check('AAAA-AAAA');
+      expect(wrong.status).toBe(403);
+      expect(await wrong.json()).toEqual({ ok: false });
+      // typed the way the device sends it: upper case, no dash
+      const right = await check(code.replace('-', ''));
+      expect(right.status).toBe(200);
+      expect(await right.json()).toEqual({ ok: true });
+      expect((await check(42)).status).toBe(400);
+      // a second kiosk can use the same code
+      expect(s.identity.setupCode).toBe(code);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('sets the hall PIN with the setup code (then spent), signs in with the PIN, signs out', async () => {
     const s = await testServer(db);
     try {

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import type { AppServices } from './app/context.tsx';
 import { applyDeepLink } from './app/deepLink.ts';
+import { installGlobalErrorLog } from './app/errorLog.ts';
 import { parseHash } from './app/routes.ts';
 import { hallServerHint } from './hall/hint.ts';
 import { uploadingStorage } from './hall/withUpload.ts';
@@ -15,6 +16,7 @@ import { createSessionStore, restoreSession } from './stores/session.ts';
 import './ui/flat/styles.css';
 
 async function boot() {
+  installGlobalErrorLog();
   if (new URLSearchParams(window.location.search).has('emulate')) {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();
@@ -27,10 +29,6 @@ async function boot() {
     : Promise.resolve(null);
   const storage = hallServerHint() ? uploadingStorage(deviceStorage, (a) => hall.then((h) => h?.enqueue(a))) : deviceStorage;
   const session = createSessionStore(storage);
-  const onStorage = () => {
-    if (storage.status === 'memory') session.getState().actions.notify({ key: 'errors.storageDown', tone: 'warning' });
-  };
-  storage.subscribe(onStorage);
   const i18n = createI18n(session.getState().lang);
   const root = document.getElementById('root')!;
   root.removeAttribute('aria-busy');
@@ -50,6 +48,23 @@ async function boot() {
     });
     return m.loadBank(zone, c.groups.map((g) => g.id), staff);
   };
+  // new versions wait until no visit runs (or staff accept them): never mid-game or mid-competition
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    let lastInputAt = Date.now();
+    for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, () => (lastInputAt = Date.now()), { capture: true, passive: true });
+    const start = () =>
+      void import('./app/updates.ts').then((m) =>
+        m.startUpdates({
+          idle: () => m.visitIdle(window.location.hash, session.getState().visitor !== null, lastInputAt, Date.now()),
+          onIdleChange: (fn) => {
+            window.addEventListener('hashchange', fn);
+            session.subscribe(fn);
+          },
+        }),
+      );
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+  }
   createRoot(root).render(<App services={{ session, hallUi: createHallUiStore(), storage, content, catalog, loadBank, hall, staffQuestions }} i18n={i18n} />);
 }
 

@@ -54,6 +54,17 @@ export function staffRoutes(ctx: HallContext) {
       return reply.code(200).send({ signedIn: true, expiresAt });
     }
 
+    // A device without a staff PIN asks for the hall's setup code before its own PIN is set (the
+    // contract in src/staff/setupCode.ts). The same code as for the hall PIN, not spent here: every
+    // kiosk of the hall is set up with it.
+    app.get('/api/staff/setup-code', async () => ({ setupCode: 'server' }));
+    app.post('/api/staff/setup-code', { preHandler: signInLimits }, async (req, reply) => {
+      const code = (req.body as { code?: unknown } | null)?.code;
+      if (typeof code !== 'string' || code.length > 64) return reply.code(400).send({ ok: false });
+      const ok = normaliseCode(code) === normaliseCode(ctx.identity.setupCode);
+      return reply.code(ok ? 200 : 403).send({ ok });
+    });
+
     app.post('/api/staff/setup', { preHandler: signInLimits }, async (req, reply) => {
       const body = parse(setupSchema, req.body);
       if (normaliseCode(body.code) !== normaliseCode(ctx.identity.setupCode)) throw new HttpError(403, 'wrong setup code');

@@ -23,7 +23,10 @@ export type HallDb = Dexie & {
 export const DB_NAME = 'traffic-safety-hall';
 
 export function openHallDb(name = DB_NAME): HallDb {
-  const db = new Dexie(name) as HallDb;
+  // 'strict': a write counts as done once it is flushed to disk, not just handed to the OS — a kiosk
+  // that loses power right after a competition action (or a result) still has it. Writes here are
+  // few and small (an action, an attempt, a step of a test), so the flush costs nothing visible.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as HallDb;
   db.version(1).stores({
     visitors: 'id, group, createdAt',
     attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]',

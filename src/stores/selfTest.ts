@@ -7,7 +7,8 @@ import type { ContentProblem } from '../content/validate.ts';
 import * as T from '../modes/selfTest.ts';
 import type { Attempt, HallStorage } from '../storage/types.ts';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION } from '../app/version.ts';
+import { APP_VERSION } from '../app/version.ts';
 
 export interface SelfTestDeps {
   storage: HallStorage;

@@ -1,8 +1,8 @@
 // Text a spreadsheet program would run as a formula (CSV/formula injection, OWASP): a cell starting
-// with = + - @, a tab or a carriage return — also after leading spaces or line feeds, which Excel and
-// WPS skip. Imported text is refused (rows.ts names the cell); every file the app writes escapes it.
+// with = + - @, a tab or a carriage return — also after leading blanks (ideographic spaces too) or line
+// breaks, which Excel and WPS skip. Imported text is refused (rows.ts names the cell); every file the app writes escapes it.
 
-const FORMULA_START = /^[ \n]*[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u3000]*[=+\-@]|^[\t\r]/;
 
 /** The character that makes this text formula-like, or null. */
 export function formulaPrefix(text: string): string | null {

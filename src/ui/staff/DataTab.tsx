@@ -3,12 +3,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../../app/context.tsx';
-import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
+import { purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
+import { startImport, type ImportJob, type ImportStage } from '../../scoring/importJob.ts';
+import { MAX_IMPORT_BYTES, sizeProblem } from '../../scoring/importPlan.ts';
+import { ProgressBar } from '../flat/ProgressBar.tsx';
 import { inPeriod } from '../../scoring/stats.ts';
 import type { CompetitionRecord } from '../../storage/types.ts';
 import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useDialogKeys, useHallData, type PeriodId } from './common.tsx';
 import { HallServerPanel } from './HallServerPanel.tsx';
 import { useHallStaff } from './useHall.ts';
+import { HealthPanel } from './HealthPanel.tsx';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +22,7 @@ function ExportPanel() {
   const { t } = useTranslation();
   const data = useHallData();
   const [period, setPeriod] = useState<PeriodId>('all');
-  const chosen = useMemo(() => (data ? data.attempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
+  const chosen = useMemo(() => (data ? data.allAttempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
   // signed in to the hall server: the files come from it, with every device's results
   const hall = useHallStaff();
   const [serverCount, setServerCount] = useState<number | null>(null);
@@ -127,41 +131,51 @@ function HallPurgePanel() {
 
 function ImportPanel() {
   const { t } = useTranslation();
-  const { storage } = useServices();
   const { changed } = useDataVersion();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ job: ImportJob; stage: ImportStage; done: number; total: number } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function importFile(file: File) {
-    setBusy(true);
-    try {
-      const r = importJson(await file.text());
-      if (!r.ok) {
-        setNotice({ tone: 'error', text: t('staff.data.importFailed'), details: r.errors });
-        return;
-      }
-      const [attempts, visitors] = await Promise.all([storage.listAttempts(), storage.listVisitors()]);
-      const ma = mergeAttempts(attempts, r.data.attempts);
-      const mv = mergeVisitors(visitors, r.data.visitors, r.data.exportedAt);
-      for (const v of mv.merged.filter((x) => mv.added.includes(x.id))) await storage.putVisitor(v);
-      for (const a of ma.merged.filter((x) => ma.added.includes(x.id))) await storage.putAttempt(a);
-      setNotice({ tone: 'ok', text: t('staff.data.importDone', { added: ma.added.length, skipped: ma.skipped.length, conflicts: ma.conflicts.length }) });
-      changed();
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
+    if (input.current) input.current.value = '';
+    const tooBig = sizeProblem(file.size);
+    if (tooBig) {
+      setNotice({ tone: 'error', text: t('staff.data.importTooBig', { mb: (file.size / 1048576).toFixed(1), max: MAX_IMPORT_BYTES / 1048576 }) });
+      return;
     }
+    setNotice(null);
+    // parsing, checking, merging and writing run in a worker: the kiosk stays responsive, and Cancel works
+    const job = startImport(file, (stage, done, total) => setRunning((r) => (r ? { ...r, stage, done, total } : r)));
+    setRunning({ job, stage: 'read', done: 0, total: 1 });
+    const r = await job.result;
+    setRunning(null);
+    if (r.type === 'done') {
+      const text = t('staff.data.importDone', { added: r.added, skipped: r.skipped, conflicts: r.conflicts });
+      setNotice({ tone: 'ok', text: r.nicknamesCleared ? `${text} ${t('staff.data.importNicknames', { n: r.nicknamesCleared })}` : text });
+      changed();
+    } else if (r.type === 'cancelled') setNotice({ tone: 'ok', text: t('staff.data.importCancelled') });
+    else setNotice({ tone: 'error', text: t('staff.data.importFailed'), details: r.errors });
   }
 
+  const percent = running ? Math.round((100 * running.done) / Math.max(1, running.total)) : 0;
   return (
     <div className="panel" data-testid="import">
       <h2>{t('staff.data.import')}</h2>
-      <p className="hint">{t('staff.data.importHint')}</p>
+      <p className="hint">{t('staff.data.importHint', { max: MAX_IMPORT_BYTES / 1048576 })}</p>
       <label className="button file-button">
         {t('staff.data.chooseFile')}
-        <input ref={input} type="file" accept="application/json,.json" data-testid="import-file" disabled={busy} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+        <input ref={input} type="file" accept="application/json,.json" data-testid="import-file" disabled={!!running} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
       </label>
+      {running && (
+        <div className="import-progress" data-testid="import-progress" data-stage={running.stage}>
+          <div className="progress-inline">
+            <ProgressBar label={t(`staff.data.importStage.${running.stage}`, { done: running.done, total: running.total })} value={percent} />
+          </div>
+          <button type="button" data-testid="import-cancel" onClick={() => running.job.cancel()}>
+            {t('staff.cancel')}
+          </button>
+        </div>
+      )}
       {notice && (
         <div className={notice.tone === 'ok' ? 'ok-note' : 'error'} role="status" data-testid="import-result">
           <p>{notice.text}</p>
@@ -205,7 +219,7 @@ function PurgePanel() {
     if (!data) return null;
     const now = Date.now();
     const opts = { now, olderThanDays: scope === 'all' ? undefined : Math.max(0, days) };
-    const a = purge(data.attempts, opts);
+    const a = purge(data.allAttempts, opts);
     const v = purgeVisitors(data.visitors, a.kept, { ...opts, keep: visitorId ? [visitorId] : [] });
     const cutoff = scope === 'all' ? Infinity : now - Math.max(0, days) * DAY_MS;
     // a running competition is never purged under the host's feet
@@ -301,6 +315,7 @@ export default function DataTab() {
       </div>
       <PurgePanel />
       <HallPurgePanel />
+      <HealthPanel />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { StorageStatusText } from '../flat/StorageBanner.tsx';
 import { useServices } from '../../app/context.tsx';
 import { changePin, storedPinSchema } from '../../staff/pin.ts';
 import { LanguageSwitch } from '../flat/LanguageSwitch.tsx';
@@ -156,12 +157,14 @@ export default function KioskTab() {
       <ChangePin />
       <div className="panel">
         <h2>{t('staff.kiosk.storage')}</h2>
-        <p data-testid="storage-status">{status === 'memory' ? t('staff.kiosk.storageMemory', { problem: storage.problem ?? '' }) : t('staff.kiosk.storageOk')}</p>
-        {status === 'memory' && (
-          <button type="button" onClick={() => void storage.retry()}>
-            {t('app.retry')}
-          </button>
+        {status === 'memory' ? (
+          <p className="storage-status" data-testid="storage-status">
+            <StorageStatusText testid="storage-status" />
+          </p>
+        ) : (
+          <p data-testid="storage-status">{t('staff.kiosk.storageOk')}</p>
         )}
+        {storage.persisted === false && <p className="hint">{t('staff.kiosk.notPersisted')}</p>}
       </div>
     </section>
   );

@@ -17,6 +17,7 @@ import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import { PinGate } from './PinGate.tsx';
 import QuestionsTab from './QuestionsTab.tsx';
+import { updateStore } from '../../app/updates.ts';
 import StatsTab from './StatsTab.tsx';
 import { useHallConnection } from './useHall.ts';
 
@@ -54,7 +55,23 @@ function TabIcon({ tab }: { tab: Tab }) {
   );
 }
 
-function Console({ onLock }: { onLock: () => void }) {
+/** A new version is waiting: it applies by itself once no visit runs; staff can apply it now. */
+function UpdateNote({ running }: { running: boolean }) {
+  const { t } = useTranslation();
+  const waiting = useStore(updateStore, (s) => s.waiting);
+  const applying = useStore(updateStore, (s) => s.applying);
+  if (!waiting) return null;
+  return (
+    <div className="notice notice-info" role="status" data-testid="update-ready">
+      <span>{running ? t('staff.update.readyRunning') : t('staff.update.ready')}</span>
+      <button type="button" data-testid="update-now" disabled={applying} onClick={() => updateStore.getState().actions.accept()}>
+        {t('staff.update.now')}
+      </button>
+    </div>
+  );
+}
+
+function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }) {
   const hall = useHallConnection();
   const { t } = useTranslation();
   const services = useServices();
@@ -70,7 +87,7 @@ function Console({ onLock }: { onLock: () => void }) {
   useEffect(() => {
     if (store.getState().status === 'idle' && !store.getState().id) void store.getState().actions.resume();
   }, [store]);
-  const phase = useStore(store, (s) => s.state.phase);
+  const phase = useStore(store, (s) => s.shown.phase);
   const resultsSaved = useStore(store, (s) => s.attemptsSaved);
   // a finished competition's results: the statistics and leaderboards reload
   useEffect(() => {
@@ -129,6 +146,12 @@ function Console({ onLock }: { onLock: () => void }) {
             {t('staff.lock')}
           </button>
         </header>
+        <UpdateNote running={status === 'ready' && phase !== 'podium'} />
+        {shortPin && (
+          <p className="notice notice-warning" role="status" data-testid="pin-short">
+            {t('staff.pin.shortPin')}
+          </p>
+        )}
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="staff-panel">
           {tab === 'competition' && <CompetitionTab store={store} />}
           {tab === 'stats' && <StatsTab />}
@@ -143,6 +166,6 @@ function Console({ onLock }: { onLock: () => void }) {
 }
 
 export default function StaffApp() {
-  const [unlocked, setUnlocked] = useState(false);
-  return unlocked ? <Console onLock={() => setUnlocked(false)} /> : <PinGate onUnlock={() => setUnlocked(true)} />;
+  const [unlocked, setUnlocked] = useState<{ shortPin: boolean } | null>(null);
+  return unlocked ? <Console onLock={() => setUnlocked(null)} shortPin={unlocked.shortPin} /> : <PinGate onUnlock={setUnlocked} />;
 }

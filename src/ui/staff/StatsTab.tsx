@@ -73,6 +73,18 @@ export default function StatsTab() {
         {hall ? t('hallServer.sourceHall') : t('hallServer.sourceDevice')}
         {server && ` · ${t('hallServer.byKind', { list: DEVICE_KINDS.filter((k) => server.byDeviceKind[k]).map((k) => `${t(`hallServer.kinds.${k}`)} ${server.byDeviceKind[k]}`).join('、') || '—' })}`}
       </p>
+      {!hall && data && data.implausible.length > 0 && (
+        <details className="notice notice-warning" data-testid="stats-implausible">
+          <summary>{t('staff.stats.implausible', { n: data.implausible.length })}</summary>
+          <ul className="problems">
+            {data.implausible.slice(0, 10).map(({ attempt, why }) => (
+              <li key={attempt.id}>
+                <code>{`${attempt.id}: ${why}`}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
         <label className="inline-field">

@@ -6,6 +6,7 @@ import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text, ZONE_IDS, type Lang, type LocalizedText, type ZoneId } from '../../content/ids.ts';
 import { CHALLENGE_LIST } from '../../modes/competition/challenges.ts';
 import { lastDays, unsafeKindsFromScoring, windowPeriod, type Period, type UnsafeRule } from '../../scoring/stats.ts';
+import { plausibleOnly, scoringLookup } from '../../scoring/plausible.ts';
 import type { Attempt, Visitor } from '../../storage/types.ts';
 
 // ---------------------------------------------------------------- saved data
@@ -17,24 +18,31 @@ export function useDataVersion() {
 }
 
 export interface HallData {
+  /** what statistics and leaderboards count: the attempts that pass the plausibility check */
   attempts: Attempt[];
+  /** every saved attempt (exports and purges see them all) */
+  allAttempts: Attempt[];
+  /** attempts the plausibility check kept out of statistics and leaderboards, with why */
+  implausible: { attempt: Attempt; why: string }[];
   visitors: Visitor[];
 }
 
 /** Attempts and visitors as saved; reloaded whenever a tab reports a change. */
 export function useHallData(): HallData | null {
   const { storage } = useServices();
+  const catalog = useCatalog();
   const { version } = useDataVersion();
   const [data, setData] = useState<HallData | null>(null);
   useEffect(() => {
     let live = true;
     void Promise.all([storage.listAttempts(), storage.listVisitors()]).then(([attempts, visitors]) => {
-      if (live) setData({ attempts, visitors });
+      const checked = plausibleOnly(attempts, scoringLookup(catalog.zones));
+      if (live) setData({ attempts: checked.kept, allAttempts: attempts, implausible: checked.rejected, visitors });
     });
     return () => {
       live = false;
     };
-  }, [storage, version]);
+  }, [storage, version, catalog]);
   return data;
 }
 
