@@ -153,7 +153,7 @@ const joinLaw = (...parts: Texts[]): LocalizedText => ({
 
 const CHOICES: ChallengeChoice[] = [
   { id: 'cross', text: { 'zh-Hans': '现在过', 'zh-Hant': '現在過', en: 'Cross now' } },
-  { id: 'wait', text: { 'zh-Hans': '先不过', 'zh-Hant': '先不過', en: 'Don’t cross yet' } },
+  { id: 'wait', text: { 'zh-Hans': '先不过', 'zh-Hant': '先不過', en: "Don't cross yet" } },
 ];
 
 const TITLE: LocalizedText = { 'zh-Hans': '现在能过马路吗？', 'zh-Hant': '現在能過馬路嗎？', en: 'Safe to cross now?' };
@@ -270,7 +270,7 @@ const TEMPLATES: Record<SafeToCrossTemplate, TemplateDef> = {
     explanation: {
       'zh-Hans': '先不要走。转弯车辆不得妨碍行人通行，遇行人应当停车让行；但这辆车没有减速，约{t}秒就到。等它停下或开过去再走：有路权也挡不住车。',
       'zh-Hant': '先不要走。轉彎車輛不得妨礙行人通行，遇行人應當停車讓行；但這輛車沒有減速，約{t}秒就到。等它停下或開過去再走：有路權也擋不住車。',
-      en: 'Not yet. Turning vehicles must not get in the way of pedestrians and must stop for them, but this car is not slowing down and will be there in about {t} s. Wait until it stops or has passed: being in the right won’t stop a car.',
+      en: "Not yet. Turning vehicles must not get in the way of pedestrians and must stop for them, but this car is not slowing down and will be there in about {t} s. Wait until it stops or has passed: being in the right won't stop a car.",
     },
     build: (rng, b) => {
       const v = pickOf(rng, [15, 20]);

@@ -150,3 +150,6 @@ export function practiceResult(s: PracticeState): PracticeResult {
     bestStreak: best,
   };
 }
+
+/** Children's texts carry no article numbers or citations: a group of under-13s is shown none. */
+export const showsSources = (group: Group): boolean => !(group.ages && group.ages[1] <= 12);

@@ -1,0 +1,40 @@
+// A new screen in the single-page app behaves like a new page: it opens at its top, focus moves to
+// its heading (keyboard and screen-reader users start there, not on a button left over from the last
+// screen) and its name is announced in a live region. A screen that puts focus somewhere itself (a
+// game's start button, a dialog) keeps it; its name is still announced.
+
+type Announce = (text: string) => void;
+let announce: Announce = () => undefined;
+
+/** The app's live region (App.tsx) registers itself here. */
+export function setScreenAnnouncer(fn: Announce): void {
+  announce = fn;
+}
+
+/**
+ * Waits (a few seconds at most: content may still be loading) for the screen's h1 inside <main>,
+ * then scrolls to the top, focuses it and announces it. Returns a cancel function.
+ */
+export function focusScreenHeading(): () => void {
+  let raf = 0;
+  let frames = 0;
+  const focusedBefore = document.activeElement;
+  const run = () => {
+    const main = document.querySelector('main');
+    const h = main?.querySelector<HTMLElement>('h1');
+    if (!main || !h) {
+      if (frames++ < 300) raf = requestAnimationFrame(run);
+      return;
+    }
+    const a = document.activeElement;
+    const placed = a && a !== document.body && a !== focusedBefore && a.isConnected && main.contains(a);
+    if (!placed) {
+      window.scrollTo(0, 0);
+      if (!h.hasAttribute('tabindex')) h.tabIndex = -1;
+      h.focus({ preventScroll: true });
+    }
+    announce((h.textContent ?? '').trim());
+  };
+  raf = requestAnimationFrame(run);
+  return () => cancelAnimationFrame(raf);
+}
