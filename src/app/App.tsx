@@ -22,7 +22,7 @@ function ScreenAnnouncer() {
     // the same text twice in a row would not be read again: clear it first
     setScreenAnnouncer((t) => {
       setText('');
-      requestAnimationFrame(() => setText(t));
+      setTimeout(() => setText(t), 50);
     });
     return () => setScreenAnnouncer(() => undefined);
   }, []);

@@ -12,18 +12,20 @@ export function setScreenAnnouncer(fn: Announce): void {
 }
 
 /**
- * Waits (a few seconds at most: content may still be loading) for the screen's h1 inside <main>,
+ * Waits (six seconds at most: content may still be loading) for the screen's h1 inside <main>,
  * then scrolls to the top, focuses it and announces it. Returns a cancel function.
  */
 export function focusScreenHeading(): () => void {
-  let raf = 0;
-  let frames = 0;
+  // timers, not animation frames: frames come slowly while a 3D view renders in software
+  let timer = 0;
+  let tries = 0;
   const focusedBefore = document.activeElement;
   const run = () => {
     const main = document.querySelector('main');
-    const h = main?.querySelector<HTMLElement>('h1');
+    // a heading still on screen: while the next screen loads, React keeps the last one in the DOM, hidden
+    const h = [...(main?.querySelectorAll<HTMLElement>('h1') ?? [])].find((x) => x.getClientRects().length > 0);
     if (!main || !h) {
-      if (frames++ < 300) raf = requestAnimationFrame(run);
+      if (tries++ < 200) timer = window.setTimeout(run, 30);
       return;
     }
     const a = document.activeElement;
@@ -35,6 +37,6 @@ export function focusScreenHeading(): () => void {
     }
     announce((h.textContent ?? '').trim());
   };
-  raf = requestAnimationFrame(run);
-  return () => cancelAnimationFrame(raf);
+  timer = window.setTimeout(run, 0);
+  return () => clearTimeout(timer);
 }

@@ -108,7 +108,7 @@ describe('no dead ends', () => {
       await page.goBack();
       await press(page, 'no-game-play-crossing', touch);
       await page.getByTestId('game-start').waitFor();
-    });
+    }, 900_000);
 });
 
 describe('kiosk hand-over', () => {

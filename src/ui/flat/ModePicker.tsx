@@ -19,10 +19,15 @@ export function ModePicker({ zone, onClose, keep }: { zone: ZoneDef; onClose: ()
   const first = useRef<HTMLButtonElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const modes = offeredModes(zone.id);
+  // the parent passes a new onClose on every render: the listeners below must not re-run (and
+  // re-focus the first mode) each time
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     first.current?.focus();
+    const opener = zone.id;
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') return onClose();
+      if (e.key === 'Escape') return close.current();
       if (e.key !== 'Tab' || !dialog.current) return;
       const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
       if (!items.length) return;
@@ -39,14 +44,14 @@ export function ModePicker({ zone, onClose, keep }: { zone: ZoneDef; onClose: ()
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      // focus goes back to the card that opened the dialog (gone when a mode was chosen: the hall left)
-      requestAnimationFrame(() => {
-        const card = document.querySelector<HTMLElement>(`[data-testid="portal-${zone.id}"]`);
-        const a = document.activeElement;
-        if (card && (!a || a === document.body || !a.isConnected)) card.focus();
-      });
+      // focus goes back to the card that opened the dialog (gone when a mode was chosen: the hall left).
+      // Passive effects clean up after the DOM is updated, so this can run at once (the next frame
+      // may be slow to come while the 3D view renders).
+      const card = document.querySelector<HTMLElement>(`[data-testid="portal-${opener}"]`);
+      const a = document.activeElement;
+      if (card && (!a || a === document.body || !a.isConnected)) card.focus();
     };
-  }, [onClose, zone.id]);
+  }, [zone.id]);
   return (
     <div className="backdrop" onClick={onClose}>
       <div ref={dialog} className="card dialog" role="dialog" aria-modal="true" aria-labelledby="mode-title" data-testid="mode-picker" onClick={(e) => e.stopPropagation()}>
