@@ -193,17 +193,20 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
       <p className="hint">{t('test.saved')}</p>
       <h3>{t('test.mastery')}</h3>
       <ul className="mastery" data-testid="test-mastery">
-        {result.byTopic.map((m) => (
+        {result.byTopic.map((m) => {
+          const name = topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic;
+          return (
           <li key={m.topic}>
-            <span>{topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic}</span>
-            <span className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
+            <span>{name}</span>
+            <span className="meter" role="meter" aria-label={name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
               <span style={{ width: `${Math.round(m.mastery * 100)}%` }} />
             </span>
             <span>
               {m.correct}/{m.asked}
             </span>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <h3>{t('test.review')}</h3>
       {result.wrong.length === 0 ? (
