@@ -19,7 +19,9 @@ function SecondsLeft({ store, y }: { store: PracticeStore; y: number }) {
   const shownAt = useStore(store, (s) => s.shownAt);
   const open = practice.phase === 'question';
   const now = useNow(open, 250);
-  const secs = open ? Math.max(0, Math.ceil((practice.timeLimitSec * 1000 - (now - shownAt)) / 1000)) : 0;
+  const answered = practice.answers[practice.index];
+  const spent = open ? now - shownAt : answered && !answered.late ? answered.ms : practice.timeLimitSec * 1000;
+  const secs = Math.max(0, Math.ceil((practice.timeLimitSec * 1000 - spent) / 1000));
   return (
     <Body3D position={[0.4, y, 0]} width={0.3} color={secs <= 5 ? '#ffa94d' : '#ffd43b'} anchorY="middle">
       {t('game.timeLeft', { s: secs })}

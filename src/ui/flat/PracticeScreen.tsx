@@ -37,7 +37,9 @@ function Countdown({ store }: { store: PracticeStore }) {
   const open = practice.phase === 'question';
   const now = useNow(open);
   const total = practice.timeLimitSec * 1000;
-  const left = open ? Math.max(0, total - (now - shownAt)) : 0;
+  // once answered, the clock stops where the answer came (not at 0, which would read "time is up")
+  const answered = practice.answers[practice.index];
+  const left = open ? Math.max(0, total - (now - shownAt)) : answered && !answered.late ? Math.max(0, total - answered.ms) : 0;
   const secs = Math.ceil(left / 1000);
   return (
     <div className={`countdown${open && secs <= 5 ? ' urgent' : ''}`} data-testid="practice-countdown" data-seconds={secs}>
