@@ -89,12 +89,20 @@ function Screens() {
   // screen's own first action keeps its autofocus)
   const screenKey = route.name === 'zone' ? `zone/${route.zoneId}/${route.mode}` : route.name;
   const firstScreen = useRef(true);
+  // what had focus before this screen rendered (read while rendering: the new screen's autofocus
+  // happens before effects run)
+  const lastKey = useRef(screenKey);
+  const focusBefore = useRef<Element | null>(null);
+  if (lastKey.current !== screenKey) {
+    lastKey.current = screenKey;
+    focusBefore.current = typeof document === 'undefined' ? null : document.activeElement;
+  }
   useEffect(() => {
     if (firstScreen.current) {
       firstScreen.current = false;
       return;
     }
-    return focusScreenHeading();
+    return focusScreenHeading(focusBefore.current);
   }, [screenKey]);
 
   const { hallUi } = useServices();

@@ -61,6 +61,7 @@ export function StartScreen({ onReady = () => navigate({ name: 'hall' }) }: { on
           type="button"
           className="primary"
           data-testid="begin"
+          data-screen-focus
           autoFocus
           onClick={async () => {
             if (visitor && !visitor.anonymous) await session.getState().actions.endVisit();
