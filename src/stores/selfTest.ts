@@ -41,6 +41,8 @@ export interface SelfTestState {
     restart(): Promise<void>;
     /** the visitor switched language: unanswered questions not written in it leave the test */
     languageChanged(lang: Lang): Promise<void>;
+    /** the bank has nothing for the visitor's group: take the zone's questions for all ages instead */
+    startAllAges(): Promise<void>;
   };
 }
 
@@ -107,9 +109,9 @@ export function createSelfTestStore(deps: SelfTestDeps) {
 
     const lang = deps.lang ?? (() => 'zh-Hans' as Lang);
 
-    function fresh(bank: Question[]) {
+    function fresh(bank: Question[], pool: T.TestPool = 'group') {
       const l = lang();
-      const test = T.createTest({ bank: bank.filter((q) => availableIn(q, l)), group: deps.group, seed: seed() });
+      const test = T.createTest({ bank: bank.filter((q) => availableIn(q, l)), group: deps.group, seed: seed(), pool });
       const t = now();
       set({ test, result: null, startedAt: t, shownAt: t, savedAttemptId: null });
       save(test);
@@ -150,7 +152,11 @@ export function createSelfTestStore(deps: SelfTestDeps) {
           // the bank again: questions hall staff added since count at once
           const loaded = await deps.loadBank(deps.zone);
           if (loaded.ok) set({ bank: loaded.questions, topics: loaded.topics });
-          fresh(get().bank);
+          fresh(get().bank, get().test?.pool ?? 'group');
+        },
+        async startAllAges() {
+          await deps.storage.deleteProgress(key);
+          fresh(get().bank, 'all-ages');
         },
         async languageChanged(l) {
           const { test, bank } = get();

@@ -18,3 +18,8 @@ declare module 'virtual:font-glyphs' {
   const glyphs: string;
   export default glyphs;
 }
+declare module 'virtual:glyphs' {
+  /** what each bundled font draws beyond ASCII (scripts/build/vitePlugin.ts GlyphCoverage) */
+  const coverage: { sc: string; tc: string; namesSc: string; namesTc: string };
+  export default coverage;
+}
