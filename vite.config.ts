@@ -60,7 +60,10 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'script',
-      includeAssets: ['icon.svg', 'fonts/*.woff', 'xr-assets/**/*'],
+      // fonts/ and xr-assets/ are regenerated in public/ at build start, after this list is read: listed
+      // here they came twice into the precache, the stale copy with an old revision whenever the font
+      // subsets changed, and Workbox then refused the whole list (no offline). The glob below finds them.
+      includeAssets: ['icon.svg'],
       manifest: {
         name: '交通安全体验馆 Traffic-Safety Hall',
         short_name: '交通安全馆',

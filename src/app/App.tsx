@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
@@ -13,6 +13,25 @@ import { applyDeepLink } from './deepLink.ts';
 import type { Route } from './routes.ts';
 import { hasGame } from '../zones/registry.ts';
 import { useRoute } from './useRoute.ts';
+import { focusScreenHeading, setScreenAnnouncer } from './screenFocus.ts';
+
+/** The live region that names each new screen (screenFocus.ts). */
+function ScreenAnnouncer() {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    // the same text twice in a row would not be read again: clear it first
+    setScreenAnnouncer((t) => {
+      setText('');
+      setTimeout(() => setText(t), 50);
+    });
+    return () => setScreenAnnouncer(() => undefined);
+  }, []);
+  return (
+    <div className="sr-only" role="status" aria-live="polite" data-testid="screen-announcer">
+      {text}
+    </div>
+  );
+}
 
 const STATION_PARAMS = ['group', 'lang'] as const;
 
@@ -40,6 +59,12 @@ function StageHost({ route, keep, visible }: { route: Route; keep: Record<string
   );
 }
 
+/** Holds its Suspense boundary until the content is validated and the saved session restored. */
+function CatalogReady() {
+  useCatalog();
+  return null;
+}
+
 /** Applies deep-link parameters whenever the route's parameters change (idempotent). */
 function DeepLinks({ params }: { params: Record<string, string> }) {
   const { session } = useServices();
@@ -59,6 +84,26 @@ function Screens() {
     for (const p of STATION_PARAMS) if (params[p] !== undefined) k[p] = params[p]!;
     return k;
   }, [params]);
+
+  // a new screen opens at its top with focus on its heading (not on the first screen: the start
+  // screen's own first action keeps its autofocus)
+  const screenKey = route.name === 'zone' ? `zone/${route.zoneId}/${route.mode}` : route.name;
+  const firstScreen = useRef(true);
+  // what had focus before this screen rendered (read while rendering: the new screen's autofocus
+  // happens before effects run)
+  const lastKey = useRef(screenKey);
+  const focusBefore = useRef<Element | null>(null);
+  if (lastKey.current !== screenKey) {
+    lastKey.current = screenKey;
+    focusBefore.current = typeof document === 'undefined' ? null : document.activeElement;
+  }
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    return focusScreenHeading(focusBefore.current);
+  }, [screenKey]);
 
   const { hallUi } = useServices();
   useEffect(() => {
@@ -94,11 +139,13 @@ function Screens() {
   return (
     <>
       <Notices />
+      <ScreenAnnouncer />
       <main className="app" data-route={route.name}>
-        {/* the start screen's first step needs no content; everything else waits for the content chunk */}
+        {/* the start screen's first step needs no content (nor storage: see main.tsx); everything else
+            waits for the content chunk and the restored session */}
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+          {route.name !== 'start' && <CatalogReady />}
           {screen}
-          <DeepLinks params={params} />
           <StageHost
             route={route}
             keep={keep}
@@ -106,6 +153,11 @@ function Screens() {
           />
         </Suspense>
       </main>
+      {Object.keys(params).length > 0 && (
+        <Suspense fallback={null}>
+          <DeepLinks params={params} />
+        </Suspense>
+      )}
       <KioskMode route={route.name} />
     </>
   );

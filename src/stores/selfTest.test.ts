@@ -12,10 +12,12 @@ const bankOf = (zone: string) => quizFileSchema.parse(JSON.parse(readFileSync(`q
 function setup(dbName: string, group = 'child', zone: ZoneId = 'crossing') {
   const storage = createHallStorage(() => openHallDb(dbName));
   let t = 1000;
+  // a group the hall added after the question banks were written
+  const added = { ...groups.find((g) => g.id === 'adult')!, id: group };
   const store = createSelfTestStore({
     storage,
     zone,
-    group: groups.find((g) => g.id === group)!,
+    group: groups.find((g) => g.id === group) ?? added,
     visitorId: 'v1',
     device: () => 'desktop',
     loadBank: async (z) => ({ ok: true, questions: bankOf(z), topics: {} }),
@@ -77,6 +79,24 @@ describe('self-test store', () => {
     expect(c).not.toEqual(d);
     for (const id of c) expect(bank.find((q) => q.id === id)!.groups).toContain('child');
     for (const id of d) expect(bank.find((q) => q.id === id)!.groups).toContain('driver');
+  });
+
+  it('a group without questions gets an empty test, then the zone\'s questions for all ages on request (kept across restart and reload)', async () => {
+    const name = `st-${Math.random()}`;
+    const { store } = setup(name, 'family');
+    await store.getState().actions.start();
+    expect(store.getState().test!.items).toHaveLength(0);
+    await store.getState().actions.startAllAges();
+    const test = store.getState().test!;
+    expect(test.pool).toBe('all-ages');
+    expect(test.items.length).toBeGreaterThan(0);
+    store.getState().actions.answer(test.items[0]!.answer);
+    await store.getState().actions.restart();
+    expect(store.getState().test!.pool).toBe('all-ages');
+    const firstId = store.getState().test!.items[0]!.id;
+    const again = setup(name, 'family').store;
+    await again.getState().actions.start();
+    expect(again.getState().test!.items[0]!.id).toBe(firstId);
   });
 
   it('reports a broken bank instead of starting', async () => {

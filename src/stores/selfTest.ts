@@ -35,6 +35,8 @@ export interface SelfTestState {
     answer(choiceIds: string[]): void;
     next(): Promise<void>;
     restart(): Promise<void>;
+    /** the bank has nothing for the visitor's group: take the zone's questions for all ages instead */
+    startAllAges(): Promise<void>;
   };
 }
 
@@ -91,8 +93,8 @@ export function createSelfTestStore(deps: SelfTestDeps) {
       } else fresh(loaded.questions);
     }
 
-    function fresh(bank: Question[]) {
-      const test = T.createTest({ bank, group: deps.group, seed: seed() });
+    function fresh(bank: Question[], pool: T.TestPool = 'group') {
+      const test = T.createTest({ bank, group: deps.group, seed: seed(), pool });
       const t = now();
       set({ test, result: null, startedAt: t, shownAt: t, savedAttemptId: null });
       save(test);
@@ -130,7 +132,11 @@ export function createSelfTestStore(deps: SelfTestDeps) {
         },
         async restart() {
           await deps.storage.deleteProgress(key);
-          fresh(get().bank);
+          fresh(get().bank, get().test?.pool ?? 'group');
+        },
+        async startAllAges() {
+          await deps.storage.deleteProgress(key);
+          fresh(get().bank, 'all-ages');
         },
       },
     };

@@ -13,3 +13,8 @@ declare module 'virtual:i18n-zh-Hant' {
   const strings: UiStrings;
   export default strings;
 }
+declare module 'virtual:glyphs' {
+  /** what each bundled font draws beyond ASCII (scripts/build/vitePlugin.ts GlyphCoverage) */
+  const coverage: { sc: string; tc: string; namesSc: string; namesTc: string };
+  export default coverage;
+}

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useCatalog, useSession } from '../../app/context.tsx';
+import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { useSelfTest } from '../../app/useSelfTest.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { text, type Lang, type ZoneId } from '../../content/ids.ts';
@@ -19,16 +19,35 @@ const QuestionSceneCanvas = lazy(() => import('../../three/scene/QuestionSceneCa
 
 const SPEECH_LANG: Record<Lang, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', en: 'en-US' };
 
-/** Reads text with the browser's speech synthesis where there is one; the text is always on screen. */
+/** Is there a voice for this language on the device? (voices may arrive a moment after load) */
+function hasVoice(lang: Lang): boolean {
+  const want = lang === 'en' ? 'en' : 'zh';
+  return window.speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().replace('_', '-').startsWith(want));
+}
+
+/**
+ * Reads text with the browser's speech synthesis where there is one; the text is always on screen.
+ * A device without a voice for the language (many kiosks and headsets) would read nothing: the button
+ * then says so instead of silently doing nothing.
+ */
 function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
   const { t } = useTranslation();
+  const [noVoice, setNoVoice] = useState(false);
+  useEffect(() => setNoVoice(false), [lang]);
   if (typeof window === 'undefined' || !('speechSynthesis' in window)) return null;
+  if (noVoice)
+    return (
+      <p className="hint read-aloud-none" role="status" data-testid="read-aloud-none">
+        {lang === 'en' ? t('test.noVoiceEn') : t('test.noVoice')}
+      </p>
+    );
   return (
     <button
       type="button"
       className="link read-aloud"
       data-testid="read-aloud"
       onClick={() => {
+        if (!hasVoice(lang)) return setNoVoice(true);
         window.speechSynthesis.cancel();
         const u = new SpeechSynthesisUtterance(lines.join('。 '));
         u.lang = SPEECH_LANG[lang];
@@ -94,6 +113,11 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
         <span data-testid="test-progress">{t('test.progress', { n: test.index + 1, total: test.items.length })}</span>
         {topic && <span className="chip">{text(topic, lang)}</span>}
       </p>
+      {test.pool === 'all-ages' && (
+        <p className="hint" data-testid="test-all-ages-banner">
+          {t('test.allAgesBanner')}
+        </p>
+      )}
       <h2 data-testid="test-prompt">{text(q.prompt, lang)}</h2>
       <ReadAloud lang={lang} lines={[text(q.prompt, lang), ...item.choices.map((id, i) => `${letters[i]}. ${choiceText(q, id, lang)}`)]} />
       {q.kind === 'scene' && q.scene && (
@@ -169,17 +193,20 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
       <p className="hint">{t('test.saved')}</p>
       <h3>{t('test.mastery')}</h3>
       <ul className="mastery" data-testid="test-mastery">
-        {result.byTopic.map((m) => (
+        {result.byTopic.map((m) => {
+          const name = topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic;
+          return (
           <li key={m.topic}>
-            <span>{topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic}</span>
-            <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
+            <span>{name}</span>
+            <span className="meter" role="meter" aria-label={name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
               <span style={{ width: `${Math.round(m.mastery * 100)}%` }} />
             </span>
             <span>
               {m.correct}/{m.asked}
             </span>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <h3>{t('test.review')}</h3>
       {result.wrong.length === 0 ? (
@@ -206,14 +233,68 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
   );
 }
 
-export default function SelfTestScreen({ zone }: { zone: ZoneId }) {
+/**
+ * No questions for the visitor's group in this zone (a hall that added a group before writing its
+ * questions): never a bare sentence, but the nearest useful things: the zone's questions for all
+ * ages, and the zones that do have questions for the group.
+ */
+function EmptyTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
   const { t } = useTranslation();
-  const store = useSelfTest(zone);
-  if (!store) return <p className="card">{t('test.empty')}</p>;
-  return <SelfTest store={store} />;
+  const catalog = useCatalog();
+  const { loadBank } = useServices();
+  const { lang, visitor } = useSession((s) => ({ lang: s.lang, visitor: s.visitor }));
+  const bank = useStore(store, (s) => s.bank);
+  const group = catalog.groups.find((g) => g.id === visitor?.group);
+  const [others, setOthers] = useState<ZoneId[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const candidates = catalog.zones.filter((z) => z.ok && z.id !== zone).map((z) => z.id);
+    void Promise.all(candidates.map(async (id) => ((r) => (r.ok && r.questions.some((q) => q.groups.includes(visitor?.group ?? '')) ? id : null))(await loadBank(id)))).then(
+      (ids) => live && setOthers(ids.filter((x): x is ZoneId => x !== null)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalog, zone, loadBank, visitor?.group]);
+  return (
+    <section className="card" data-testid="test-empty">
+      <h2>{t('test.emptyTitle', { group: group ? text(group.name, lang) : (visitor?.group ?? '') })}</h2>
+      {bank.length > 0 && (
+        <>
+          <p className="hint">{t('test.allAgesHint')}</p>
+          <button type="button" className="primary" data-testid="test-all-ages" onClick={() => void store.getState().actions.startAllAges()}>
+            {t('test.allAges')}
+          </button>
+        </>
+      )}
+      {others === null ? null : others.length ? (
+        <>
+          <p>{t('test.otherZones')}</p>
+          <div className="actions">
+            {others.map((id) => {
+              const z = catalog.zones.find((x) => x.id === id);
+              return (
+                <button key={id} type="button" data-testid={`test-other-${id}`} onClick={() => navigate({ name: 'zone', zoneId: id, mode: 'test' })}>
+                  {z?.ok ? text(z.zone.title, lang) : id}
+                </button>
+              );
+            })}
+          </div>
+        </>
+      ) : (
+        <p className="hint">{t('test.noneAnywhere')}</p>
+      )}
+    </section>
+  );
 }
 
-function SelfTest({ store }: { store: SelfTestStore }) {
+export default function SelfTestScreen({ zone }: { zone: ZoneId }) {
+  const store = useSelfTest(zone);
+  if (!store) return null;
+  return <SelfTest store={store} zone={zone} />;
+}
+
+function SelfTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const status = useStore(store, (s) => s.status);
@@ -235,7 +316,7 @@ function SelfTest({ store }: { store: SelfTestStore }) {
         </ul>
       </section>
     );
-  if (!test || test.items.length === 0) return <p className="card">{t('test.empty')}</p>;
+  if (!test || test.items.length === 0) return <EmptyTest store={store} zone={zone} />;
   if (T.isFinished(test)) return result ? <ResultCard store={store} lang={lang} onAgain={() => void store.getState().actions.restart()} /> : <ProgressBar label={t('app.loading')} />;
   const cur = T.currentQuestion(test, bank);
   if (!cur) return <ProgressBar label={t('app.loading')} />;

@@ -150,10 +150,10 @@ function PurgePanel() {
       <h2>{t('staff.data.purge')}</h2>
       <p className="hint">{t('staff.data.purgeHint')}</p>
       <div className="segmented" role="radiogroup" aria-label={t('staff.data.purge')}>
-        <button type="button" role="radio" aria-checked={scope === 'older'} aria-pressed={scope === 'older'} data-testid="purge-older" onClick={() => setScope('older')}>
+        <button type="button" role="radio" aria-checked={scope === 'older'} data-testid="purge-older" onClick={() => setScope('older')}>
           {t('staff.data.purgeOlder')}
         </button>
-        <button type="button" role="radio" aria-checked={scope === 'all'} aria-pressed={scope === 'all'} data-testid="purge-all" onClick={() => setScope('all')}>
+        <button type="button" role="radio" aria-checked={scope === 'all'} data-testid="purge-all" onClick={() => setScope('all')}>
           {t('staff.data.purgeAll')}
         </button>
       </div>
