@@ -126,6 +126,9 @@ export const en: UiStrings = {
     saved: 'Your result is saved.',
   },
   game: {
+    passengerTitle: 'Riding along and waiting',
+    passengerHint: 'You are too young to ride an e-bike yourself (you must be 16), but you ride along with grown-ups and meet e-bikes at the roadside. Choose what you would do for each one.',
+    passengerDone: 'Done',
     why: 'Why',
     unfinished: 'Not finished: {{task}}',
     unfinishedTimeUp: 'Time ran out before you finished: {{task}}',

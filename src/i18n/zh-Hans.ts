@@ -126,6 +126,9 @@ export const zhHans = {
     saved: '成绩已保存。',
   },
   game: {
+    passengerTitle: '坐车和等车',
+    passengerHint: '你还不能自己骑电动自行车（要年满16周岁），但可以坐大人的车，也会在路边遇到电动自行车。每题选一个你会怎么做。',
+    passengerDone: '选好了',
     why: '为什么',
     unfinished: '还没完成：{{task}}',
     unfinishedTimeUp: '时间到了，还没完成：{{task}}',
