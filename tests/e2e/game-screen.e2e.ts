@@ -127,6 +127,7 @@ describe('zone games on a screen', () => {
         await page.keyboard.down(key);
         await frames(page, s);
         await page.keyboard.up(key);
+        await frames(page, 0.6);
       }
       await playUntil(page, gap, 20);
       await page.keyboard.down('ArrowUp');
