@@ -7,11 +7,15 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import type { AppServices } from './app/context.tsx';
 import { applyDeepLink } from './app/deepLink.ts';
+import { installGlobalErrorLog } from './app/errorLog.ts';
 import { parseHash } from './app/routes.ts';
 import type { Catalog } from './content/catalog.ts';
+import { hallServerHint } from './hall/hint.ts';
+import { uploadingStorage } from './hall/withUpload.ts';
 import { isLang } from './i18n/langs.ts';
 import { createI18n } from './i18n/index.ts';
 import { deferredStorage } from './storage/deferred.ts';
+import { deferredStaffQuestionRepo } from './storage/deferredStaffQuestions.ts';
 import type { HallStorage } from './storage/types.ts';
 import { createHallUiStore } from './stores/hallUi.ts';
 import { createSessionStore, restoreSession } from './stores/session.ts';
@@ -34,6 +38,7 @@ function savedLang() {
 }
 
 async function boot() {
+  installGlobalErrorLog();
   if (new URLSearchParams(window.location.search).has('emulate')) {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();
@@ -45,7 +50,14 @@ async function boot() {
   const real = new Promise<HallStorage>((resolve) => {
     openStorage = once(() => resolve(import('./storage/storage.ts').then((m) => m.createHallStorage())));
   });
-  const storage = deferredStorage(real);
+  const deviceStorage = deferredStorage(real);
+  // from a hall server: join the hall once storage opens (not for the first paint), and every saved
+  // attempt also goes to its outbox
+  const fromHall = hallServerHint();
+  const hall = fromHall
+    ? real.then(() => import('./hall/inPage.ts')).then((m) => m.startHallInPage(deviceStorage)).catch(() => null)
+    : Promise.resolve(null);
+  const storage = fromHall ? uploadingStorage(deviceStorage, (a) => hall.then((h) => h?.enqueue(a))) : deviceStorage;
   const session = createSessionStore(storage, { lang: savedLang() });
   session.subscribe((s) => {
     try {
@@ -69,15 +81,24 @@ async function boot() {
       return c;
     }),
   );
+  // questions hall staff added on this device join every bank as it loads: no rebuild, no reload
+  const staffQuestions = deferredStaffQuestionRepo(real.then(() => import('./storage/staffQuestions.ts')).then((m) => m.createStaffQuestionRepo()));
   const loadBank: AppServices['loadBank'] = async (zone) => {
+    restored();
     const [m, c] = await Promise.all([import('./app/services.ts'), content()]);
-    return m.loadBank(zone, c.groups.map((g) => g.id));
+    const staff = await staffQuestions.list().catch((e: unknown) => {
+      console.warn(`[staff questions] not loaded: ${(e as Error).message}`);
+      return [];
+    });
+    return m.loadBank(zone, c.groups.map((g) => g.id), staff);
   };
   const services: AppServices = {
     session,
     hallUi: createHallUiStore(),
     storage,
     loadBank,
+    hall,
+    staffQuestions,
     get content(): Promise<Catalog> {
       return content();
     },
@@ -85,6 +106,24 @@ async function boot() {
       return catalog();
     },
   };
+
+  // new versions wait until no visit runs (or staff accept them): never mid-game or mid-competition
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    let lastInputAt = Date.now();
+    for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, () => (lastInputAt = Date.now()), { capture: true, passive: true });
+    const start = () =>
+      void import('./app/updates.ts').then((m) =>
+        m.startUpdates({
+          idle: () => m.visitIdle(window.location.hash, session.getState().visitor !== null, lastInputAt, Date.now()),
+          onIdleChange: (fn) => {
+            window.addEventListener('hashchange', fn);
+            session.subscribe(fn);
+          },
+        }),
+      );
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+  }
 
   const i18n = createI18n(session.getState().lang);
   const root = document.getElementById('root')!;

@@ -12,10 +12,14 @@ import { nicknameCharacters } from './commonChars.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
 import { buildSubset, FONT_SOURCES, glyphSet } from './fonts.ts';
 import { convertTree, fillHant, makeHantConverter } from './hant.ts';
+import { allHantProblems, hantFailure } from './hantCheck.ts';
 
 const V_CONTENT = 'virtual:content';
 const V_QUIZ = 'virtual:quiz/';
 const V_HANT = 'virtual:i18n-zh-Hant';
+/** the characters the page font subsets hold (the staff console warns about questions using others) */
+const V_FONT_GLYPHS = 'virtual:font-glyphs';
+/** what each bundled font draws, page and nickname fonts (the nickname check and the 3D font choice) */
 const V_GLYPHS = 'virtual:glyphs';
 
 /** Localized strings by language, walking { "zh-Hans", "zh-Hant", "en" } objects. */
@@ -37,6 +41,8 @@ export interface FontReport {
   tcBytes: number;
   scGlyphs: number;
   tcGlyphs: number;
+  /** every character either subset draws (TC first, SC behind it) */
+  glyphs: string;
   namesScBytes: number;
   namesTcBytes: number;
   /** the code points each font draws (the nickname check and the 3D font choice read them) */
@@ -100,6 +106,7 @@ export async function buildFontSubsets(root: string): Promise<{ files: Record<st
     namesScBytes: names.sc.length,
     namesTcBytes: names.tc.length,
     coverage,
+    glyphs: glyphSet([sc.text, tc.text]),
   };
   const files = { 'hall-sc.woff': sc.woff, 'hall-tc.woff': tc.woff, 'names-sc.woff': names.sc, 'names-tc.woff': names.tc };
   return { files, report };
@@ -122,11 +129,19 @@ export function hallContent(root: string): Plugin {
   const convert = makeHantConverter();
   const read = (rel: string): ContentEntry => readContentFile(root, rel, convert);
   let server: ViteDevServer | undefined;
+  let glyphs = '';
   let coverage: GlyphCoverage | null = null;
   return {
     name: 'hall-content',
     async buildStart() {
-      coverage = (await writeFontSubsets(root, !server)).coverage;
+      // zh-Hant must read right before anything is bundled: known wrong conversions and unreviewed
+      // one-to-many characters fail the build (the dev server only reports them)
+      const hant = allHantProblems(root);
+      if (hant.length) {
+        if (server) server.config.logger.error(hantFailure(hant));
+        else throw new Error(hantFailure(hant));
+      }
+      ({ glyphs, coverage } = await writeFontSubsets(root, !server));
     },
     configureServer(s) {
       server = s;
@@ -137,20 +152,23 @@ export function hallContent(root: string): Plugin {
           const mod = s.moduleGraph.getModuleById('\0' + id);
           if (mod) s.moduleGraph.invalidateModule(mod);
         }
+        const hant = allHantProblems(root);
+        if (hant.length) s.config.logger.error(hantFailure(hant));
         await writeFontSubsets(root, false)
-          .then((r) => (coverage = r.coverage))
+          .then((r) => ({ glyphs, coverage } = r))
           .catch((e) => s.config.logger.error(String(e)));
         s.ws.send({ type: 'full-reload' });
       });
     },
     resolveId(id) {
-      if (id === V_CONTENT || id === V_HANT || id === V_GLYPHS || id.startsWith(V_QUIZ)) return '\0' + id;
+      if (id === V_CONTENT || id === V_HANT || id === V_GLYPHS || id === V_FONT_GLYPHS || id.startsWith(V_QUIZ)) return '\0' + id;
       return null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:')) return null;
       const vid = id.slice(1);
       if (vid === V_HANT) return `export default ${JSON.stringify(convertTree(zhHans, convert))};`;
+      if (vid === V_FONT_GLYPHS) return `export default ${JSON.stringify(glyphs)};`;
       if (vid === V_GLYPHS) {
         if (!coverage) throw new Error('virtual:glyphs: the font subsets have not been built yet');
         return `export default ${JSON.stringify(coverage)};`;

@@ -3,14 +3,19 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
+import { StorageBanner } from '../ui/flat/StorageBanner.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
 import { MessageScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
 import { KioskMode } from '../ui/kiosk/KioskMode.tsx';
 import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
+import { FaultScreen } from '../ui/flat/FaultScreen.tsx';
+import { useStore } from 'zustand';
+import { faultedOn, faultStore } from '../stores/faults.ts';
+import { logError } from './errorLog.ts';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
-import type { Route } from './routes.ts';
+import { hashFor, type Route } from './routes.ts';
 import { hasGame } from '../zones/registry.ts';
 import { useRoute } from './useRoute.ts';
 import { focusScreenHeading, setScreenAnnouncer } from './screenFocus.ts';
@@ -51,7 +56,7 @@ function StageHost({ route, keep, visible }: { route: Route; keep: Record<string
   }, [visible]);
   if (!wanted) return null;
   return (
-    <ErrorBoundary fallback={visible ? <p className="notice notice-warning stage-slot">{t('errors.webgl')}</p> : null}>
+    <ErrorBoundary fallback={visible ? <p className="notice notice-warning stage-slot">{t('errors.webgl')}</p> : null} onError={(e) => logError('stage', e)}>
       <Suspense fallback={visible ? <div className="stage stage-slot"><ProgressBar label={t('app.loading3d')} /></div> : null}>
         <Stage route={route} keep={keep} visible={visible} />
       </Suspense>
@@ -111,6 +116,11 @@ function Screens() {
     if (route.name !== 'hall') hallUi.getState().actions.close();
   }, [route.name, hallUi]);
 
+  // a crashed zone or screen belongs to its route: going elsewhere forgets it
+  const routeKey = hashFor(route);
+  const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
+  useEffect(() => faultStore.getState().actions.routeChanged(routeKey), [routeKey]);
+
   useEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dataset.textSize = textSize;
@@ -145,6 +155,7 @@ function Screens() {
   }
   return (
     <>
+      <StorageBanner />
       <Notices />
       <ScreenAnnouncer />
       {/* a zone game fills the viewport: the stage is the screen, the HUD overlays it (styles.css .app-game) */}
@@ -153,8 +164,11 @@ function Screens() {
             waits for the content chunk and the restored session */}
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
           {route.name !== 'start' && <CatalogReady />}
-          {screen}
-          <StageHost route={route} keep={keep} visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab' || gameOn} />
+          {/* a screen that throws is replaced by the fault screen; coming back to the route mounts it afresh */}
+          <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
+            {faulted ? <FaultScreen keep={keep} /> : screen}
+          </ErrorBoundary>
+          <StageHost route={route} keep={keep} visible={!faulted && ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || gameOn)} />
         </Suspense>
       </main>
       {Object.keys(params).length > 0 && (
@@ -176,12 +190,47 @@ function LanguageSync({ i18n }: { i18n: i18n }) {
   return null;
 }
 
+/**
+ * The last line of defence: whatever throws above the routed screens' own boundary (the router, the
+ * notices) shows a plain way back instead of a blank page, and the next hash change tries again.
+ */
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return (
+    <ErrorBoundary
+      key={hash}
+      onError={(e) => logError('screen', e)}
+      fallback={
+        <main className="app">
+          <section className="card message" role="alert" data-testid="fault">
+            <h1>{t('errors.faultTitle')}</h1>
+            <p>{t('errors.faultBody')}</p>
+            <a className="button primary" href="#/hall" data-testid="fault-hall">
+              {t('zone.backToHall')}
+            </a>
+          </section>
+        </main>
+      }
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
+
 export function App({ services, i18n }: { services: AppServices; i18n: i18n }) {
   return (
     <ServicesContext.Provider value={services}>
       <I18nextProvider i18n={i18n}>
         <LanguageSync i18n={i18n} />
-        <Screens />
+        <Shell>
+          <Screens />
+        </Shell>
       </I18nextProvider>
     </ServicesContext.Provider>
   );

@@ -4,6 +4,7 @@ import { groupsFileSchema, quizFileSchema, type Group, type Question } from '../
 import {
   answer,
   createTest,
+  dropItems,
   currentItem,
   currentQuestion,
   feedback,
@@ -292,5 +293,26 @@ describe('scene questions', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('dropItems', () => {
+  it('takes out unanswered questions it is told to, keeps answered ones, finishes an emptied test', () => {
+    const s: TestState = {
+      version: 1,
+      group: 'child',
+      seed: 1,
+      items: ['a', 'b', 'c'].map((id) => ({ id, topic: 't', difficulty: 1, choices: ['x', 'y'], answer: ['x'] })),
+      index: 1,
+      phase: 'question',
+      answers: [{ chosen: ['x'], correct: true, ms: 10 }, null, null],
+    };
+    const kept = dropItems(s, (id) => id !== 'a' && id !== 'b');
+    expect(kept.items.map((i) => i.id)).toEqual(['a', 'c']);
+    expect(kept.answers).toEqual([{ chosen: ['x'], correct: true, ms: 10 }, null]);
+    expect([kept.index, kept.phase]).toEqual([1, 'question']);
+    expect(dropItems(s, () => true)).toBe(s);
+    const done = dropItems(s, (id) => id === 'a');
+    expect([done.items.length, done.phase]).toEqual([1, 'finished']);
   });
 });

@@ -216,6 +216,22 @@ export function next(s: TestState): TestState {
   return { ...s, index, phase: index >= s.items.length ? 'finished' : 'question' };
 }
 
+/**
+ * The test without the questions `keep` refuses that the visitor has not answered yet (a question
+ * hall staff wrote in Chinese only, after the visitor switched to English: it is never shown
+ * half-translated). Answered questions stay, so the score and the stored answers do not change; a
+ * test left with nothing to ask is finished.
+ */
+export function dropItems(s: TestState, keep: (id: string) => boolean): TestState {
+  const drop = s.items.map((item, i) => !keep(item.id) && s.answers[i] === null && i >= s.index);
+  if (!drop.some(Boolean)) return s;
+  const items = s.items.filter((_, i) => !drop[i]);
+  const answers = s.answers.filter((_, i) => !drop[i]);
+  const index = s.index;
+  const phase: TestPhase = s.phase === 'finished' || index >= items.length ? 'finished' : s.phase;
+  return { ...s, items, answers, index: Math.min(index, items.length), phase };
+}
+
 export interface TopicResult {
   topic: string;
   asked: number;

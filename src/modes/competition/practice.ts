@@ -21,7 +21,8 @@ export interface PracticeItem {
   choices: { id: string; text: LocalizedText }[];
   answer: string[];
   explanation: LocalizedText;
-  source: { facts: string[]; law: LocalizedText };
+  /** children's questions carry no law */
+  source: { facts: string[]; law?: LocalizedText };
 }
 
 export interface PracticeAnswer {

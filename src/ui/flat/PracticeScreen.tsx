@@ -94,7 +94,7 @@ function Question({ store, lang, sources }: { store: PracticeStore; lang: Lang; 
         <div className={`feedback ${a.correct ? 'right' : 'wrong'}`} role="status" data-testid="practice-feedback">
           <strong>{a.correct ? t('practice.right', { points: a.points }) : a.late ? t('practice.late') : t('practice.wrong')}</strong>
           <p>{text(item.explanation, lang)}</p>
-          {sources && <p className="source">{t('test.source', { law: text(item.source.law, lang), facts: item.source.facts.join(', ') })}</p>}
+          {sources && <p className="source">{item.source.law ? t('test.source', { law: text(item.source.law, lang), facts: item.source.facts.join(', ') }) : t('test.sourceFacts', { facts: item.source.facts.join(', ') })}</p>}
           <button type="button" className="primary" data-testid="practice-next" autoFocus onClick={() => store.getState().actions.next()}>
             {practice.index + 1 >= practice.items.length ? t('test.finish') : t('test.next')}
           </button>

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { useSelfTest } from '../../app/useSelfTest.ts';
 import { navigate } from '../../app/useRoute.ts';
-import { text, type Lang, type ZoneId } from '../../content/ids.ts';
+import { availableIn, text, type Lang, type ZoneId } from '../../content/ids.ts';
 import type { Question } from '../../content/schema.ts';
 import * as T from '../../modes/selfTest.ts';
 import type { SelfTestStore } from '../../stores/selfTest.ts';
@@ -61,6 +61,12 @@ function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
       {t('test.readAloud')}
     </button>
   );
+}
+
+/** The rule and facts behind an answer; the law is left out where the fact is not a law. */
+function sourceLine(q: Question, lang: Lang, t: (key: string, o: Record<string, string>) => string): string {
+  const facts = q.source.facts.join(', ');
+  return q.source.law ? t('test.source', { law: text(q.source.law, lang), facts }) : t('test.sourceFacts', { facts });
 }
 
 function choiceText(q: Question, id: string, lang: Lang): string {
@@ -163,7 +169,7 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
           <strong>{fb.correct ? t('test.correct') : t('test.wrong')}</strong>
           {!fb.correct && <p>{t('test.rightAnswer', { answer: fb.answer.map((a) => choiceText(q, a, lang)).join('；') })}</p>}
           <p data-testid="test-explanation">{text(q.explanation, lang)}</p>
-          <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+          <p className="source">{sourceLine(q, lang, t)}</p>
           <button ref={nextRef} type="button" className="primary" data-testid="test-next" onClick={() => void store.getState().actions.next()}>
             {test.index + 1 >= test.items.length ? t('test.finish') : t('test.next')}
           </button>
@@ -215,14 +221,15 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
         <ol className="review" data-testid="test-review">
           {result.wrong.map((w) => {
             const q = bank.find((x) => x.id === w.questionId);
-            if (!q) return null;
+            // a staff question written in Chinese only is not reviewed in English (never half-translated)
+            if (!q || !availableIn(q, lang)) return null;
             return (
               <li key={w.questionId}>
                 <strong>{text(q.prompt, lang)}</strong>
                 <p>{t('test.yourAnswer', { answer: w.chosen.length ? w.chosen.map((c) => choiceText(q, c, lang)).join('；') : t('test.noAnswer') })}</p>
                 <p>{t('test.rightAnswer', { answer: w.answer.map((c) => choiceText(q, c, lang)).join('；') })}</p>
                 <p>{text(q.explanation, lang)}</p>
-                <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+                <p className="source">{sourceLine(q, lang, t)}</p>
               </li>
             );
           })}
