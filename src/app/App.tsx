@@ -126,6 +126,13 @@ function Screens() {
     document.documentElement.dataset.textSize = textSize;
   }, [lang, textSize]);
 
+  const gameOn = route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId);
+  useEffect(() => {
+    // the page under a game never scrolls (the document keeps no scroll position of the hall either)
+    document.documentElement.classList.toggle('game-on', gameOn);
+    if (gameOn) window.scrollTo(0, 0);
+  }, [gameOn]);
+
   let screen: React.ReactNode;
   switch (route.name) {
     case 'start':
@@ -151,7 +158,8 @@ function Screens() {
       <StorageBanner />
       <Notices />
       <ScreenAnnouncer />
-      <main className="app" data-route={route.name}>
+      {/* a zone game fills the viewport: the stage is the screen, the HUD overlays it (styles.css .app-game) */}
+      <main className={gameOn ? 'app app-game' : 'app'} data-route={route.name}>
         {/* the start screen's first step needs no content (nor storage: see main.tsx); everything else
             waits for the content chunk and the restored session */}
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
@@ -160,14 +168,7 @@ function Screens() {
           <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
             {faulted ? <FaultScreen keep={keep} /> : screen}
           </ErrorBoundary>
-          <StageHost
-            route={route}
-            keep={keep}
-            visible={
-              !faulted &&
-              ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId)))
-            }
-          />
+          <StageHost route={route} keep={keep} visible={!faulted && ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || gameOn)} />
         </Suspense>
       </main>
       {Object.keys(params).length > 0 && (

@@ -13,13 +13,14 @@ import { text, type Lang } from '../../content/ids.ts';
 import type { ZoneDef } from '../../content/schema.ts';
 import type { ConsequenceView, ZoneGameStore } from '../../stores/zoneGame.ts';
 import { helpLine } from '../../ui/input/controlsHelp.ts';
+import { showsCitations, summaryView } from '../../zones/common/lessons.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
 import { PanelTextContext, usePanelText } from '../ui/panelText.ts';
 import { textScale } from '../text.ts';
 
 /** A consequence replay's caption, then its explanation with the rule and a button to go on. */
-function Consequence3D({ c, lang, store }: { c: ConsequenceView; lang: Lang; store: ZoneGameStore }) {
+function Consequence3D({ c, lang, store, cite }: { c: ConsequenceView; lang: Lang; store: ZoneGameStore; cite: boolean }) {
   const { t } = useTranslation();
   const fb = c.event.feedback;
   if (c.stage === 'replay')
@@ -35,7 +36,7 @@ function Consequence3D({ c, lang, store }: { c: ConsequenceView; lang: Lang; sto
     );
   const lines = [`${c.event.points} · ${text(fb.message, lang)}`, `${t('game.ruleTitle')}: ${text(fb.rule, lang)}`];
   if (fb.instead) lines.push(`${t('game.insteadTitle')}: ${text(fb.instead, lang)}`);
-  lines.push(t('test.source', { law: text(fb.source.law, lang), facts: fb.source.facts.join(', ') }));
+  if (cite) lines.push(t('test.source', { law: text(fb.source.law, lang), facts: fb.source.facts.join(', ') }));
   return (
     <Panel3D name="panel:game-explain" title={t('game.explainTitle')} width={1.3} height={0.95}>
       <Body3D position={[0, 0.36, 0]} width={1.2}>
@@ -79,7 +80,16 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
     );
   if (view.status === 'summary' && view.summary) {
     const s = view.summary;
-    const lines = s.events.slice(-6).map((e) => `${e.points >= 0 ? '+' : ''}${e.points} ${text(e.feedback.message, lang)}`).join('\n');
+    // the visitor's words (lessons.ts): unfinished tasks named, never a time-up that did not happen
+    const sv = summaryView(s);
+    const lines = sv.items
+      .slice(-6)
+      .map((i) =>
+        i.unfinished
+          ? t(sv.endedBy === 'time' ? 'game.unfinishedTimeUp' : 'game.unfinished', { task: text(i.unfinished, lang) })
+          : `${i.safe ? '+' : ''}${i.points} ${text(i.lesson, lang)}`,
+      )
+      .join('\n');
     return (
       <Panel3D name="panel:game-summary" title={`${t('game.summaryTitle')}: ${t('test.score', { score: s.score })} · ${t('test.stars', { n: s.stars })}`} width={1.2} height={0.8}>
         <Body3D position={[0, 0.25, 0]} width={1.1}>
@@ -98,7 +108,7 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
       </Suspense>
     ) : null;
   }
-  if (view.consequence) return <Consequence3D c={view.consequence} lang={lang} store={store} />;
+  if (view.consequence) return <Consequence3D c={view.consequence} lang={lang} store={store} cite={showsCitations(view.game.group)} />;
   const last = view.recent[view.recent.length - 1];
   const task = view.tasks.find((x) => x.state === 'active');
   // top to bottom: what to do now and the time left; the zone's lines (speed, the phone); the latest feedback or the hint

@@ -39,6 +39,25 @@ export function ZoneScene({ handle, inXR, origin }: { handle: ZoneGameHandle; in
     return () => off.forEach((f) => f());
   }, [game, view, store]);
 
+  // While the view is paused under an overlay (intro, the e-bike checklist, an explanation, the
+  // summary) nothing moves: draw twice a second instead of every frame, which frees a kiosk's or a
+  // phone's GPU (and a software-GL test machine) for the overlay. The headset always runs its loop.
+  const paused = useStore(store, (s) => s.status !== 'playing' || s.phase === 'setup' || s.consequence?.stage === 'explain');
+  const setFrameloop = useThree((s) => s.setFrameloop);
+  const invalidate = useThree((s) => s.invalidate);
+  const getThree = useThree((s) => s.get);
+  useEffect(() => {
+    if (inXR || !paused) return;
+    setFrameloop('demand');
+    invalidate();
+    const keepFresh = setInterval(() => invalidate(), 500);
+    return () => {
+      clearInterval(keepFresh);
+      // the stage may have been hidden meanwhile ('never'): leave that as it is
+      if (getThree().frameloop === 'demand') setFrameloop('always');
+    };
+  }, [paused, inXR, setFrameloop, invalidate, getThree]);
+
   useFrame((state, delta) => {
     const s = store.getState();
     readXR(s.controls);

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ZoneGameStore } from '../../stores/zoneGame.ts';
-import { pressValue, sourceOf, type ActionMap, type TouchBinding } from '../../zones/common/controls.ts';
+import { pressValue, sourceOf, thumbOf, type ActionMap, type TouchBinding } from '../../zones/common/controls.ts';
 
 const ROTATE = { up: 0, right: 90, down: 180, left: -90 } as const;
 
@@ -50,11 +50,16 @@ function ToggleButton({ store, b }: { store: ZoneGameStore; b: TouchBinding<stri
   );
 }
 
-/** Every touch binding of the map as a button (held or toggled). */
+/** Every touch binding of the map as a button (held or toggled), in two clusters at the thumbs. */
 export function TouchControls({ store, map }: { store: ZoneGameStore; map: ActionMap<string> }) {
+  const button = (b: TouchBinding<string>) => (b.toggle ? <ToggleButton key={b.id} store={store} b={b} /> : <HoldButton key={b.id} store={store} b={b} />);
   return (
     <>
-      {map.touch.map((b) => (b.toggle ? <ToggleButton key={b.id} store={store} b={b} /> : <HoldButton key={b.id} store={store} b={b} />))}
+      {(['left', 'right'] as const).map((side) => (
+        <div key={side} className={`thumb thumb-${side}`} data-testid={`thumb-${side}`}>
+          {map.touch.filter((b) => thumbOf(b) === side).map(button)}
+        </div>
+      ))}
     </>
   );
 }

@@ -31,7 +31,7 @@ describe('controls help', () => {
       'P: take out or put away the phone',
       'drag with the mouse to look around',
     ]);
-    expect(controlsHelp(walkControls, 'touch', t)).toEqual(['hold the buttons: walk forward, walk back, turn left, turn right', 'tap “Phone”: take out or put away the phone', 'drag on the picture to look around']);
+    expect(controlsHelp(walkControls, 'touch', t)).toEqual(['hold the buttons: walk forward, walk back, turn left, turn right', 'tap "Phone": take out or put away the phone', 'drag on the picture to look around']);
     expect(controlsHelp(walkControls, 'hands', t)).toEqual(['left pinch held: walk forward and back', 'right pinch held: take out or put away the phone']);
   });
 

@@ -36,7 +36,12 @@ export interface TouchBinding<A extends string> {
   /** i18n key of its text (or, with an icon, its accessible name) */
   label: string;
   icon?: 'up' | 'down' | 'left' | 'right';
+  /** which thumb's cluster it sits in on a touch screen (default: up/down arrows left, the rest right) */
+  thumb?: 'left' | 'right';
 }
+
+/** The thumb cluster of a touch button: its own, else walking arrows on the left and the rest on the right. */
+export const thumbOf = (b: TouchBinding<string>): 'left' | 'right' => b.thumb ?? (b.icon === 'up' || b.icon === 'down' ? 'left' : 'right');
 
 export type ControllerInput = 'thumbstick-x' | 'thumbstick-y' | 'trigger' | 'squeeze' | 'a-button' | 'b-button' | 'x-button' | 'y-button';
 

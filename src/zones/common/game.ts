@@ -12,7 +12,7 @@ import { taskMissed, type Scored } from './scored.ts';
 import type { RecordOptions, ScoreKeeper } from './scoreKeeper.ts';
 import { summarize, toAttempt } from './summary.ts';
 import type { TaskDef, TaskList } from './tasks.ts';
-import type { AttemptMeta, Feedback, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
+import type { AttemptMeta, Feedback, GameEnd, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
 import type { Attempt } from '../../storage/types.ts';
 
 export interface GameBaseOptions {
@@ -49,6 +49,8 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   /** the frame's input, read by the adapter at every fixed step of the world */
   protected input: I | null = null;
   private readonly replayOpts: ReplayOptions;
+  /** how the game ended (set by finish) */
+  private endedBy: GameEnd | null = null;
 
   /** hand this to createWorld: it turns the zone's input into the sim's PlayerInput */
   protected readonly adapter: InputAdapter = {
@@ -95,6 +97,8 @@ export abstract class GameBase<I> implements ZoneGame<I> {
 
   finish(): void {
     if (this.currentPhase === 'done') return;
+    // before onFinish marks the unfinished tasks missed
+    this.endedBy = this.list.allDone ? 'done' : this.clock >= this.timeLimit - 1e-9 ? 'time' : 'quit';
     this.onFinish();
     this.currentPhase = 'done';
     this.hint = null;
@@ -105,7 +109,7 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   }
 
   summary(): GameSummary {
-    return summarize({ zone: this.zone, group: this.group, keeper: this.keeper, durationSec: this.clock, passMark: this.passMark, tasks: this.tasks });
+    return summarize({ zone: this.zone, group: this.group, keeper: this.keeper, durationSec: this.clock, passMark: this.passMark, tasks: this.tasks, ...(this.endedBy ? { endedBy: this.endedBy } : {}) });
   }
 
   toAttempt(meta: AttemptMeta): Attempt {

@@ -20,8 +20,11 @@ export function contactOf(kind: string, task: string, other: number): Scored | n
   return null;
 }
 
+/** the kind of a task left undone when the game ended */
+export const TASK_MISSED = 'task_missed';
+
 /** A task left undone when the game ended (quit, time over). */
-export const taskMissed = (task: string): Scored => ({ kind: 'task_missed', key: `${task}:missed` });
+export const taskMissed = (task: string): Scored => ({ kind: TASK_MISSED, key: `${task}:missed` });
 
 /** The phone rang and stayed in the pocket (once per task). */
 export const phoneIgnored = (task: string): Scored => ({ kind: 'phone_ignored', key: `${task}:phone-ignored` });

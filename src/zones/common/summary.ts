@@ -3,7 +3,7 @@
 import type { ZoneId } from '../../content/schema.ts';
 import type { Attempt, AttemptEvent } from '../../storage/types.ts';
 import type { ScoreKeeper } from './scoreKeeper.ts';
-import type { AttemptMeta, GameSummary, TaskView } from './types.ts';
+import type { AttemptMeta, GameEnd, GameSummary, TaskView } from './types.ts';
 
 export const clampScore = (base: number, points: number): number => Math.max(0, Math.min(100, Math.round(base + points)));
 
@@ -17,6 +17,7 @@ export interface SummaryInput {
   durationSec: number;
   passMark: number;
   tasks: readonly TaskView[];
+  endedBy?: GameEnd;
 }
 
 export function summarize(s: SummaryInput): GameSummary {
@@ -32,6 +33,7 @@ export function summarize(s: SummaryInput): GameSummary {
     durationSec: Math.round(s.durationSec * 10) / 10,
     events: [...s.keeper.events],
     tasks: s.tasks.map((t) => ({ ...t })),
+    ...(s.endedBy ? { endedBy: s.endedBy } : {}),
   };
 }
 

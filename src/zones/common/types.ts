@@ -89,7 +89,11 @@ export interface GameSummary {
   /** every scored event in order, each with its feedback */
   events: ScoredEvent[];
   tasks: TaskView[];
+  /** how the game ended: every task finished, the time limit, or the visitor ended it early (End now) */
+  endedBy?: GameEnd;
 }
+
+export type GameEnd = 'done' | 'time' | 'quit';
 
 /** What the app adds when it saves an attempt. */
 export interface AttemptMeta {

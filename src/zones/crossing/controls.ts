@@ -54,6 +54,40 @@ export type WalkAction = keyof typeof walkControls.actions;
 
 /** turning by keys or buttons, rad/s */
 export const TURN_SPEED = 1.9;
+/** after a key turn, a facing this close to the zebra's direction (or along the pavement) eases onto it */
+export const SNAP_WITHIN = (28 * Math.PI) / 180;
+/** how fast the facing eases onto that direction, rad/s */
+export const SNAP_SPEED = 2.5;
+
+const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
+
+/**
+ * The facing after easing: towards the nearest of `targets` (headings, rad) within `within`, at most
+ * `maxStep` this frame; unchanged when none is near. Keys turn in coarse steps, so a child who
+ * roughly faces the far kerb walks straight over the zebra instead of drifting off it.
+ */
+export function easeToward(yaw: number, targets: readonly number[], within: number, maxStep: number): number {
+  let best = NaN;
+  let bestAbs = within;
+  for (const t of targets) {
+    const d = wrap(t - yaw);
+    if (Math.abs(d) <= bestAbs) {
+      bestAbs = Math.abs(d);
+      best = d;
+    }
+  }
+  if (Number.isNaN(best)) return yaw;
+  return yaw + Math.sign(best) * Math.min(Math.abs(best), maxStep);
+}
+
+/** The directions worth walking in during a task: over its zebra (both ways) and along the pavement. */
+export function taskDirections(t: { dirX: number; dirZ: number } | null, out: number[]): number[] {
+  out.length = 0;
+  if (!t) return out;
+  const over = Math.atan2(t.dirZ, t.dirX);
+  out.push(over, over + Math.PI, over + Math.PI / 2, over - Math.PI / 2);
+  return out;
+}
 
 /**
  * The walker's reader: keys and buttons turn the visitor's facing (turning right grows the sim
@@ -66,9 +100,17 @@ export function walkerReader(game: CrossingGame): InputReader<CrossingGame, Walk
   let yaw = game.world.player?.heading ?? 0;
   // the player's eye: a child's is lower (the tuning's player height)
   const eye = Math.max(1, game.tuning.playerHeight - 0.1);
+  const targets: number[] = [];
+  // the facing eases onto the zebra's direction once keys (not a drag) last turned it; the spawn
+  // facing counts as a key turn, so the first steps go straight over
+  let keyTurned = true;
   return {
-    read(c: ControlState<WalkAction>, f: FrameLook): WalkerInput {
-      yaw += c.value('turn') * TURN_SPEED * f.dt + f.drag;
+    read(c: ControlState<WalkAction>, f: FrameLook, g: CrossingGame): WalkerInput {
+      const turn = c.value('turn');
+      yaw += turn * TURN_SPEED * f.dt + f.drag;
+      if (turn !== 0) keyTurned = true;
+      else if (f.drag !== 0) keyTurned = false;
+      else if (keyTurned && !Number.isFinite(f.headYaw)) yaw = easeToward(yaw, taskDirections(g.currentTask, targets), SNAP_WITHIN, SNAP_SPEED * f.dt);
       const look = Number.isFinite(f.headYaw) ? f.headYaw : yaw;
       alongLook(look, c.value('forward'), c.value('strafe'), move);
       input.moveX = move.x;

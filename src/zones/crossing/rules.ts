@@ -84,6 +84,18 @@ export class CrossingGame extends GameBase<WalkerInput> {
     this.watch = new WalkerWatch(this.world.net, tuning.runThreshold);
   }
 
+  /** the task being played (its crossing, kerbs and goal), null when all are over */
+  get currentTask(): CrossTask | null {
+    return this.list.active;
+  }
+
+  /** the pedestrian light of the current task's crossing: its state, 'none' for a crossing without lights */
+  get currentLight(): string | null {
+    const t = this.list.active;
+    if (!t) return null;
+    return t.head ? this.world.signalState(t.head).state : 'none';
+  }
+
   /** the phone is ringing now (show it; the visitor decides whether to take it out) */
   get phoneRinging(): boolean {
     return this.world.phone.ringing;

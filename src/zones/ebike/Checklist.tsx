@@ -1,5 +1,6 @@
 // The e-bike's pre-ride checklist on a screen: one answer per item (radio groups), changeable until
-// the visitor rides off (enabled once every item has an answer).
+// the visitor rides off (enabled once every item has an answer). A child gets the passenger's and
+// pedestrian's checklist, and its button ends the game.
 import { useTranslation } from 'react-i18next';
 import { text } from '../../content/ids.ts';
 import type { ZoneHudProps } from '../module.ts';
@@ -12,8 +13,8 @@ export function Checklist({ hud, actions, lang }: ZoneHudProps<EbikeHud, EbikeAc
   const complete = items.every((it) => it.chosen !== null);
   return (
     <div className="game-checklist" data-testid="game-checklist">
-      <h2>{t('game.checklistTitle')}</h2>
-      <p className="hint">{t('game.checklistHint')}</p>
+      <h2>{t(hud.passenger ? 'game.passengerTitle' : 'game.checklistTitle')}</h2>
+      <p className="hint">{t(hud.passenger ? 'game.passengerHint' : 'game.checklistHint')}</p>
       {items.map((it) => (
         <fieldset key={it.id} className="checklist-item" data-testid={`check-${it.id}`}>
           <legend>{text(it.prompt, lang)}</legend>
@@ -28,7 +29,7 @@ export function Checklist({ hud, actions, lang }: ZoneHudProps<EbikeHud, EbikeAc
         </fieldset>
       ))}
       <button type="button" className="primary" data-testid="ride-off" disabled={!complete} onClick={() => actions.rideOff()}>
-        {t('game.rideOff')}
+        {t(hud.passenger ? 'game.passengerDone' : 'game.rideOff')}
       </button>
     </div>
   );

@@ -18,17 +18,17 @@ export default function Checklist3D({ hud, actions, lang }: ZoneHudProps<EbikeHu
   const complete = items.every((it) => it.chosen !== null);
   if (done)
     return (
-      <Panel3D name="panel:game-checklist" title={t('game.checklistTitle')} width={1.1} height={0.6}>
+      <Panel3D name="panel:game-checklist" title={t(hud.passenger ? 'game.passengerTitle' : 'game.checklistTitle')} width={1.1} height={0.6}>
         <Body3D position={[0, 0.17, 0]} width={1}>
           {items.map((it) => `${text(it.prompt, lang)} ${text(it.options.find((o) => o.id === it.chosen)?.label ?? { 'zh-Hans': '?', en: '?' }, lang)}`).join('\n')}
         </Body3D>
         <Button3D id="check-back" label={t('app.back')} width={0.2} position={[-0.3, -0.22, 0]} onClick={() => setK(items.length - 1)} />
-        <Button3D id="ride-off" label={t('game.rideOff')} width={0.34} position={[0.12, -0.22, 0]} disabled={!complete} onClick={() => actions.rideOff()} />
+        <Button3D id="ride-off" label={t(hud.passenger ? 'game.passengerDone' : 'game.rideOff')} width={0.34} position={[0.12, -0.22, 0]} disabled={!complete} onClick={() => actions.rideOff()} />
       </Panel3D>
     );
   const height = 0.26 + item.options.length * 0.085;
   return (
-    <Panel3D name="panel:game-checklist" title={`${t('game.checklistTitle')} ${k + 1}/${items.length}`} width={1.1} height={height}>
+    <Panel3D name="panel:game-checklist" title={`${t(hud.passenger ? 'game.passengerTitle' : 'game.checklistTitle')} ${k + 1}/${items.length}`} width={1.1} height={height}>
       <Body3D position={[0, height / 2 - 0.14, 0]} width={1}>
         {text(item.prompt, lang)}
       </Body3D>

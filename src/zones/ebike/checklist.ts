@@ -40,6 +40,8 @@ export const checklistSchema = z
 export type ChecklistParams = z.infer<typeof checklistSchema>;
 
 export const CHECKLIST_KIND = 'checklist';
+/** the child's game: the same shape, from the passenger's and pedestrian's side */
+export const PASSENGER_KIND = 'passenger-checklist';
 
 export interface ChecklistItemView {
   id: string;
@@ -49,9 +51,9 @@ export interface ChecklistItemView {
   chosen: string | null;
 }
 
-export function readChecklist(zone: ZoneDef): Challenge<ChecklistParams> {
-  const c = challengesOf(zone, CHECKLIST_KIND, checklistSchema)[0];
-  if (!c) throw new Error(`scenes/${zone.id}.json: challenges: no challenge of kind "${CHECKLIST_KIND}"`);
+export function readChecklist(zone: ZoneDef, kind: string = CHECKLIST_KIND): Challenge<ChecklistParams> {
+  const c = challengesOf(zone, kind, checklistSchema)[0];
+  if (!c) throw new Error(`scenes/${zone.id}.json: challenges: no challenge of kind "${kind}"`);
   return c;
 }
 

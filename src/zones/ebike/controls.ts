@@ -30,10 +30,11 @@ export const rideControls = defineActionMap({
     { code: 'KeyP', action: 'phone', toggle: true },
   ],
   touch: [
-    { id: 'move-forward', action: 'throttle', label: 'controls.throttle' },
-    { id: 'move-back', action: 'brake', label: 'controls.brake' },
-    { id: 'turn-left', action: 'steer', value: -KEY_STEER, label: 'controls.steerLeft', icon: 'left' },
-    { id: 'turn-right', action: 'steer', value: KEY_STEER, label: 'controls.steerRight', icon: 'right' },
+    // steering under the left thumb, the pedals under the right (as on a phone game)
+    { id: 'move-forward', action: 'throttle', label: 'controls.throttle', thumb: 'right' },
+    { id: 'move-back', action: 'brake', label: 'controls.brake', thumb: 'right' },
+    { id: 'turn-left', action: 'steer', value: -KEY_STEER, label: 'controls.steerLeft', icon: 'left', thumb: 'left' },
+    { id: 'turn-right', action: 'steer', value: KEY_STEER, label: 'controls.steerRight', icon: 'right', thumb: 'left' },
     { id: 'phone', action: 'phone', toggle: true, label: 'controls.phoneButton' },
   ],
   controller: [

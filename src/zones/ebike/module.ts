@@ -11,6 +11,8 @@ import { createGame, type ChecklistItemView, type EbikeGame } from './rules.ts';
 export interface EbikeHud {
   /** the checklist before the ride; null once riding */
   checklist: ChecklistItemView[] | null;
+  /** a child's game: the passenger's and pedestrian's checklist, no ride */
+  passenger: boolean;
   /** km/h now, and the lane's limit (null where there is none) */
   speedKmh: number;
   limitKmh: number | null;
@@ -27,6 +29,7 @@ export function ebikeHud(game: EbikeGame, phoneOut: boolean): EbikeHud {
   const phone = game.phone;
   return {
     checklist: game.phase === 'setup' ? game.checklist : null,
+    passenger: game.passenger,
     speedKmh: p.speed * 3.6,
     limitKmh: lane && Number.isFinite(lane.limit) ? Math.round(lane.limit * 3.6) : null,
     phoneRinging: phone.ringing,

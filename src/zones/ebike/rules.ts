@@ -22,7 +22,7 @@ import { TaskList, type TaskDef } from '../common/tasks.ts';
 import { groupIdOf } from '../common/tuning.ts';
 import type { GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf, withoutPhone } from '../common/worldDef.ts';
-import { Checklist, readChecklist, type ChecklistItemView } from './checklist.ts';
+import { Checklist, PASSENGER_KIND, readChecklist, type ChecklistItemView } from './checklist.ts';
 import { rideHint } from './hints.ts';
 import { fillRider, type RiderInput } from './input.ts';
 import { readRide, RideWatch, type RideParams } from './ride.ts';
@@ -36,7 +36,7 @@ export type { EbikeTuning } from './tuning.ts';
 export class EbikeGame extends GameBase<RiderInput> {
   readonly world: World;
   readonly tuning: EbikeTuning;
-  /** two tasks: the checklist, then the ride */
+  /** two tasks: the checklist, then the ride (a child: the passenger checklist only) */
   protected readonly list: TaskList<TaskDef>;
   private readonly checks: Checklist;
   private readonly ride: Challenge<RideParams>;
@@ -50,7 +50,8 @@ export class EbikeGame extends GameBase<RiderInput> {
     const keeper = ScoreKeeper.fromZone(zone);
     super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'setup', textSize: tuning.textSize });
     this.tuning = tuning;
-    this.checks = new Checklist(readChecklist(zone));
+    // a child is the passenger and the pedestrian (riding is 16+): the passenger checklist is the game
+    this.checks = new Checklist(readChecklist(zone, tuning.passenger ? PASSENGER_KIND : undefined));
     for (const k of this.checks.allKinds())
       if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: challenges "${this.checks.challenge.id}": option event "${k}" is not in scoring.events`);
 
@@ -61,7 +62,7 @@ export class EbikeGame extends GameBase<RiderInput> {
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
     this.ride = readRide(zone, this.world);
     this.watch = new RideWatch(this.ride.params);
-    this.list = new TaskList<TaskDef>([this.checks.challenge, this.ride]);
+    this.list = new TaskList<TaskDef>(tuning.passenger ? [this.checks.challenge] : [this.checks.challenge, this.ride]);
   }
 
   /** the checklist as the panel shows it (prompt, options, current choice) */
@@ -95,8 +96,18 @@ export class EbikeGame extends GameBase<RiderInput> {
     for (const c of this.checks.outcome(this.tuning.minorRider))
       this.keeper.record(c.kind, this.clock, { task, key: `${task}:${c.item}`, details: { item: c.item, option: c.option } });
     this.list.completeActive();
+    if (this.tuning.passenger) {
+      // the passenger's game is the choices: done once they are made
+      this.finish();
+      return;
+    }
     this.worldStart = this.clock;
     this.currentPhase = 'play';
+  }
+
+  /** the visitor is a passenger and pedestrian (a child), not the rider */
+  get passenger(): boolean {
+    return this.tuning.passenger;
   }
 
   protected fillInput(input: RiderInput, out: PlayerInput): void {

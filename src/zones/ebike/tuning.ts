@@ -1,6 +1,7 @@
 // The e-bike zone's knobs per audience group (scenes/ebike.json `tuning.<group>`): traffic density
 // and speed, hints, what pops up on the phone (a delivery order for riders), whether the visitor
-// plays a 16-year-old (passenger rules for minors, facts 2.1 and 2.4), time limit, text size.
+// plays a 16-year-old (passenger rules for minors, facts 2.1 and 2.4), whether they are a passenger
+// (children: facts 2.1), time limit, text size.
 import { z } from 'zod';
 import type { ZoneDef } from '../../content/schema.ts';
 import { COMMON_DEFAULTS, commonTuningShape, resolveTuning } from '../common/tuning.ts';
@@ -13,6 +14,8 @@ export const ebikeTuningSchema = z
     phone: z.union([z.literal('order'), z.literal('message'), z.literal(false)]),
     /** the visitor plays a rider aged 16–17: no passengers at all (facts 2.4) */
     minorRider: z.boolean(),
+    /** the visitor is a child: a passenger and pedestrian, never the rider (riding is 16+, facts 2.1) — the passenger checklist instead of the ride */
+    passenger: z.boolean(),
   })
   .strict();
 export type EbikeTuning = z.infer<typeof ebikeTuningSchema>;
@@ -21,6 +24,7 @@ export const EBIKE_DEFAULTS: Omit<EbikeTuning, 'passMark' | 'note'> = {
   ...COMMON_DEFAULTS,
   phone: 'message',
   minorRider: false,
+  passenger: false,
 };
 
 export function ebikeTuning(zone: ZoneDef, group: GroupInfo | string): EbikeTuning {
