@@ -48,6 +48,8 @@ export type Stage = 'choose' | 'sober' | 'interlude' | 'drunk' | 'done';
 export const AFTER_HIT = 2.5;
 /** a crashed road user is towed away after this long, so the child can come back for the second drive */
 const CLEAR_CRASHES = 2;
+/** standing closer to the child than this (front to its middle, m) is a near miss */
+export const NEAR_GAP = 0.5;
 /** the speed limiter eases the accelerator off over this last stretch below the limit, m/s */
 const LIMITER_BAND = 0.5;
 
@@ -287,7 +289,10 @@ export class DrunkGame extends GameBase<DriveInput> {
     for (const e of w.drainEvents()) {
       if (!e.agents.includes(this.playerId)) continue;
       const other = e.agents.find((id) => id !== this.playerId) ?? -1;
-      if ((e.kind === 'collision' || e.kind === 'near_miss') && other === this.hazardId) this.hazardConflict = true;
+      // the sim predicts a near miss with the child as soon as it runs towards the lane, before
+      // anyone could brake; with the child, how close the vehicle came to stand decides (below)
+      if (e.kind === 'near_miss' && other === this.hazardId) continue;
+      if (e.kind === 'collision' && other === this.hazardId) this.hazardConflict = true;
       if (e.kind === 'collision') {
         if (Number.isNaN(this.hitAt)) this.hitAt = e.t;
         if (other === this.hazardId) this.meter.hit(w.player!.speed);
@@ -297,8 +302,14 @@ export class DrunkGame extends GameBase<DriveInput> {
     const p = w.player!;
     if (this.laneWatch.update(p)) this.score([laneDeparture(run)], run);
     if (this.meter.m.done && !this.measureRecorded) {
+      const m = this.meter.m;
       this.recordMeasure(run);
-      if (this.meter.m.onsetT !== null && !this.hazardConflict) this.score([keptClear(run)], run);
+      if (m.onsetT !== null && !m.hit && m.gapM !== null && m.gapM < NEAR_GAP && m.stop) {
+        // stood within a hand's breadth of the child: a near miss, replayed from the child's eyes
+        this.hazardConflict = true;
+        const e: WorldEvent = { kind: 'near_miss', t: w.time, agents: [this.playerId, this.hazardId], x: m.stop.x, z: m.stop.z, details: { gapM: m.gapM } };
+        this.score(classifyWorldEvent(e, run, this.playerId), run, e);
+      } else if (m.onsetT !== null && !this.hazardConflict) this.score([keptClear(run)], run);
     }
 
     if (!Number.isNaN(this.hitAt)) {
