@@ -57,9 +57,9 @@ export interface PlayerOptions {
   spawn?: string;
   /** target height for sight lines (a child is about 1.2 m) */
   height?: number;
-  /** controls act this late, s (drunk zone) */
+  /** controls act this late, s (a fixed delay; the drunk zone's fuller model is agents/impairment.ts) */
   inputDelay?: number;
-  /** random steering added each step, share of full lock (drunk zone) */
+  /** random steering added each step, share of full lock */
   steerNoise?: number;
   /** top walking/running speed, m/s */
   maxWalk?: number;
