@@ -8,17 +8,11 @@
 //                   P or a click on the phone → phoneOut.
 //   Touch kiosk:    on-screen throttle and brake pedals, a steering slider, the phone button.
 //   Gamepad:        right trigger, left trigger, left stick x, a face button.
-import type { PlayerInput } from '../../sim/agents/player.ts';
+import { fillVehicle, twoHandSteer, type RigPoint, type VehicleInput } from '../common/vehicleInput.ts';
 
-export interface RiderInput {
-  /** 0..1 */
-  throttle: number;
-  /** 0..1 */
-  brake: number;
-  /** −1..1, + = right */
-  steer: number;
-  /** where the head or camera looks, rad in the sim's convention (0 = +x, growing towards +z); NaN when unknown */
-  lookYaw: number;
+export type { RigPoint } from '../common/vehicleInput.ts';
+
+export interface RiderInput extends VehicleInput {
   /** the phone is in the hand */
   phoneOut: boolean;
 }
@@ -28,24 +22,8 @@ export function riderInput(): RiderInput {
   return { throttle: 0, brake: 0, steer: 0, lookYaw: NaN, phoneOut: false };
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : Number.isFinite(v) ? v : 0);
-
-export function fillRider(inp: RiderInput, out: PlayerInput): void {
-  out.throttle = clamp(inp.throttle, 0, 1);
-  out.brake = clamp(inp.brake, 0, 1);
-  out.steer = clamp(inp.steer, -1, 1);
-  out.lookYaw = inp.lookYaw;
-  out.moveX = 0;
-  out.moveZ = 0;
-  out.hasPose = false;
-}
-
-/** A point in the headset rig's own space (x right, y up, z back: the rig faces −z, along the bike). */
-export interface RigPoint {
-  x: number;
-  y: number;
-  z: number;
-}
+/** the phone is the rules' business (the ride watch), not the sim's */
+export const fillRider = fillVehicle;
 
 /** the handlebar turned this far is full lock, rad */
 export const HANDLEBAR_LOCK = Math.PI / 6;
@@ -55,9 +33,5 @@ export const HANDLEBAR_LOCK = Math.PI / 6;
  * left one forward. −1..1 (+ = right); 0 when the hands are too close together to be on a bar.
  */
 export function handlebarSteer(left: RigPoint, right: RigPoint): number {
-  const dx = right.x - left.x;
-  const dz = right.z - left.z;
-  if (Math.hypot(dx, dz) < 0.1) return 0;
-  const angle = Math.atan2(dz, dx);
-  return clamp(angle / HANDLEBAR_LOCK, -1, 1);
+  return twoHandSteer(right.x - left.x, right.z - left.z, HANDLEBAR_LOCK);
 }
