@@ -25,8 +25,8 @@ export const commonTuningShape = {
   note: z.string().optional(),
 };
 
-/** The common knobs' values when neither the groups file nor the zone file sets them. */
-export const COMMON_TUNING_DEFAULTS = { trafficDensity: 1, speedFactor: 1, hints: false, textSize: 'normal', timeLimit: 300 } as const;
+/** Defaults of the common knobs (a zone spreads these into its own defaults). */
+export const COMMON_DEFAULTS = { trafficDensity: 1, speedFactor: 1, hints: false, textSize: 'normal', timeLimit: 300 } as const;
 
 export const groupIdOf = (g: GroupInfo | string): string => (typeof g === 'string' ? g : g.id);
 

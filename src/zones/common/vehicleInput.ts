@@ -14,13 +14,6 @@ export interface VehicleInput {
   lookYaw: number;
 }
 
-/** A point in the headset rig's own space (x right, y up, z back: the rig faces −z, along the vehicle). */
-export interface RigPoint {
-  x: number;
-  y: number;
-  z: number;
-}
-
 export const clampInput = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : Number.isFinite(v) ? v : 0);
 
 export function fillVehicle(inp: VehicleInput, out: PlayerInput): void {
@@ -31,14 +24,4 @@ export function fillVehicle(inp: VehicleInput, out: PlayerInput): void {
   out.moveX = 0;
   out.moveZ = 0;
   out.hasPose = false;
-}
-
-/**
- * Steering from the line between two hands on a bar or a rim: its angle, from `across` (right hand
- * minus left, sideways) and `along` (the same in the direction the bar or rim turns), over the
- * angle that is full lock; −1..1, 0 when the hands are too close together to hold anything.
- */
-export function twoHandSteer(across: number, along: number, lock: number): number {
-  if (Math.hypot(across, along) < 0.1) return 0;
-  return clampInput(Math.atan2(along, across) / lock, -1, 1);
 }

@@ -2,7 +2,8 @@
 // the steering wheel's rim turn it the way a real wheel turns.
 import { describe, expect, it } from 'vitest';
 import { blankInput } from '../../sim/agents/player.ts';
-import { driveInput, fillDriver, wheelSteer, WHEEL_LOCK } from './input.ts';
+import { wheelSteer, WHEEL_LOCK } from '../common/controls.ts';
+import { driveInput, fillDriver } from './input.ts';
 
 describe('fillDriver', () => {
   it('clamps the pedals and the wheel and never lets NaN through', () => {

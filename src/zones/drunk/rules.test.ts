@@ -114,7 +114,7 @@ describe('drunk scene file', SLOW, () => {
 describe('choosing the level', SLOW, () => {
   it('starts with the choice while the street waits; the choice is checked and recorded', () => {
     const g = createGame(zone, 'driver', 1);
-    expect(g.phase).toBe('checklist');
+    expect(g.phase).toBe('setup');
     expect(g.stage).toBe('choose');
     expect(g.checklist[0]!.options.map((o) => o.id)).toEqual(['mg20', 'mg50', 'mg80', 'mg150']);
     playGame(g, 5, () => driveInput());

@@ -7,7 +7,7 @@
 // legal consequences of the chosen level (level.ts). Drivers, professional drivers and adults drive
 // a car; riders and teens ride an e-bike (tuning `vehicle`), with the e-bike's legal position.
 //
-//   const game = createGame(zone, group, seed);            // phase 'checklist': choose the level
+//   const game = createGame(zone, group, seed);            // phase 'setup': choose the level
 //   game.choose('level', 'mg80'); game.startDriving();      // phase 'play', stage 'sober'
 //   per frame: const fresh = game.step(delta, input)        // DriveInput, see input.ts
 //   stage 'interlude' (a few seconds, the world waits), then 'drunk'; at the end: game.comparison,
@@ -27,13 +27,15 @@ import { GameBase } from '../common/game.ts';
 import { hintFromFeedback, hintFromTitle } from '../common/hints.ts';
 import { ScoreKeeper } from '../common/scoreKeeper.ts';
 import { groupIdOf } from '../common/tuning.ts';
-import type { GroupInfo, TaskState, TaskView } from '../common/types.ts';
+import { taskMissed } from '../common/scored.ts';
+import { TaskList, type TaskDef } from '../common/tasks.ts';
+import type { GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
 import { HazardMeter, type Point, type RunMeasure } from './hazard.ts';
 import { fillDriver, type DriveInput } from './input.ts';
 import { categoryOf, impairmentOf, legalFor, readLevels, type Category, type LegalView, type LevelChoiceView, type LevelOption, type LevelParams, type ViewImpairment } from './level.ts';
 import { forVersion, readDrive, RUNS, type DriveParams, type RouteVersion, type RunId } from './route.ts';
-import { classifyArrival, classifyWorldEvent, DRUNK_KINDS, keptClear, laneDeparture, measured, missed, type Scored } from './scoring.ts';
+import { classifyArrival, classifyWorldEvent, DRUNK_KINDS, keptClear, laneDeparture, measured, type Scored } from './scoring.ts';
 import { drunkTuning, type DrunkTuning, type Vehicle } from './tuning.ts';
 import { LaneWatch } from './watch.ts';
 
@@ -70,14 +72,12 @@ export class DrunkGame extends GameBase<DriveInput> {
   readonly version: RouteVersion;
   private readonly levels: Challenge<LevelParams>;
   private readonly drive: Challenge<DriveParams>;
-  private readonly feedback: NonNullable<ZoneDef['feedback']>;
   private readonly lane: RtLane;
-  private readonly playerId: number;
   private readonly hazardPoint: Point;
   private chosen: LevelOption | null = null;
   private stageNow: Stage = 'choose';
-  /** level, sober, drunk */
-  private readonly states: [TaskState, TaskState, TaskState] = ['active', 'pending', 'pending'];
+  /** the level choice, the sober drive, the drive after drinking */
+  protected readonly list: TaskList<TaskDef>;
   private filter: ImpairedControls | null = null;
   private meter: HazardMeter;
   private readonly measures: Record<RunId, RunMeasure | null> = { sober: null, drunk: null };
@@ -115,11 +115,10 @@ export class DrunkGame extends GameBase<DriveInput> {
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
     const tuning = drunkTuning(zone, group);
     const keeper = ScoreKeeper.fromZone(zone);
-    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'checklist' });
+    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'setup', textSize: tuning.textSize });
     for (const k of DRUNK_KINDS) if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: scoring.events: "${k}" is missing (the drunk rules produce it)`);
     this.tuning = tuning;
     this.vehicle = tuning.vehicle;
-    this.feedback = zone.feedback!;
     this.levels = readLevels(zone);
     this.drive = readDrive(zone);
     this.version = this.drive.params.vehicles[this.vehicle];
@@ -132,11 +131,12 @@ export class DrunkGame extends GameBase<DriveInput> {
       clearCrashesAfter: CLEAR_CRASHES,
     });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no spawn "${this.version.spawn}"`);
-    this.playerId = this.world.player.id;
     this.lane = this.world.net.laneById.get(this.version.lane)!;
     this.laneWatch = new LaneWatch(this.lane);
     this.meter = new HazardMeter('sober', this.version.hazard);
     this.hazardPoint = hazardCrossing(zone, this.version, this.lane);
+    const runs = this.drive.params.runs;
+    this.list = new TaskList<TaskDef>([this.levels, { id: 'sober', title: runs.sober.title }, { id: 'drunk', title: runs.drunk.title }]);
   }
 
   // ------------------------------------------------------------------ what the UI reads
@@ -147,15 +147,6 @@ export class DrunkGame extends GameBase<DriveInput> {
   /** the drive in progress (or the next one during the interlude), null before and after */
   get run(): RunId | null {
     return this.stageNow === 'sober' ? 'sober' : this.stageNow === 'drunk' || this.stageNow === 'interlude' ? 'drunk' : null;
-  }
-
-  get tasks(): readonly TaskView[] {
-    const runs = this.drive.params.runs;
-    return [
-      { id: this.levels.id, title: this.levels.title, state: this.states[0] },
-      { id: 'sober', title: runs.sober.title, state: this.states[1] },
-      { id: 'drunk', title: runs.drunk.title, state: this.states[2] },
-    ];
   }
 
   /** the level choice as the panel shows it */
@@ -212,7 +203,7 @@ export class DrunkGame extends GameBase<DriveInput> {
   // ------------------------------------------------------------------ before the drives
   /** Pick the level for the second drive (again, to change one's mind). */
   choose(itemId: string, optionId: string): void {
-    if (this.currentPhase !== 'checklist') throw new Error('the level is chosen: the drives have started');
+    if (this.currentPhase !== 'setup') throw new Error('the level is chosen: the drives have started');
     if (itemId !== this.levels.id) throw new Error(`level choice: unknown item "${itemId}"`);
     const o = this.levels.params.options.find((x) => x.id === optionId);
     if (!o) throw new Error(`level choice: no option "${optionId}"`);
@@ -221,18 +212,18 @@ export class DrunkGame extends GameBase<DriveInput> {
 
   /** Confirm the level: the sober drive begins. */
   startDriving(): void {
-    if (this.currentPhase !== 'checklist') throw new Error('the drives have already started');
+    if (this.currentPhase !== 'setup') throw new Error('the drives have already started');
     const o = this.chosen;
     if (!o) throw new Error('choose a level first');
     const category = categoryOf(o.mg, this.levels.params.thresholds);
     this.keeper.record('drink_level', this.clock, { task: this.levels.id, key: 'level', details: { option: o.id, mg: o.mg, category, vehicle: this.vehicle } });
-    this.states[0] = 'done';
+    this.list.completeActive();
     this.currentPhase = 'play';
     this.startRun('sober');
   }
 
   // ------------------------------------------------------------------ the drives
-  protected fillInput(input: DriveInput, out: PlayerInput): void {
+  protected override fillInput(input: DriveInput, out: PlayerInput): void {
     fillDriver(input, out);
   }
 
@@ -255,10 +246,10 @@ export class DrunkGame extends GameBase<DriveInput> {
     // game time = worldStart + world time: the pause before this drive is on the game's clock only
     this.worldStart = this.clock - w.time;
     this.stageNow = run;
-    this.states[RUNS.indexOf(run) + 1] = 'active';
   }
 
-  private score(list: readonly Scored[], task: string, e?: WorldEvent): void {
+  /** as the base records, and a replay never reaches back across the jump to the start */
+  protected override score(list: readonly Scored[], task: string, e?: WorldEvent): void {
     for (const s of list) {
       const ev = e ? this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details }) : this.recordNow(s.kind, { task, key: s.key, details: s.details });
       if (ev?.replay) {
@@ -273,8 +264,8 @@ export class DrunkGame extends GameBase<DriveInput> {
     return this.keeper.inTask(run).some((e) => e.kind === kind);
   }
 
-  protected advance(dt: number): void {
-    if (this.currentPhase === 'checklist') {
+  protected override advance(dt: number): void {
+    if (this.currentPhase === 'setup') {
       this.hint = this.tuning.hints ? hintFromTitle(this.levels.title) : null;
       return;
     }
@@ -339,12 +330,11 @@ export class DrunkGame extends GameBase<DriveInput> {
   private endRun(run: RunId, how: 'arrived' | 'hit' | 'timeout'): void {
     if (!this.measureRecorded) this.recordMeasure(run);
     this.measures[run] = { ...this.meter.m };
-    const i = RUNS.indexOf(run) + 1;
     if (how === 'timeout') {
-      this.states[i] = 'missed';
-      this.score([missed(run)], run);
+      this.list.missActive();
+      this.score([taskMissed(run)], run);
     } else {
-      this.states[i] = 'done';
+      this.list.completeActive();
       if (how === 'arrived') this.score(classifyArrival(run, (k) => this.recorded(run, k)), run);
     }
     if (run === 'sober') {
@@ -356,20 +346,13 @@ export class DrunkGame extends GameBase<DriveInput> {
     } else this.finish();
   }
 
-  protected onFinish(): void {
+  protected override onFinish(): void {
     const run = this.run;
     if (run && this.stageNow !== 'interlude' && this.measures[run] === null) {
       if (!this.measureRecorded) this.recordMeasure(run);
       this.measures[run] = { ...this.meter.m };
     }
-    const ids = [this.levels.id, 'sober', 'drunk'];
-    this.states.forEach((s, i) => {
-      if (s === 'active' || s === 'pending') {
-        this.states[i] = 'missed';
-        const m = missed(ids[i]!);
-        this.recordNow(m.kind, { task: ids[i]!, key: m.key });
-      }
-    });
+    super.onFinish();
     this.stageNow = 'done';
     this.filter = null;
   }

@@ -59,4 +59,3 @@ export function classifyArrival(run: RunId, recorded: (kind: string) => boolean)
 }
 
 export const measured = (run: RunId): Scored => ({ kind: 'hazard_measured', key: `${run}:measured` });
-export const missed = (task: string): Scored => ({ kind: 'task_missed', key: `${task}:missed` });

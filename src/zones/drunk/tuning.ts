@@ -4,7 +4,7 @@
 // may take and the pause between the two drives, plus the common knobs.
 import { z } from 'zod';
 import type { ZoneDef } from '../../content/schema.ts';
-import { COMMON_TUNING_DEFAULTS, commonTuningShape, resolveTuning } from '../common/tuning.ts';
+import { COMMON_DEFAULTS, commonTuningShape, resolveTuning } from '../common/tuning.ts';
 import type { GroupInfo } from '../common/types.ts';
 
 export const VEHICLES = ['car', 'ebike'] as const;
@@ -25,7 +25,7 @@ export const drunkTuningSchema = z
   .strict();
 export type DrunkTuning = z.infer<typeof drunkTuningSchema>;
 
-export const DRUNK_DEFAULTS: Omit<DrunkTuning, 'passMark' | 'note'> = { ...COMMON_TUNING_DEFAULTS, vehicle: 'car', commercial: false, runLimit: 120, interlude: 4 };
+export const DRUNK_DEFAULTS: Omit<DrunkTuning, 'passMark' | 'note'> = { ...COMMON_DEFAULTS, vehicle: 'car', commercial: false, runLimit: 120, interlude: 4 };
 
 export function drunkTuning(zone: ZoneDef, group: GroupInfo | string): DrunkTuning {
   return resolveTuning(zone, group, drunkTuningSchema, DRUNK_DEFAULTS);

@@ -8,9 +8,7 @@
 //                   P or a click on the phone → phoneOut.
 //   Touch kiosk:    on-screen throttle and brake pedals, a steering slider, the phone button.
 //   Gamepad:        right trigger, left trigger, left stick x, a face button.
-import { fillVehicle, twoHandSteer, type RigPoint, type VehicleInput } from '../common/vehicleInput.ts';
-
-export type { RigPoint } from '../common/vehicleInput.ts';
+import { fillVehicle, type VehicleInput } from '../common/vehicleInput.ts';
 
 export interface RiderInput extends VehicleInput {
   /** the phone is in the hand */
@@ -24,14 +22,3 @@ export function riderInput(): RiderInput {
 
 /** the phone is the rules' business (the ride watch), not the sim's */
 export const fillRider = fillVehicle;
-
-/** the handlebar turned this far is full lock, rad */
-export const HANDLEBAR_LOCK = Math.PI / 6;
-
-/**
- * Steering from two hands on a handlebar: turning the bar right brings the right grip back and the
- * left one forward. −1..1 (+ = right); 0 when the hands are too close together to be on a bar.
- */
-export function handlebarSteer(left: RigPoint, right: RigPoint): number {
-  return twoHandSteer(right.x - left.x, right.z - left.z, HANDLEBAR_LOCK);
-}
