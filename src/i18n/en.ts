@@ -176,7 +176,7 @@ export const en: UiStrings = {
       'x-button': 'X button',
       'y-button': 'Y button',
     },
-    gesture: { 'pinch-left': 'left pinch held', 'pinch-right': 'right pinch held', handlebar: 'both hands on the handlebar, turned' },
+    gesture: { 'pinch-left': 'left pinch held', 'pinch-right': 'right pinch held', handlebar: 'both hands on the handlebar, turned', wheel: 'both hands on the steering wheel, turned' },
   },
   settings: {
     title: 'Settings',

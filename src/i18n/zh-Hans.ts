@@ -176,7 +176,7 @@ export const zhHans = {
       'x-button': 'X 键',
       'y-button': 'Y 键',
     },
-    gesture: { 'pinch-left': '左手捏合并保持', 'pinch-right': '右手捏合并保持', handlebar: '双手握住车把转动' },
+    gesture: { 'pinch-left': '左手捏合并保持', 'pinch-right': '右手捏合并保持', handlebar: '双手握住车把转动', wheel: '双手握住方向盘转动' },
   },
   settings: {
     title: '设置',

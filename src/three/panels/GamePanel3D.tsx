@@ -80,7 +80,14 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
   if (view.status === 'summary' && view.summary) {
     const s = view.summary;
     const lines = s.events.slice(-6).map((e) => `${e.points >= 0 ? '+' : ''}${e.points} ${text(e.feedback.message, lang)}`).join('\n');
+    const Own = module.Summary3D;
     return (
+      <>
+      {Own && (
+        <Suspense fallback={null}>
+          <Own hud={view.hud} actions={actions.zone} lang={lang} />
+        </Suspense>
+      )}
       <Panel3D name="panel:game-summary" title={`${t('game.summaryTitle')}: ${t('test.score', { score: s.score })} · ${t('test.stars', { n: s.stars })}`} width={1.2} height={0.8}>
         <Body3D position={[0, 0.25, 0]} width={1.1}>
           {lines}
@@ -88,6 +95,7 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
         <Button3D id="game-again" label={t('game.again')} width={0.36} position={[-0.22, -0.32, 0]} onClick={() => actions.restart()} />
         <Button3D id="zone-back" label={t('zone.backToHall')} width={0.36} position={[0.22, -0.32, 0]} onClick={() => navigate({ name: 'hall' })} />
       </Panel3D>
+      </>
     );
   }
   if (view.phase === 'setup') {

@@ -27,8 +27,22 @@ const versionSchema = z
   .strict();
 export type RouteVersion = z.infer<typeof versionSchema>;
 
+/** the words the HUD and the summary put around the engine's numbers ({v}, {level} … are filled in) */
+const TEXT_KEYS = [
+  'interlude', 'comparisonTitle', 'sober', 'drunk', 'child', 'reaction', 'stopping', 'speed', 'seconds', 'metres', 'kmh', 'hit',
+  'noBrake', 'notMet', 'measuredNote', 'modelTitle', 'model', 'levelTitle', 'effectsTitle', 'legalTitle', 'sourcePrefix', 'start',
+] as const;
+const textsSchema = z
+  .object({
+    stage: z.object({ sober: localizedSchema, drunk: localizedSchema }).strict(),
+    ...(Object.fromEntries(TEXT_KEYS.map((k) => [k, localizedSchema])) as Record<(typeof TEXT_KEYS)[number], typeof localizedSchema>),
+  })
+  .strict();
+export type DriveTexts = z.infer<typeof textsSchema>;
+
 export const driveSchema = z
   .object({
+    texts: textsSchema,
     runs: z.object({ sober: z.object({ title: localizedSchema }).strict(), drunk: z.object({ title: localizedSchema }).strict() }).strict(),
     vehicles: z.object({ car: versionSchema, ebike: versionSchema }).strict(),
   })

@@ -34,7 +34,7 @@ import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
 import { HazardMeter, type Point, type RunMeasure } from './hazard.ts';
 import { fillDriver, type DriveInput } from './input.ts';
 import { categoryOf, impairmentOf, legalFor, readLevels, type Category, type LegalView, type LevelChoiceView, type LevelOption, type LevelParams, type ViewImpairment } from './level.ts';
-import { forVersion, readDrive, RUNS, type DriveParams, type RouteVersion, type RunId } from './route.ts';
+import { forVersion, readDrive, type DriveParams, type DriveTexts, type RouteVersion, type RunId } from './route.ts';
 import { classifyArrival, classifyWorldEvent, DRUNK_KINDS, keptClear, laneDeparture, measured, type Scored } from './scoring.ts';
 import { drunkTuning, type DrunkTuning, type Vehicle } from './tuning.ts';
 import { LaneWatch } from './watch.ts';
@@ -43,6 +43,7 @@ export { driveInput, type DriveInput } from './input.ts';
 export type { DrunkTuning, Vehicle } from './tuning.ts';
 export type { LegalView, LevelChoiceView } from './level.ts';
 export type { RunMeasure } from './hazard.ts';
+export type { DriveTexts, RunId } from './route.ts';
 
 export type Stage = 'choose' | 'sober' | 'interlude' | 'drunk' | 'done';
 
@@ -169,6 +170,11 @@ export class DrunkGame extends GameBase<DriveInput> {
   /** seconds left of the pause between the drives */
   get interludeLeft(): number {
     return this.stageNow === 'interlude' ? Math.max(0, this.interludeLeftS) : 0;
+  }
+
+  /** the file's words around the numbers (HUD and summary) */
+  get texts(): DriveTexts {
+    return this.drive.params.texts;
   }
 
   get limiterKmh(): number {
