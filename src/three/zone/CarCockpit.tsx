@@ -9,19 +9,10 @@ import { BoxGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMate
 import { SPECS } from '../../sim/agents/specs.ts';
 import { PartBuilder } from '../props/parts.ts';
 import { noRaycast } from '../props/PropBody.tsx';
+import type { CockpitPose } from './Cockpit.tsx';
 
-export interface CarPose {
-  /** the car's middle and sim heading */
-  x: number;
-  z: number;
-  heading: number;
-  /** m/s */
-  speed: number;
-  /** the limiter's speed, m/s */
-  limit: number;
-  /** front-wheel angle, rad (+ = right) */
-  steer: number;
-}
+/** the car's middle, heading, speed, front-wheel angle; `limit` is the limiter's speed, m/s */
+export type CarPose = CockpitPose;
 
 const CAR = SPECS.car;
 /** where the driver sits in the car's frame (x forward from the middle, z right): left seat, a little ahead */

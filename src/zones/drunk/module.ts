@@ -3,7 +3,7 @@
 // the drives, the run and the speed while driving, the pause between the drives, and at the end the
 // two runs side by side with the legal consequences of the chosen level.
 import type { Localized } from '../../content/schema.ts';
-import { defineZoneRules } from '../common/zoneRules.ts';
+import { defineZoneRules, setupAction } from '../common/zoneRules.ts';
 import { driveControls, driverReader, type DriveAction } from './controls.ts';
 import type { DriveInput } from './input.ts';
 import { createGame, type Comparison, type DriveTexts, type DrunkGame, type LegalView, type LevelChoiceView, type Stage, type Vehicle } from './rules.ts';
@@ -58,18 +58,8 @@ export const drunkRules = defineZoneRules<DrunkGame, DriveInput, DrunkHud, Drunk
   reader: driverReader,
   hud: (game) => drunkHud(game),
   actions: (game, changed) => ({
-    choose(item, option) {
-      const g = game();
-      if (g.phase !== 'setup') return;
-      g.choose(item, option);
-      changed();
-    },
-    startDriving() {
-      const g = game();
-      if (g.phase !== 'setup' || !g.level) return;
-      g.startDriving();
-      changed();
-    },
+    choose: setupAction(game, changed, (g, item: string, option: string) => g.choose(item, option)),
+    startDriving: setupAction(game, changed, (g) => g.startDriving(), (g) => g.level !== null),
   }),
   rehearsal: [['choose', 'level', 'mg80'], ['startDriving']],
 });
