@@ -32,7 +32,7 @@ export default function Summary3D({ hud, lang }: ZoneHudProps<DrunkHud, DrunkAct
         <Body3D position={[0, 0.53, 0]} width={1.15} scale={0.9}>
           {pages[k]!.join('\n')}
         </Body3D>
-        <Button3D id="drunk-page" label={`${k + 1}/${pages.length} ▶`} width={0.26} height={0.08} position={[0, -0.5, 0]} onClick={() => setPage((k + 1) % pages.length)} />
+        <Button3D id="drunk-page" label={`${k + 1}/${pages.length} >`} width={0.26} height={0.08} position={[0, -0.5, 0]} onClick={() => setPage((k + 1) % pages.length)} />
       </Panel3D>
     </group>
   );
