@@ -126,6 +126,7 @@ export const en: UiStrings = {
     checklistHint: 'Choose one answer for each item, then ride off.',
     rideOff: 'Ride off',
     replayTitle: 'Slow-motion replay: what the driver saw',
+    replayTitleWalker: 'Slow-motion replay: seen from where the person on foot was',
     replaySkip: 'Skip the replay',
     explainTitle: 'What happened',
     insteadTitle: 'What to do instead',

@@ -126,6 +126,7 @@ export const zhHans = {
     checklistHint: '每一项选一个答案，然后出发。',
     rideOff: '出发',
     replayTitle: '慢动作回放：司机看到了什么',
+    replayTitleWalker: '慢动作回放：从行人的位置看',
     replaySkip: '跳过回放',
     explainTitle: '发生了什么',
     insteadTitle: '应该怎么做',

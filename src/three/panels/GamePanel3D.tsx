@@ -27,7 +27,7 @@ function Consequence3D({ c, lang, store }: { c: ConsequenceView; lang: Lang; sto
       <group position={[0, 0.35, 0]}>
         <Panel3D name="panel:game-replay" width={0.9} height={0.16}>
           <Body3D position={[-0.1, 0, 0]} width={0.6} anchorY="middle" color="#ffa94d">
-            {t('game.replayTitle')}
+            {t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')}
           </Body3D>
           <Button3D id="replay-skip" label={t('game.replaySkip')} width={0.2} height={0.08} position={[0.33, 0, 0]} onClick={() => store.getState().actions.skipReplay()} />
         </Panel3D>

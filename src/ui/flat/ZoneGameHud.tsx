@@ -48,8 +48,8 @@ function ConsequenceCard({ c, lang, store }: { c: ConsequenceView; lang: Lang; s
   if (c.stage === 'replay')
     return (
       <div className="consequence replay" data-testid="consequence-replay" role="status">
-        <strong>{t('game.replayTitle')}</strong>
-        <progress max={1} value={c.progress} aria-label={t('game.replayTitle')} />
+        <strong>{t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')}</strong>
+        <progress max={1} value={c.progress} aria-label={t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')} />
         <button type="button" data-testid="replay-skip" onClick={() => store.getState().actions.skipReplay()}>
           {t('game.replaySkip')}
         </button>

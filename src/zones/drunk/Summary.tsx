@@ -15,10 +15,7 @@ const RUN_COLOUR = { sober: '#4dabf7', drunk: '#ff6b6b' } as const;
 
 function SourceLine({ source, t, lang }: { source: Source; t: DriveTexts; lang: Lang }) {
   return (
-    <span className="source">
-      {text(t.sourcePrefix, lang)}
-      {text(source.law, lang)} ({source.facts.join(', ')})
-    </span>
+    <span className="source">{fill(t.source, lang, { law: text(source.law, lang), facts: source.facts.join(', ') })}</span>
   );
 }
 

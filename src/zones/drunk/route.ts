@@ -30,7 +30,7 @@ export type RouteVersion = z.infer<typeof versionSchema>;
 /** the words the HUD and the summary put around the engine's numbers ({v}, {level} … are filled in) */
 const TEXT_KEYS = [
   'interlude', 'comparisonTitle', 'sober', 'drunk', 'child', 'reaction', 'stopping', 'speed', 'seconds', 'metres', 'kmh', 'hit',
-  'noBrake', 'notMet', 'measuredNote', 'modelTitle', 'model', 'levelTitle', 'effectsTitle', 'legalTitle', 'sourcePrefix', 'start',
+  'noBrake', 'notMet', 'measuredNote', 'modelTitle', 'model', 'levelTitle', 'effectsTitle', 'legalTitle', 'source', 'start',
 ] as const;
 const textsSchema = z
   .object({
