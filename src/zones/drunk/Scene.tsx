@@ -89,7 +89,8 @@ export default function DrunkScene({ game, store, inXR, replaying, origin }: Zon
       const want = game.phase === 'done' ? baseY.current : Math.max(-0.8, Math.min(0.3, EYE.car - head));
       o.position.y += (want - o.position.y) * 0.2;
     }
-  });
+    // after the skeleton stepped the game (−1), before the cockpit places itself from the pose (0)
+  }, -0.5);
 
   const impaired = !replaying && (stage === 'drunk' || stage === 'interlude') ? (game.impairment?.view ?? null) : null;
   const driving = !replaying && game.phase !== 'done';
