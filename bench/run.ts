@@ -32,7 +32,9 @@ export const BUDGET = {
 };
 
 const ZONES = ['crossing', 'ebike', 'drunk', 'blindspot', 'seatbelt', 'signals'];
-const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)];
+// HALL_BENCH_ONLY=drunk (comma-separated words) measures only the routes naming them: one zone's rows while working on it
+const ONLY = (process.env.HALL_BENCH_ONLY ?? '').split(',').filter(Boolean);
+const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)].filter((r) => !ONLY.length || ONLY.some((w) => r.includes(w)));
 
 interface RouteResult {
   route: string;

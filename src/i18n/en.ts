@@ -157,6 +157,7 @@ export const en: UiStrings = {
     checklistHint: 'Choose one answer for each item, then ride off.',
     rideOff: 'Ride off',
     replayTitle: 'Slow-motion replay: what the driver saw',
+    replayTitleWalker: 'Slow-motion replay: seen from where the person on foot was',
     replaySkip: 'Skip the replay',
     explainTitle: 'What happened',
     insteadTitle: 'What to do instead',
@@ -207,7 +208,7 @@ export const en: UiStrings = {
       'x-button': 'X button',
       'y-button': 'Y button',
     },
-    gesture: { 'pinch-left': 'left pinch held', 'pinch-right': 'right pinch held', handlebar: 'both hands on the handlebar, turned' },
+    gesture: { 'pinch-left': 'left pinch held', 'pinch-right': 'right pinch held', handlebar: 'both hands on the handlebar, turned', wheel: 'both hands on the steering wheel, turned' },
   },
   practice: {
     intro: 'Answer {{count}} questions on your own, {{seconds}} s each. A right answer scores 10; from the third right answer in a row, each scores 5 more.',

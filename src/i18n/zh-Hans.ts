@@ -157,6 +157,7 @@ export const zhHans = {
     checklistHint: '每一项选一个答案，然后出发。',
     rideOff: '出发',
     replayTitle: '慢动作回放：司机看到了什么',
+    replayTitleWalker: '慢动作回放：从行人的位置看',
     replaySkip: '跳过回放',
     explainTitle: '发生了什么',
     insteadTitle: '应该怎么做',
@@ -207,7 +208,7 @@ export const zhHans = {
       'x-button': 'X 键',
       'y-button': 'Y 键',
     },
-    gesture: { 'pinch-left': '左手捏合并保持', 'pinch-right': '右手捏合并保持', handlebar: '双手握住车把转动' },
+    gesture: { 'pinch-left': '左手捏合并保持', 'pinch-right': '右手捏合并保持', handlebar: '双手握住车把转动', wheel: '双手握住方向盘转动' },
   },
   practice: {
     intro: '一个人限时作答 {{count}} 题，每题 {{seconds}} 秒。答对得 10 分，从连续答对的第 3 题起每题再加 5 分。',

@@ -77,4 +77,29 @@ describe('ReplayView', () => {
     expect(view.firstSeen(car.id, 0, w.time)).toBeLessThan(6.6);
     expect(view.firstSeen(99_999, 0, w.time)).toBeNaN();
   });
+
+  it("sees from a child's eyes (its own height, not an adult's) when the viewpoint is a person on foot", () => {
+    const l = straightRoad({ length: 200 });
+    l.spawns = [{ id: 'seat', position: [20, 1.75], player: true, as: 'car' }];
+    const w = createWorld(
+      {
+        layout: l,
+        actors: [
+          { type: 'named', id: 'child', kind: 'pedestrian', path: [[60, 6], [60, -6]], hold: true, dims: { length: 0.3, width: 0.4, height: 1.2 } },
+          { type: 'named', id: 'adult', kind: 'pedestrian', path: [[70, 6], [70, -6]], hold: true },
+        ],
+      },
+      1,
+      { input: { read: (_t, out) => void (out.throttle = 0.3) } },
+    );
+    for (let i = 0; i < 60 * 2; i++) w.step(1 / 60);
+    const view = new ReplayView(w);
+    view.seek(w.time);
+    const child = view.driverView(w.agentByName('child')!.id, w.player!.id)!;
+    expect(child.eye.y).toBeCloseTo(1.1, 5);
+    expect(child.eye.x).toBeCloseTo(60, 5);
+    expect(view.driverView(w.agentByName('adult')!.id, w.player!.id)!.eye.y).toBeCloseTo(1.6, 5);
+    // looking at the car coming
+    expect(child.look.x).toBeLessThan(child.eye.x);
+  });
 });

@@ -135,10 +135,17 @@ export class ReplayView {
     return undefined;
   }
 
+  /** eye height of someone on foot: 0.1 m below their top (the live agent's height, else the kind's) */
+  private walkerEye(id: number): number {
+    const live = this.world.agent(id);
+    return (live && live.kind === 'pedestrian' ? live.height : SPECS.pedestrian.height) - 0.1;
+  }
+
   /**
    * Through the eyes of agent `driver`, looking at agent `target` (its chest): the driver's eye
    * from the cab spec where there is one (a truck's high seat), else a typical seat on the left of
-   * the body. Undefined when either is not in the shown frame.
+   * the body; a person on foot sees from just below the top of their own head (a child from about
+   * 1.1 m). Undefined when either is not in the shown frame.
    */
   driverView(driver: number, target: number, out?: View): View | undefined {
     const d = this.find(driver);
@@ -153,7 +160,7 @@ export class ReplayView {
     const o = out ?? { eye: { x: 0, y: 0, z: 0 }, look: { x: 0, y: 0, z: 0 } };
     o.eye.x = d.x + c * ahead - s * lateral;
     o.eye.z = d.z + s * ahead + c * lateral;
-    o.eye.y = spec.cab ? spec.cab.eyeHeight : EYE_HEIGHT[d.kind];
+    o.eye.y = spec.cab ? spec.cab.eyeHeight : d.kind === 'pedestrian' ? this.walkerEye(driver) : EYE_HEIGHT[d.kind];
     o.look.x = t.x;
     o.look.z = t.z;
     o.look.y = Math.min(1.1, SPECS[t.kind].height * 0.7);

@@ -150,3 +150,60 @@ describe('bad data', () => {
     );
   });
 });
+
+describe('putting the visitor back at the start (the drunk zone drives its route twice)', () => {
+  const layout = () => {
+    const l = straightRoad({ length: 400, speedLimit: 40 });
+    l.spawns = [
+      { id: 'start', position: [20, 1.75], player: true, as: 'car' },
+      { id: 'other', position: [60, -1.75], heading: 180, as: 'car' },
+    ];
+    return l;
+  };
+
+  it('back at the spawn, standing, facing along it; time and the other road users go on', () => {
+    const def = { layout: layout(), actors: [{ type: 'named' as const, id: 'oncoming', kind: 'car' as const, route: ['w-1'], speed: 30 }] };
+    // drive off the road onto the pavement: a wrong_lane breach is in progress
+    const w = createWorld(def, 4, { input: new ScriptedInput((t) => ({ throttle: 1, steer: t < 3 ? 0.2 : 0 })) });
+    const before = run(w, 8);
+    expect(before.some((e) => e.kind === 'wrong_lane' && e.agents.includes(w.player!.id))).toBe(true);
+    const others = w.agents.filter((a) => !a.isPlayer).map((a) => [a.id, a.x]);
+    expect(others.length).toBeGreaterThan(0);
+    w.resetPlayer();
+    const p = w.player!;
+    expect([p.x, p.z, p.heading, p.speed, p.state]).toEqual([20, 1.75, 0, 0, 'stopped']);
+    expect(w.time).toBeCloseTo(8, 9);
+    expect(w.agents.filter((a) => !a.isPlayer).map((a) => [a.id, a.x])).toEqual(others);
+    // the rule detectors start afresh: leaving the lane again is reported again
+    w.setInput(new ScriptedInput((t) => ({ throttle: 1, steer: t < 11 ? 0.2 : 0 })));
+    const after = run(w, 8);
+    expect(after.some((e) => e.kind === 'wrong_lane' && e.agents.includes(p.id))).toBe(true);
+    expect(after.every((e) => e.t > 8)).toBe(true);
+  });
+
+  it('to another spawn point, facing its heading; an unknown one is named', () => {
+    const w = createWorld({ layout: layout() }, 1, { input: new ScriptedInput(() => ({ throttle: 1 })) });
+    run(w, 2);
+    w.resetPlayer('other');
+    expect(w.player!.x).toBeCloseTo(60, 9);
+    expect(w.player!.z).toBeCloseTo(-1.75, 9);
+    expect(w.player!.heading).toBeCloseTo(Math.PI, 9);
+    run(w, 2);
+    // it drives off the way the spawn faces (−x)
+    expect(w.player!.x).toBeLessThan(58);
+    expect(() => w.resetPlayer('nowhere')).toThrow(/unknown spawn point "nowhere"/);
+    expect(() => createWorld({ layout: layout() }, 1, { player: false }).resetPlayer()).toThrow(/no player/);
+  });
+
+  it('the same seed and input give the same run through a reset', () => {
+    const go = () => {
+      const w = createWorld({ layout: layout(), actors: [{ type: 'flow', id: 'oncoming', kind: 'car', route: ['w-1'], rate: 6 }] }, 9, {
+        input: new ScriptedInput((t) => ({ throttle: 1, steer: Math.sin(t) * 0.1 })),
+      });
+      const a = trace(w, 5);
+      w.resetPlayer();
+      return [...a, ...trace(w, 5)];
+    };
+    expect(go()).toEqual(go());
+  });
+});

@@ -1,7 +1,10 @@
 // The traffic world: compiles a zone's layout/actors/script once, then advances in fixed steps.
-// Step order (each fixed step): signals → script → spawns → player input → decisions (all agents
-// see the same state) → movement and per-agent rules → grid → pair detectors → replay. Everything
-// random comes from one seeded PRNG, so a seed and the same inputs give the same run.
+// Step order (each fixed step): signals → script → spawns → player input (the adapter's read; a
+// zone may filter it there, e.g. agents/impairment.ts) → decisions (all agents see the same state)
+// → movement and per-agent rules → grid → pair detectors → replay. Everything random comes from
+// one seeded PRNG, so a seed and the same inputs give the same run. Between steps a zone may put
+// the visitor back at a spawn point (`resetPlayer`, the drunk zone's second run); the rest of the
+// world goes on.
 import { applySpec, followPath, frontS, placeOnPath, SimAgent, updateBody, type Agent } from './agents/agent.ts';
 import { decideVehicle, movePedestrian, moveVehicle } from './agents/driver.ts';
 import { blankInput, InputDelay, movePlayer, type InputAdapter, type PlayerInput, type PlayerTuning } from './agents/player.ts';
@@ -54,9 +57,9 @@ export interface PlayerOptions {
   spawn?: string;
   /** target height for sight lines (a child is about 1.2 m) */
   height?: number;
-  /** controls act this late, s (drunk zone) */
+  /** controls act this late, s (a fixed delay; the drunk zone's fuller model is agents/impairment.ts) */
   inputDelay?: number;
-  /** random steering added each step, share of full lock (drunk zone) */
+  /** random steering added each step, share of full lock */
   steerNoise?: number;
   /** top walking/running speed, m/s */
   maxWalk?: number;
@@ -126,6 +129,11 @@ export interface World {
   agent(id: number): Agent | undefined;
   agentByName(name: string): Agent | undefined;
   spawnNamed(actorId: string): Agent | null;
+  /**
+   * Put the visitor back at a spawn point (default: the one they started at), standing still, with
+   * the rule detectors' memory of them cleared. Everyone else goes on; time goes on.
+   */
+  resetPlayer(spawnId?: string): void;
   brakeHard(agentId: number, opts?: { decel?: number; reaction?: number; hold?: number }): void;
   /** true when nothing opaque (occluding props) stands between the two points */
   lineOfSight(x0: number, z0: number, x1: number, z1: number): boolean;
@@ -185,6 +193,8 @@ export class SimWorld implements World {
   private readonly recordEvery: number;
   private readonly reading: SignalReading = { state: 'red', timeToChange: 0, next: 'red' };
   private blindCache = new Map<string, BlindPolygon[]>();
+  /** the spawn point the player started at (resetPlayer's default) */
+  private playerSpawn: string | undefined;
 
   constructor(def: SimDef, seed: number, options: WorldOptions = {}) {
     this.def = def;
@@ -599,7 +609,39 @@ export class SimWorld implements World {
     a.name = 'player';
     applySpec(a, SPECS[kind]);
     if (po.height !== undefined) a.height = po.height;
-    const x = sp?.x ?? 0, z = sp?.z ?? 0, h = sp?.heading ?? 0;
+    this.playerSpawn = sp?.id;
+    this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    this.player = a;
+    this.agents.push(a);
+    if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
+  }
+
+  resetPlayer(spawnId?: string): void {
+    const a = this.player;
+    if (!a) throw new Error('this world has no player to reset');
+    const id = spawnId ?? this.playerSpawn;
+    const sp = id === undefined ? undefined : this.net.spawns.find((s) => s.id === id);
+    if (id !== undefined && !sp) throw new Error(`unknown spawn point "${id}"`);
+    // standing, nothing pressed, no breach in progress (each detector starts afresh)
+    a.speed = 0;
+    a.accel = 0;
+    a.steer = 0;
+    a.brakeLight = false;
+    a.lane = null;
+    a.ruleLane = -1;
+    a.wrongLaneOn = false;
+    a.wrongWayOn = false;
+    a.speedingOn = false;
+    a.outsideOn = false;
+    a.crossingIn = -1;
+    a.speedLimit = Infinity;
+    a.crashedAt = NaN;
+    this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    if (a.kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
+  }
+
+  /** The player's body at (x, z) facing h, its axles straight behind; standing. */
+  private placePlayer(a: SimAgent, x: number, z: number, h: number): void {
     const c = Math.cos(h), s = Math.sin(h);
     // the spawn point is the middle of the body
     const mid = (a.wheelbase + a.frontOverhang - a.rearOverhang) / 2;
@@ -615,9 +657,6 @@ export class SimWorld implements World {
     a.px = a.fx;
     a.pz = a.fz;
     a.state = 'stopped';
-    this.player = a;
-    this.agents.push(a);
-    if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 
   // ------------------------------------------------------------------ snapshots

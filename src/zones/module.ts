@@ -39,9 +39,13 @@ export interface ZoneUi<G extends RunnableGame, H, Z extends ZoneActions> {
     Notices?: ComponentType<ZoneHudProps<H, Z>>;
     /** the headset's HUD slab: the zone's lines between the task line and the latest feedback */
     lines?: (hud: H, t: TFunction, lang: Lang) => string[];
+    /** on the summary, above the scored events (the drunk zone's two drives and the law) */
+    Summary?: ComponentType<ZoneHudProps<H, Z>>;
   };
   /** the headset's panel for the 'setup' phase (lazy: three.js) */
   Setup3D?: LazyExoticComponent<ComponentType<ZoneHudProps<H, Z>>>;
+  /** the headset's summary: the zone's own panel beside the shared one (lazy: three.js) */
+  Summary3D?: LazyExoticComponent<ComponentType<ZoneHudProps<H, Z>>>;
   /** what the zone draws besides the street (lazy: three.js), e.g. the e-bike's handlebar */
   Scene?: LazyExoticComponent<ComponentType<ZoneSceneProps<G>>>;
 }

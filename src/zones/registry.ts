@@ -8,6 +8,7 @@ import type { AnyZoneModule } from './module.ts';
 
 const MODULES = {
   crossing: () => import('./crossing/Zone.tsx'),
+  drunk: () => import('./drunk/Zone.tsx'),
   ebike: () => import('./ebike/Zone.tsx'),
 } satisfies Partial<Record<ZoneId, () => Promise<{ default: AnyZoneModule }>>>;
 

@@ -1,7 +1,8 @@
 // The visitor's agent, driven by an input adapter the XR / keyboard / touch layer supplies. A
 // pedestrian moves at a desired velocity (or to a tracked position in room-scale VR); vehicles use
-// throttle, brake and steer through a kinematic bicycle model. The drunk zone's "delayed and noisy
-// controls" are a fixed input delay and seeded steering noise applied here.
+// throttle, brake and steer through a kinematic bicycle model. A fixed input delay and seeded
+// steering noise can be applied here (world options); the drunk zone's fuller model of impaired
+// controls is an input filter, impairment.ts.
 import type { Rng } from '../rng.ts';
 import { updateBody, trailAxles, type SimAgent } from './agent.ts';
 

@@ -28,7 +28,7 @@ function Consequence3D({ c, lang, store, cite }: { c: ConsequenceView; lang: Lan
       <group position={[0, 0.35, 0]}>
         <Panel3D name="panel:game-replay" width={0.9} height={0.16}>
           <Body3D position={[-0.1, 0, 0]} width={0.6} anchorY="middle" color="#ffa94d">
-            {t('game.replayTitle')}
+            {t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')}
           </Body3D>
           <Button3D id="replay-skip" label={t('game.replaySkip')} width={0.2} height={0.08} position={[0.33, 0, 0]} onClick={() => store.getState().actions.skipReplay()} />
         </Panel3D>
@@ -90,7 +90,14 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
           : `${i.safe ? '+' : ''}${i.points} ${text(i.lesson, lang)}`,
       )
       .join('\n');
+    const Own = module.Summary3D;
     return (
+      <>
+      {Own && (
+        <Suspense fallback={null}>
+          <Own hud={view.hud} actions={actions.zone} lang={lang} />
+        </Suspense>
+      )}
       <Panel3D name="panel:game-summary" title={`${t('game.summaryTitle')}: ${t('test.score', { score: s.score })} · ${t('test.stars', { n: s.stars })}`} width={1.2} height={0.8}>
         <Body3D position={[0, 0.25, 0]} width={1.1}>
           {lines}
@@ -98,6 +105,7 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
         <Button3D id="game-again" label={t('game.again')} width={0.36} position={[-0.22, -0.32, 0]} onClick={() => actions.restart()} />
         <Button3D id="zone-back" label={t('zone.backToHall')} width={0.36} position={[0.22, -0.32, 0]} onClick={() => navigate({ name: 'hall' })} />
       </Panel3D>
+      </>
     );
   }
   if (view.phase === 'setup') {

@@ -83,7 +83,9 @@ export function ZoneScene({ handle, inXR, origin }: { handle: ZoneGameHandle; in
       camera.position.set(vp.x, vp.eye, vp.z);
       camera.rotation.set(vp.pitch, threeYawOf(vp.yaw), 0, 'YXZ');
     }
-  });
+    // before every other frame callback (a negative priority does not take over rendering): what
+    // rides with the visitor (a cockpit, a handlebar) reads this frame's step, not the last one's
+  }, -1);
 
   const layout = game.world.def.layout;
   const Own = module.Scene;

@@ -3,7 +3,7 @@
 // store's controls (under their own source names, so keys and touch keep theirs).
 import { useXRInputSourceState } from '@react-three/xr';
 import { useMemo } from 'react';
-import { deviceValue, handlebarSteer, sourceOf, type ActionMap, type ControllerInput, type ControlState } from '../../zones/common/controls.ts';
+import { deviceValue, handlebarSteer, sourceOf, wheelSteer, type ActionMap, type ControllerInput, type ControlState } from '../../zones/common/controls.ts';
 import { useHandGrip, useHandWalk } from './hands.ts';
 
 type Gamepad = NonNullable<ReturnType<typeof useXRInputSourceState<'controller'>>>['gamepad'];
@@ -47,7 +47,14 @@ export function useXRControls(map: ActionMap<string>, inXR: boolean): (controls:
     const g = grip.current;
     for (let i = 0; i < map.hands.length; i++) {
       const h = map.hands[i]!;
-      const raw = h.gesture === 'handlebar' ? (g.tracked ? handlebarSteer(g.left, g.right) : 0) : (h.gesture === 'pinch-left' ? pinches.current.left : pinches.current.right) ? 1 : 0;
+      const raw =
+        h.gesture === 'handlebar' || h.gesture === 'wheel'
+          ? g.tracked
+            ? (h.gesture === 'wheel' ? wheelSteer : handlebarSteer)(g.left, g.right)
+            : 0
+          : (h.gesture === 'pinch-left' ? pinches.current.left : pinches.current.right)
+            ? 1
+            : 0;
       controls.set(h.action, sources.hands[i]!, deviceValue(h, raw));
     }
   };

@@ -68,7 +68,7 @@ function SummaryLine({ item, view, lang }: { item: SummaryItem; view: SummaryVie
   );
 }
 
-function Summary({ s, saved, lang, onAgain }: { s: GameSummary; saved: boolean; lang: Lang; onAgain: () => void }) {
+function Summary({ s, saved, lang, onAgain, own }: { s: GameSummary; saved: boolean; lang: Lang; onAgain: () => void; own?: React.ReactNode }) {
   const { t } = useTranslation();
   const view = summaryView(s);
   return (
@@ -81,6 +81,8 @@ function Summary({ s, saved, lang, onAgain }: { s: GameSummary; saved: boolean; 
         <p className={s.passed ? 'passed' : 'not-passed'}>{s.passed ? t('game.passed') : t('game.notPassed')}</p>
         <p data-testid="game-ended">{view.endedBy === 'done' ? t('game.allDone') : view.endedBy === 'time' ? t('game.timeUp') : t('game.endedEarly')}</p>
         <p className="hint">{saved ? t('test.saved') : t('app.loading')}</p>
+        {/* the zone's own part of the summary (drunk: both runs side by side, the consequences for the level) */}
+        {own}
         <ol className="events">
           {view.items.map((item, i) => (
             <SummaryLine key={i} item={item} view={view} lang={lang} />
@@ -104,8 +106,8 @@ function ConsequenceCard({ c, lang, store, group }: { c: ConsequenceView; lang: 
   if (c.stage === 'replay')
     return (
       <div className="consequence replay hud-banner" data-testid="consequence-replay" role="status">
-        <strong>{t('game.replayTitle')}</strong>
-        <progress max={1} value={c.progress} aria-label={t('game.replayTitle')} />
+        <strong>{t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')}</strong>
+        <progress max={1} value={c.progress} aria-label={t(c.focusKind === 'pedestrian' ? 'game.replayTitleWalker' : 'game.replayTitle')} />
         <button type="button" data-testid="replay-skip" onClick={() => store.getState().actions.skipReplay()}>
           {t('game.replaySkip')}
         </button>
@@ -167,7 +169,7 @@ function ZoneGameHudBody({ zone, handle }: { zone: ZoneDef; handle: NonNullable<
   if (view.status === 'summary' && view.summary)
     return (
       <section className={`game-hud ${large}`} data-testid="game-hud" data-zone={module.id}>
-        <Summary s={view.summary} saved={view.saved} lang={lang} onAgain={() => actions.restart()} />
+        <Summary s={view.summary} saved={view.saved} lang={lang} onAgain={() => actions.restart()} own={parts.Summary && <parts.Summary {...partProps} />} />
       </section>
     );
 

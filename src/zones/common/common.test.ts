@@ -106,6 +106,23 @@ describe('replay windows', () => {
     // early in a run the window starts at the oldest recorded frame
     const early = replayWindow(w, { ...hit, t: 1 }, w.player!.id)!;
     expect(early.from).toBeGreaterThanOrEqual(w.replay.span()[0]);
+    // the other road user drives: seen from the driver's seat
+    expect(win.viewpoint).toBe('driver');
+  });
+
+  it('are seen through the eyes of the person on foot when the visitor drives into one', () => {
+    const l = straightRoad({ length: 200 });
+    l.spawns = [{ id: 'seat', position: [20, 1.75], player: true, as: 'car' }];
+    const w = createWorld(
+      // a child standing in the lane (held: it waits there)
+      { layout: l, actors: [{ type: 'named', id: 'child', kind: 'pedestrian', path: [[60, 1.5], [60, -6]], hold: true, dims: { length: 0.3, width: 0.4, height: 1.2 } }] },
+      1,
+      { input: new ScriptedInput(() => ({ throttle: 1 })) },
+    );
+    const hit = ofKind(run(w, 10), 'collision')[0]!;
+    expect(hit).toBeDefined();
+    const win = replayWindow(w, hit, w.player!.id)!;
+    expect(win).toMatchObject({ viewpoint: 'pedestrian', focusAgent: w.agentByName('child')!.id, target: w.player!.id });
   });
 });
 

@@ -57,10 +57,11 @@ export interface ControllerBinding<A extends string> {
 }
 
 /**
- * Bare hands: a pinch held on one hand (value 1 × scale), or both hands gripping a handlebar or a
- * wheel in front of the body (its turn −1..1 × scale, + = right; see `handlebarSteer`).
+ * Bare hands: a pinch held on one hand (value 1 × scale), or both hands gripping a handlebar
+ * (`handlebarSteer`) or a steering wheel's rim (`wheelSteer`) in front of the body (its turn
+ * −1..1 × scale, + = right).
  */
-export type HandGesture = 'pinch-left' | 'pinch-right' | 'handlebar';
+export type HandGesture = 'pinch-left' | 'pinch-right' | 'handlebar' | 'wheel';
 export interface HandBinding<A extends string> {
   gesture: HandGesture;
   action: A;
@@ -213,18 +214,36 @@ export interface RigPoint {
   z: number;
 }
 
-/** the handlebar (or wheel) turned this far is full lock, rad */
+/** the handlebar turned this far is full lock, rad */
 export const HANDLEBAR_LOCK = Math.PI / 6;
+/** the steering wheel turned this far is full lock for the game, rad (a car's wheel turns far more; this keeps arms comfortable) */
+export const WHEEL_LOCK = Math.PI / 2;
+
+/**
+ * Steering from the line between two hands on a bar or a rim: its angle, from `across` (right hand
+ * minus left, sideways) and `along` (the same in the direction the bar or rim turns), over the
+ * angle that is full lock; −1..1, 0 when the hands are too close together to hold anything.
+ */
+function twoHandSteer(across: number, along: number, lock: number): number {
+  if (Math.hypot(across, along) < 0.1) return 0;
+  return clamp(Math.atan2(along, across) / lock, -1, 1);
+}
 
 /**
  * Steering from two hands on a handlebar: turning the bar right brings the right grip back and the
  * left one forward. −1..1 (+ = right); 0 when the hands are too close together to be on a bar.
  */
 export function handlebarSteer(left: RigPoint, right: RigPoint): number {
-  const dx = right.x - left.x;
-  const dz = right.z - left.z;
-  if (Math.hypot(dx, dz) < 0.1) return 0;
-  return clamp(Math.atan2(dz, dx) / HANDLEBAR_LOCK, -1, 1);
+  return twoHandSteer(right.x - left.x, right.z - left.z, HANDLEBAR_LOCK);
+}
+
+/**
+ * Steering from two hands on a steering wheel facing the driver (its rim in the x–y plane of the
+ * rig): turning the wheel right (clockwise as the driver sees it) lowers the right hand and raises
+ * the left. −1..1 (+ = right); 0 when the hands are too close together to hold a rim.
+ */
+export function wheelSteer(left: RigPoint, right: RigPoint): number {
+  return twoHandSteer(right.x - left.x, left.y - right.y, WHEEL_LOCK);
 }
 
 /**

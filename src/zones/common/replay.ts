@@ -1,5 +1,6 @@
 // Which part of the world's replay buffer a consequence replay shows: a few seconds before a serious
-// event to a moment after it, seen from the other road user (the driver), looking at the visitor.
+// event to a moment after it, seen from the other road user (a vehicle's driver, or the person on
+// foot the visitor's vehicle met), looking at the visitor.
 import type { WorldEvent } from '../../sim/events.ts';
 import type { World } from '../../sim/world.ts';
 import type { ReplayWindow } from './types.ts';
@@ -22,7 +23,8 @@ export function replayWindow(world: World, e: WorldEvent, playerId: number, o: R
   const after = o.after ?? 1.5;
   const [oldest] = world.replay.span();
   const earliest = Number.isNaN(oldest) ? e.t : oldest;
-  return { from: Math.max(earliest, e.t - before), to: e.t + after, at: e.t, focusAgent: other, target: playerId, viewpoint: 'driver' };
+  const viewpoint = world.agent(other)?.kind === 'pedestrian' ? 'pedestrian' : 'driver';
+  return { from: Math.max(earliest, e.t - before), to: e.t + after, at: e.t, focusAgent: other, target: playerId, viewpoint };
 }
 
 /** Is the whole window recorded (the world has run past its end)? */

@@ -43,6 +43,16 @@ export class TaskList<T extends TaskDef> {
     return this.tasks[i]!;
   }
 
+  /** The active task ends unfinished (its time ran out) and the next is activated; returns the missed task. */
+  missActive(): T | null {
+    const i = this.states.indexOf('active');
+    if (i < 0) return null;
+    this.states[i] = 'missed';
+    if (i + 1 < this.states.length) this.states[i + 1] = 'active';
+    this.cached = null;
+    return this.tasks[i]!;
+  }
+
   /** The game ends: unfinished tasks are missed; returns them. */
   missRemaining(): T[] {
     const out: T[] = [];

@@ -16,7 +16,9 @@ export interface Feedback {
 /**
  * The stretch of the world's replay buffer a consequence replay shows: `from`..`to` are WORLD
  * times (for `world.replay.sample`), `at` the moment of the event. The camera rides with
- * `focusAgent` (the driver's viewpoint) and looks at `target` (the visitor).
+ * `focusAgent`, the other road user, and looks at `target` (the visitor): from the driver's seat
+ * when that is a vehicle (`'driver'`), at the eyes of the person on foot when it is a pedestrian
+ * (`'pedestrian'`: the child the visitor's car met, at a child's height).
  */
 export interface ReplayWindow {
   from: number;
@@ -24,8 +26,10 @@ export interface ReplayWindow {
   at: number;
   focusAgent: number;
   target: number;
-  viewpoint: 'driver';
+  viewpoint: ReplayViewpoint;
 }
+
+export type ReplayViewpoint = 'driver' | 'pedestrian';
 
 /** One scored moment of a game: what happened, its points and the zone file's feedback on it. */
 export interface ScoredEvent {

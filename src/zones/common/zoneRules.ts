@@ -6,7 +6,7 @@
 import type { ZoneDef, ZoneId } from '../../content/schema.ts';
 import type { World } from '../../sim/world.ts';
 import type { ActionMap, ControlState, FrameLook, Viewpoint } from './controls.ts';
-import type { GroupInfo, ZoneGame } from './types.ts';
+import type { GamePhase, GroupInfo, ZoneGame } from './types.ts';
 
 /** A zone game the shared run can drive: it has a world (the street kit draws it, replays come from it). */
 export type RunnableGame<I = unknown> = ZoneGame<I> & { readonly world: World };
@@ -51,3 +51,21 @@ export function defineZoneRules<G extends RunnableGame<I>, I, H, Z extends ZoneA
 /** A module of any zone, as the shared code sees it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyZoneRules = ZoneRules<any, any, any, any, any>;
+
+/**
+ * A zone action that acts only before the street (phase 'setup') and, with `ready`, only once the
+ * game is ready for it (every checklist item answered); the HUD is published after it.
+ */
+export function setupAction<G extends { readonly phase: GamePhase }, P extends unknown[]>(
+  game: () => G,
+  changed: () => void,
+  act: (g: G, ...args: P) => void,
+  ready: (g: G) => boolean = () => true,
+): (...args: P) => void {
+  return (...args) => {
+    const g = game();
+    if (g.phase !== 'setup' || !ready(g)) return;
+    act(g, ...args);
+    changed();
+  };
+}

@@ -19,7 +19,8 @@ export default function EbikeScene({ game, inXR, replaying }: ZoneSceneProps<Ebi
     pose.speed = p.speed;
     pose.limit = lane?.limit ?? Infinity;
     pose.steer = p.steer;
-  });
+    // after the skeleton stepped the game (−1), before the cockpit places itself from the pose (0)
+  }, -0.5);
   if (replaying) return null;
   return inXR ? <Cockpit pose={pose} /> : <Cockpit pose={pose} barHeight={1.05} ahead={0.62} />;
 }

@@ -8,17 +8,9 @@
 //                   P or a click on the phone → phoneOut.
 //   Touch kiosk:    on-screen throttle and brake pedals, a steering slider, the phone button.
 //   Gamepad:        right trigger, left trigger, left stick x, a face button.
-import type { PlayerInput } from '../../sim/agents/player.ts';
+import { fillVehicle, type VehicleInput } from '../common/vehicleInput.ts';
 
-export interface RiderInput {
-  /** 0..1 */
-  throttle: number;
-  /** 0..1 */
-  brake: number;
-  /** −1..1, + = right */
-  steer: number;
-  /** where the head or camera looks, rad in the sim's convention (0 = +x, growing towards +z); NaN when unknown */
-  lookYaw: number;
+export interface RiderInput extends VehicleInput {
   /** the phone is in the hand */
   phoneOut: boolean;
 }
@@ -28,14 +20,5 @@ export function riderInput(): RiderInput {
   return { throttle: 0, brake: 0, steer: 0, lookYaw: NaN, phoneOut: false };
 }
 
-const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : Number.isFinite(v) ? v : 0);
-
-export function fillRider(inp: RiderInput, out: PlayerInput): void {
-  out.throttle = clamp(inp.throttle, 0, 1);
-  out.brake = clamp(inp.brake, 0, 1);
-  out.steer = clamp(inp.steer, -1, 1);
-  out.lookYaw = inp.lookYaw;
-  out.moveX = 0;
-  out.moveZ = 0;
-  out.hasPose = false;
-}
+/** the phone is the rules' business (the ride watch), not the sim's */
+export const fillRider = fillVehicle;

@@ -2,7 +2,7 @@
 // controls and reader, the checklist actions, and what the zone adds to the HUD (the checklist
 // before the ride; speed against the lane's limit and the phone while riding).
 import type { Localized } from '../../content/schema.ts';
-import { defineZoneRules } from '../common/zoneRules.ts';
+import { defineZoneRules, setupAction } from '../common/zoneRules.ts';
 import { riderReader, rideControls, type RideAction } from './controls.ts';
 import type { RiderInput } from './input.ts';
 import { createGame, type ChecklistItemView, type EbikeGame } from './rules.ts';
@@ -54,18 +54,8 @@ export const ebikeRules = defineZoneRules<EbikeGame, RiderInput, EbikeHud, Ebike
   reader: riderReader,
   hud: (game, input) => ebikeHud(game, input?.phoneOut ?? false),
   actions: (game, changed) => ({
-    choose(item, option) {
-      const g = game();
-      if (g.phase !== 'setup') return;
-      g.choose(item, option);
-      changed();
-    },
-    rideOff() {
-      const g = game();
-      if (g.phase !== 'setup' || !g.checklistComplete) return;
-      g.startRide();
-      changed();
-    },
+    choose: setupAction(game, changed, (g, item: string, option: string) => g.choose(item, option)),
+    rideOff: setupAction(game, changed, (g) => g.startRide(), (g) => g.checklistComplete),
   }),
   rehearsal: [['choose', 'helmet', 'helmet'], ['choose', 'passenger', 'none'], ['choose', 'bike', 'original'], ['rideOff']],
 });
