@@ -1,0 +1,439 @@
+// Zone 4, truck blind zones and the inner-wheel difference, as a pure game in three stages (the
+// zone file's challenges):
+//   1. walkaround ('markers'): on foot round a standing truck, setting markers down where the
+//      visitor thinks the driver cannot see them;
+//   2. cab ('cab-view'): in the driver's seat — each marker judged by the sim's sight lines and
+//      mirrors (seen directly, seen in a mirror, hidden), the blind zones shown on the ground,
+//      the visitor's own walk shown as the driver saw it;
+//   3. turn ('turn'): the trucks (a rigid truck and a semi-trailer) turn right; on foot or on an
+//      e-bike the visitor chooses where to wait and is scored on staying out of the blind zones
+//      and the sweep; a driver (pro) drives the truck and is scored on stopping, looking and
+//      checking each mirror before turning, and on whom the truck comes close to.
+// The walk round happens in a quiet world with the trucks held; the turn in its own world built
+// from the same file for the visitor's role (`world` is the current one).
+//
+//   const game = createGame(zone, group, seed);
+//   per frame: game.step(delta, input); actions: placeMarker(x, z), removeMarker(id), enterCab(), leaveCab()
+//   at the end: game.summary(), game.toAttempt(meta)
+import { z } from 'zod';
+import { localizedSchema, type Localized, type ZoneDef } from '../../content/schema.ts';
+import type { Agent } from '../../sim/agents/agent.ts';
+import { SPECS } from '../../sim/agents/specs.ts';
+import type { PlayerInput } from '../../sim/agents/player.ts';
+import { inBlindZone } from '../../sim/geometry/blindZone.ts';
+import { inSweptPath, sweptPath, type SweptPath } from '../../sim/geometry/sweptPath.ts';
+import { createWorld, type World, type WorldBlindZone } from '../../sim/world.ts';
+import { challengesOf, type Challenge } from '../common/challenges.ts';
+import { GameBase } from '../common/game.ts';
+import { ScoreKeeper } from '../common/scoreKeeper.ts';
+import type { Scored } from '../common/scored.ts';
+import { groupIdOf } from '../common/tuning.ts';
+import type { Feedback, GroupInfo, TaskState, TaskView } from '../common/types.ts';
+import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
+import { lookingAt, lookTargets, MirrorChecks, type LookTarget } from './cabView.ts';
+import { blindspotHint } from './hints.ts';
+import { fillVehicle, fillWalking, type BlindspotInput } from './input.ts';
+import { bodyOf, cabOf, judge, placeProblem, poseOf, toCab, WalkTrack, type Marker, type MarkerVerdict, type PlaceProblem, type SightSetup, type TrackPoint } from './markers.ts';
+import { classifyDriverChecks, classifyDriverEvent, classifyMarkers, classifyTurnEvent, classifyWaiting, missed } from './scoring.ts';
+import { anyMoving, DriverWatch, SWEEP_MARGIN, exposure, readTurn, standDef, SteeringAssist, truckThrough, turnDef, turningTrucks, type Exposure, type TurningTruck, type TurnSetup } from './turn.ts';
+import { blindspotTuning, type BlindspotTuning } from './tuning.ts';
+
+export { blindspotInput, type BlindspotInput } from './input.ts';
+export type { BlindspotTuning, Role } from './tuning.ts';
+export type { Marker, MarkerVerdict, PlaceProblem, TrackPoint } from './markers.ts';
+export type { TurningTruck } from './turn.ts';
+
+export type Stage = 'walkaround' | 'cab' | 'turn';
+
+/** blind zones reach this far from a truck's body, m (the worlds' blindZoneMargin) */
+export const BLIND_MARGIN = 4;
+/** a near miss counts only when one of the two moves at least this fast, m/s */
+const NEAR_MISS_MIN_SPEED = 1.0;
+
+const stageSchema = z.object({ truck: z.string(), short: localizedSchema.optional() }).strict();
+type StageParams = z.infer<typeof stageSchema>;
+
+function readStage(zone: ZoneDef, kind: string): Challenge<StageParams> {
+  const c = challengesOf(zone, kind, stageSchema)[0];
+  if (!c) throw new Error(`scenes/${zone.id}.json: challenges: no challenge of kind "${kind}"`);
+  if (!(zone.actors ?? []).some((a) => a.type === 'named' && a.id === c.params.truck))
+    throw new Error(`scenes/${zone.id}.json: challenges "${c.id}": "${c.params.truck}" is not a named actor`);
+  return c;
+}
+
+/** The zone file's feedback in the group's wording: children get each kind's `short` texts. */
+export function wordedFeedback(feedback: Record<string, Feedback>, wording: BlindspotTuning['wording']): Record<string, Feedback> {
+  if (wording === 'full') return feedback;
+  const out: Record<string, Feedback> = {};
+  for (const [kind, f] of Object.entries(feedback)) {
+    const s = f.short;
+    out[kind] = s ? { message: s.message, rule: s.rule, ...(s.instead ? { instead: s.instead } : {}), source: { facts: f.source.facts, law: s.law ?? f.source.law } } : f;
+  }
+  return out;
+}
+
+/** conflicts that spoil a clean turn */
+const CONFLICTS = new Set(['stood_in_blind_zone', 'stood_in_sweep', 'stood_too_close', 'inner_wheel_sweep', 'near_miss', 'collision', 'swept_someone', 'driver_near_miss', 'driver_collision']);
+
+export type PlaceResult = { ok: true; marker: Marker } | { ok: false; problem: PlaceProblem | 'stage' };
+
+export class BlindspotGame extends GameBase<BlindspotInput> {
+  readonly tuning: BlindspotTuning;
+  /** the quiet junction of the walk round and the cab (trucks held, no traffic) */
+  readonly standWorld: World;
+  /** the junction of the right turn, for the visitor's role */
+  readonly turnWorld: World;
+  readonly feedback: Record<string, Feedback>;
+  private stageNow: Stage = 'walkaround';
+  private onTurnWorld = false;
+  private stageStart = 0;
+  private readonly walk: Challenge<StageParams>;
+  private readonly cab: Challenge<StageParams>;
+  private readonly turn: TurnSetup;
+  private readonly states: [TaskState, TaskState, TaskState] = ['active', 'pending', 'pending'];
+  private readonly markerList: Marker[] = [];
+  private nextMarker = 1;
+  private verdictList: MarkerVerdict[] = [];
+  private readonly walkTrack = new WalkTrack();
+  private readonly sight: SightSetup;
+  private readonly standTruckId: number;
+  /** the mirrors of the cab the visitor sits in (stage 2) or drives (pro) */
+  readonly lookTargets: readonly LookTarget[];
+  /** mirror looks: in the cab (stage 2), then afresh for driving (stage 3) */
+  private checks: MirrorChecks;
+  private trucks: TurningTruck[] = [];
+  private through: boolean[] = [];
+  private movedOff = false;
+  private readonly exp: Exposure = { blindOf: null, sweptBy: null, closeTo: null };
+  private assist: SteeringAssist | null = null;
+  private driver: DriverWatch | null = null;
+  private ownSweepPath: SweptPath | null = null;
+  private mirrorsLookedInCab = new Set<string>();
+
+  constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
+    const tuning = blindspotTuning(zone, group);
+    if (!zone.scoring) throw new Error(`scenes/${zone.id}.json: scoring: missing (a game needs its scoring)`);
+    if (!zone.feedback) throw new Error(`scenes/${zone.id}.json: feedback: missing (a game needs its feedback)`);
+    const feedback = wordedFeedback(zone.feedback, tuning.wording);
+    const keeper = new ScoreKeeper(zone.scoring, feedback);
+    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'play' });
+    this.tuning = tuning;
+    this.feedback = feedback;
+    this.walk = readStage(zone, 'markers');
+    this.cab = readStage(zone, 'cab-view');
+    this.turn = readTurn(zone, tuning.role);
+
+    const def = scaleTrafficSpeed(simDefOf(zone), tuning.speedFactor);
+    const standing = [...new Set([this.walk.params.truck, this.cab.params.truck, ...this.turn.challenge.params.trucks])];
+    this.standWorld = createWorld(standDef(def, standing), seed, {
+      player: { kind: 'pedestrian', height: tuning.playerHeight },
+      walkSpeed: tuning.walkSpeed,
+      blindZoneMargin: BLIND_MARGIN,
+      input: this.adapter,
+    });
+    const spawn = zone.layout!.spawns.find((s) => s.id === this.turn.params.spawn)!;
+    const kind = tuning.role === 'driver' ? (spawn.as ?? 'truck') : tuning.role === 'rider' ? 'ebike' : 'pedestrian';
+    this.turnWorld = createWorld(turnDef(def, this.turn), seed + 1, {
+      player: { spawn: spawn.id, kind, ...(kind === 'pedestrian' ? { height: tuning.playerHeight } : {}) },
+      walkSpeed: tuning.walkSpeed,
+      trafficDensity: tuning.trafficDensity,
+      blindZoneMargin: BLIND_MARGIN,
+      input: this.adapter,
+    });
+    const truck = this.standWorld.agentByName(this.walk.params.truck)!;
+    this.standTruckId = truck.id;
+    this.sight = { cab: cabOf(truck.kind), body: bodyOf(truck.kind), height: tuning.markerHeight, margin: BLIND_MARGIN };
+    // the pro looks in the mirrors of the truck they drive; everyone else in those of the standing truck
+    this.lookTargets = lookTargets(cabOf(tuning.role === 'driver' ? this.turnWorld.player!.kind : truck.kind));
+    this.checks = new MirrorChecks(this.lookTargets.map((t) => t.name));
+  }
+
+  // ------------------------------------------------------------------ what the UI reads
+  get world(): World {
+    return this.onTurnWorld ? this.turnWorld : this.standWorld;
+  }
+
+  get stage(): Stage {
+    return this.stageNow;
+  }
+
+  /** seconds left in the current stage (walk round, cab, turn) */
+  get stageTimeLeft(): number {
+    const limit = this.stageNow === 'walkaround' ? this.tuning.markerSeconds : this.stageNow === 'cab' ? this.tuning.cabSeconds : this.tuning.turnSeconds;
+    return Math.max(0, limit - (this.clock - this.stageStart));
+  }
+
+  get tasks(): readonly TaskView[] {
+    return [
+      { id: this.walk.id, title: this.titleOf(this.walk.title, this.walk.params.short), state: this.states[0] },
+      { id: this.cab.id, title: this.titleOf(this.cab.title, this.cab.params.short), state: this.states[1] },
+      { id: this.turn.challenge.id, title: this.titleOf(this.turn.title, this.turn.short ?? undefined), state: this.states[2] },
+    ];
+  }
+
+  private titleOf(full: Localized, short: Localized | undefined): Localized {
+    return this.tuning.wording === 'short' && short ? short : full;
+  }
+
+  get markers(): readonly Marker[] {
+    return this.markerList;
+  }
+
+  /** each marker as judged from the cab (empty before the cab) */
+  get verdicts(): readonly MarkerVerdict[] {
+    return this.verdictList;
+  }
+
+  /** the visitor's walk round the truck, each point hidden from the driver or not */
+  get track(): readonly TrackPoint[] {
+    return this.walkTrack.points;
+  }
+
+  /** the truck walked round and sat in (stage 1–2), in the stand world */
+  get standTruck(): Agent {
+    return this.standWorld.agent(this.standTruckId)!;
+  }
+
+  /** The standing truck's blind zones for someone of the markers' height (world polygons). */
+  blindZones(): WorldBlindZone[] {
+    return this.standWorld.blindZones(this.standTruckId, this.tuning.markerHeight);
+  }
+
+  /** the trucks of the turn with their whole sweeps (empty before the turn) */
+  get turningTrucks(): readonly TurningTruck[] {
+    return this.trucks;
+  }
+
+  /** the sweep of the visitor's own truck over its turn (driver role, from the turn on) */
+  get ownSweep(): SweptPath | null {
+    return this.ownSweepPath;
+  }
+
+  /** the mirror being looked at now (in the cab, or driving), or null */
+  get lookingAt(): string | null {
+    return this.checks.looking;
+  }
+
+  /** mirrors looked at while sitting in the cab (stage 2) */
+  get mirrorsLooked(): readonly string[] {
+    return [...this.mirrorsLookedInCab];
+  }
+
+  // ------------------------------------------------------------------ actions
+  /** Set a marker down on the ground at (x, z) during the walk round. */
+  placeMarker(x: number, z: number): PlaceResult {
+    if (this.stageNow !== 'walkaround' || this.currentPhase === 'done') return { ok: false, problem: 'stage' };
+    const problem = placeProblem(poseOf(this.standTruck), this.sight.body, this.markerList, this.tuning.markers, BLIND_MARGIN, x, z);
+    if (problem) return { ok: false, problem };
+    const marker = { id: this.nextMarker++, x, z };
+    this.markerList.push(marker);
+    return { ok: true, marker };
+  }
+
+  removeMarker(id: number): boolean {
+    if (this.stageNow !== 'walkaround') return false;
+    const i = this.markerList.findIndex((m) => m.id === id);
+    if (i < 0) return false;
+    this.markerList.splice(i, 1);
+    return true;
+  }
+
+  /** Into the driver's seat: the markers are judged and the blind zones shown. Needs a marker. */
+  enterCab(): boolean {
+    if (this.stageNow !== 'walkaround' || this.currentPhase === 'done' || this.markerList.length === 0) return false;
+    this.openCab();
+    return true;
+  }
+
+  /** Out of the cab to the right turn. */
+  leaveCab(): boolean {
+    if (this.stageNow !== 'cab' || this.currentPhase === 'done') return false;
+    this.startTurn();
+    return true;
+  }
+
+  private openCab(): void {
+    const task = this.walk.id;
+    const t = poseOf(this.standTruck);
+    this.verdictList = this.markerList.map((m) => judge(t, this.sight, m));
+    if (this.verdictList.length) {
+      this.record(classifyMarkers(task, this.verdictList), task);
+      this.states[0] = 'done';
+    } else {
+      this.states[0] = 'missed';
+      this.record([missed(task)], task);
+    }
+    this.states[1] = 'active';
+    this.stageNow = 'cab';
+    this.stageStart = this.clock;
+  }
+
+  private startTurn(): void {
+    this.states[1] = 'done';
+    this.states[2] = 'active';
+    this.stageNow = 'turn';
+    this.stageStart = this.clock;
+    this.onTurnWorld = true;
+    this.worldStart = this.clock - this.turnWorld.time;
+    const w = this.turnWorld;
+    this.trucks = turningTrucks(w, this.turn.challenge.params.trucks);
+    this.through = this.trucks.map(() => false);
+    this.checks = new MirrorChecks(this.lookTargets.map((t) => t.name));
+    if (this.tuning.role === 'driver') {
+      const p = w.player!;
+      this.assist = new SteeringAssist(w, this.turn.params.route!, p.kind);
+      this.driver = new DriverWatch(this.turn.params.approach!);
+      // the front axle is the front overhang behind the bumper
+      const s0 = Math.max(0, this.assist.frontS(p) - SPECS[p.kind].frontOverhang);
+      this.ownSweepPath = sweptPath(this.assist.path, p.kind, s0, s0 + 90);
+    }
+  }
+
+  // ------------------------------------------------------------------ the frame
+  protected fillInput(input: BlindspotInput, out: PlayerInput): void {
+    const t = this.tuning;
+    if (this.stageNow !== 'turn' || t.role === 'pedestrian') fillWalking(input, t.walkSpeed, t.runFactor, out);
+    else if (t.role === 'rider') fillVehicle(input, input.steer, out);
+    else fillVehicle(input, this.assist!.steer(this.turnWorld.player!), out);
+  }
+
+  private record(list: readonly Scored[], task: string, e?: Parameters<GameBase<BlindspotInput>['recordWorldEvent']>[1]): void {
+    for (const s of list)
+      if (e) this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details });
+      else this.recordNow(s.kind, { task, key: s.key, details: s.details });
+  }
+
+  protected advance(dt: number): void {
+    if (this.stageNow === 'walkaround') this.advanceWalk(dt);
+    else if (this.stageNow === 'cab') this.advanceCab(dt);
+    else this.advanceTurn(dt);
+  }
+
+  private gaze(truck: Agent, dt: number): void {
+    const inp = this.input!;
+    const yaw = Number.isNaN(inp.lookYaw) ? NaN : inp.lookYaw - truck.heading;
+    this.checks.update(this.clock, dt, lookingAt(this.lookTargets, yaw, inp.lookPitch));
+  }
+
+  private advanceWalk(dt: number): void {
+    const w = this.standWorld;
+    w.step(dt);
+    // the trucks stand still: bumping into one or standing in its blind zone scores nothing here
+    w.drainEvents();
+    const p = w.player!;
+    const { u, v } = toCab(poseOf(this.standTruck), p.x, p.z);
+    this.walkTrack.add(this.clock, p.x, p.z, inBlindZone(this.sight.cab, this.sight.body, u, v, this.sight.height, BLIND_MARGIN));
+    if (this.clock - this.stageStart >= this.tuning.markerSeconds) this.openCab();
+    this.updateHint();
+  }
+
+  private advanceCab(dt: number): void {
+    this.gaze(this.standTruck, dt);
+    if (this.checks.looking) this.mirrorsLookedInCab.add(this.checks.looking);
+    if (this.clock - this.stageStart >= this.tuning.cabSeconds) this.startTurn();
+    this.updateHint();
+  }
+
+  private advanceTurn(dt: number): void {
+    const w = this.turnWorld;
+    w.step(dt);
+    const task = this.turn.challenge.id;
+    const p = w.player!;
+    const driver = this.tuning.role === 'driver';
+    for (const e of w.drainEvents()) {
+      if (!e.agents.includes(p.id)) continue;
+      const otherId = e.agents.find((id) => id !== p.id) ?? -1;
+      const other = w.agent(otherId);
+      if (e.kind === 'near_miss' && Math.max(other?.speed ?? 0, p.speed) < NEAR_MISS_MIN_SPEED) continue;
+      if (e.kind === 'in_inner_wheel_sweep' && !this.sweepConfirmed(e.agents[0]!, e.agents[1]!)) continue;
+      this.record(driver ? classifyDriverEvent(e, task, p.id) : classifyTurnEvent(e, task, p.id), task, e);
+    }
+    if (driver) this.watchDriver(dt, p, task);
+    else this.watchWaiting(p, task);
+    if (this.currentPhase !== 'done' && this.clock - this.stageStart >= this.tuning.turnSeconds) this.finish();
+    this.updateHint();
+  }
+
+  /**
+   * The world flags a sweep from the turn's instantaneous radii, which reach further than the wheels
+   * really go early in a turn; it counts here only where the whole turn's traced sweep (the one
+   * drawn on the road) covers the person too.
+   */
+  private sweepConfirmed(vehicleId: number, personId: number): boolean {
+    const person = this.turnWorld.agent(personId);
+    if (!person) return false;
+    const sweep = vehicleId === this.turnWorld.player?.id ? this.ownSweepPath : (this.trucks.find((t) => t.id === vehicleId)?.sweep ?? null);
+    return sweep !== null && inSweptPath(sweep, person.x, person.z, SWEEP_MARGIN);
+  }
+
+  private watchWaiting(p: Agent, task: string): void {
+    const w = this.turnWorld;
+    const m = this.tuning.playerHeight;
+    if (!this.movedOff) {
+      if (anyMoving(w, this.trucks)) {
+        this.movedOff = true;
+        this.record(classifyWaiting(task, exposure(w, this.trucks, p, m, BLIND_MARGIN, false, this.exp)), task);
+      }
+    } else {
+      // stepping into a moving truck's blind zone or sweep counts too (trucks already through do not)
+      const live = this.trucks.filter((_, i) => !this.through[i]);
+      const e = exposure(w, live, p, m, BLIND_MARGIN, true, this.exp);
+      if (e.blindOf || e.sweptBy) this.record(classifyWaiting(task, e), task);
+    }
+    this.trucks.forEach((t, i) => {
+      if (!this.through[i]) this.through[i] = truckThrough(w, t, this.turn.challenge.params.clear);
+    });
+    if (this.movedOff && this.through.every(Boolean)) this.completeTurn(task, 'kept_clear');
+  }
+
+  private watchDriver(dt: number, p: Agent, task: string): void {
+    this.gaze(p, dt);
+    const d = this.driver!;
+    const happened = d.update(this.clock, p, this.turn.challenge.params.clear);
+    if (happened === 'begun') {
+      const stopped = !Number.isNaN(d.stopStart);
+      const right = this.lookTargets.filter((t) => t.yaw > 0).map((t) => t.name);
+      const looked = stopped && right.some((n) => this.checks.lastChecked(n) >= d.stopStart);
+      const mirrors = this.lookTargets.map((t) => ({ name: t.name, checked: !Number.isNaN(this.checks.lastChecked(t.name)) && this.checks.lastChecked(t.name) >= this.stageStart }));
+      this.record(classifyDriverChecks(task, { stopped, looked, mirrors }), task);
+    } else if (happened === 'done') this.completeTurn(task, 'gave_way');
+  }
+
+  private completeTurn(task: string, credit: string): void {
+    if (!this.keeper.inTask(task).some((e) => CONFLICTS.has(e.kind))) this.recordNow(credit, { task, key: `${task}:${credit}` });
+    this.states[2] = 'done';
+    this.finish();
+  }
+
+  private updateHint(): void {
+    if (!this.tuning.hints) {
+      this.hint = null;
+      return;
+    }
+    const tasks = this.tasks;
+    const title = tasks[this.stageNow === 'walkaround' ? 0 : this.stageNow === 'cab' ? 1 : 2]!.title;
+    let waiting: Exposure | null = null;
+    let driving: { stopped: boolean; allMirrors: boolean } | null = null;
+    if (this.stageNow === 'turn' && !this.movedOff && this.tuning.role !== 'driver')
+      waiting = exposure(this.turnWorld, this.trucks, this.turnWorld.player!, this.tuning.playerHeight, BLIND_MARGIN, false, { blindOf: null, sweptBy: null, closeTo: null });
+    if (this.stageNow === 'turn' && this.driver && !this.driver.hasBegun)
+      driving = { stopped: !Number.isNaN(this.driver.stopStart), allMirrors: this.lookTargets.every((t) => this.checks.lastChecked(t.name) >= this.stageStart) };
+    this.hint = blindspotHint(this.feedback, { stage: this.stageNow, title, waiting, driving });
+  }
+
+  protected onFinish(): void {
+    const ids = [this.walk.id, this.cab.id, this.turn.challenge.id];
+    this.states.forEach((s, i) => {
+      if (s === 'active' || s === 'pending') {
+        this.states[i] = 'missed';
+        const m = missed(ids[i]!);
+        this.recordNow(m.kind, { task: ids[i]!, key: m.key });
+      }
+    });
+  }
+}
+
+/** A blindspot game for an audience group (its id, or the groups file's entry with defaults). */
+export function createGame(zone: ZoneDef, group: GroupInfo | string, seed: number): BlindspotGame {
+  return new BlindspotGame(zone, group, seed);
+}
