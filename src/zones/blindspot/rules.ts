@@ -133,7 +133,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     });
     const spawn = zone.layout!.spawns.find((s) => s.id === this.turn.params.spawn)!;
     const kind = tuning.role === 'driver' ? (spawn.as ?? 'truck') : tuning.role === 'rider' ? 'ebike' : 'pedestrian';
-    this.turnWorld = createWorld(turnDef(def, this.turn), seed + 1, {
+    this.turnWorld = createWorld(turnDef(def, this.turn, tuning.greenAfter), seed + 1, {
       player: { spawn: spawn.id, kind, ...(kind === 'pedestrian' ? { height: tuning.playerHeight } : {}) },
       walkSpeed: tuning.walkSpeed,
       trafficDensity: tuning.trafficDensity,

@@ -34,6 +34,9 @@ export const walkToCab = (u: number, v: number): Step => {
   };
 };
 
+/** The world point of a cab-frame point of the standing truck. */
+export const cabPoint = (g: BlindspotGame, u: number, v: number): [number, number] => fromCab(poseOf(g.standTruck), u, v);
+
 /** Set a marker down at a cab-frame point of the standing truck (as pointing at the ground does). */
 export const markAt = (u: number, v: number): Step => (g) => {
   const [x, z] = fromCab(poseOf(g.standTruck), u, v);

@@ -21,6 +21,8 @@ export const blindspotTuningSchema = z
     markerSeconds: z.number().positive().max(600),
     /** the look from the cab ends after this long unless the visitor goes on first, s */
     cabSeconds: z.number().positive().max(300),
+    /** the trucks' light turns green this long into the turn, s (0: green from the start, for a driver) */
+    greenAfter: z.number().min(0).max(120),
     /** the turn ends after this long even if the trucks have not gone through, s */
     turnSeconds: z.number().positive().max(600),
     /** walking speed, m/s (facts 1.15: about 1.25 younger adults, 0.97 people 65+) */
@@ -48,6 +50,7 @@ export const BLINDSPOT_DEFAULTS: Omit<BlindspotTuning, 'passMark' | 'note'> = {
   markerSeconds: 150,
   cabSeconds: 40,
   turnSeconds: 120,
+  greenAfter: 20,
   walkSpeed: 1.25,
   runFactor: 2,
   playerHeight: 1.7,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { localizedSchema, type Localized, type ZoneDef } from '../../content/schema.ts';
 import type { Agent } from '../../sim/agents/agent.ts';
 import { SPECS } from '../../sim/agents/specs.ts';
-import type { SimDef, StepDef } from '../../sim/def.ts';
+import type { SignalDef, SimDef, StepDef } from '../../sim/def.ts';
 import { inBlindZone } from '../../sim/geometry/blindZone.ts';
 import { inSweptPath, sweptPath, type SweptPath } from '../../sim/geometry/sweptPath.ts';
 import { wrapAngle } from '../../sim/math.ts';
@@ -31,8 +31,6 @@ const roleSchema = z
     /** the task as this role meets it (default: the challenge's title) */
     title: localizedSchema.optional(),
     short: localizedSchema.optional(),
-    /** seconds into the signal's cycle at the turn's start (when the trucks get green) */
-    signalOffset: z.number().min(0).optional(),
     /** driver: the route the visitor's truck follows (lane ids and turn words) */
     route: z.array(z.string()).optional(),
     /** driver: the named actor the visitor's truck takes the place of */
@@ -85,9 +83,10 @@ export function readTurn(zone: ZoneDef, role: Role): TurnSetup {
 
 /**
  * The turn's world for a role: actors meant for other roles and the one the visitor replaces are
- * taken out (with the script actions that name them), and the signal starts at the role's offset.
+ * taken out (with the script actions that name them), and the trucks' signal turns green
+ * `greenAfter` seconds into the turn (children wait least; a driver has green from the start).
  */
-export function turnDef(def: SimDef, t: TurnSetup): SimDef {
+export function turnDef(def: SimDef, t: TurnSetup, greenAfter: number): SimDef {
   const gone = new Set<string>(Object.entries(t.challenge.params.onlyFor).filter(([, roles]) => !roles.includes(t.role)).map(([id]) => id));
   if (t.params.replaces) gone.add(t.params.replaces);
   const actors = def.actors.filter((a) => !gone.has(a.id));
@@ -95,12 +94,21 @@ export function turnDef(def: SimDef, t: TurnSetup): SimDef {
     .filter((s) => !(s.when?.type === 'actor_enters' && gone.has(s.when.actor)))
     .map((s) => ({ ...s, do: s.do.filter((a) => !('actor' in a) || !gone.has(a.actor)) }))
     .filter((s) => s.do.length > 0);
-  const offset = t.params.signalOffset;
-  const signals =
-    offset === undefined
-      ? def.layout.signals
-      : def.layout.signals.map((sig) => (sig.heads.some((h) => h.id === t.challenge.params.signal) ? { ...sig, offset } : sig));
+  const head = t.challenge.params.signal;
+  const signals = def.layout.signals.map((sig) => (sig.heads.some((h) => h.id === head) ? { ...sig, offset: offsetForGreenAt(sig, head, greenAfter) } : sig));
   return { ...def, layout: { ...def.layout, signals }, actors, script };
+}
+
+/** The controller offset that turns `head` green `t` seconds after the start (its first green phase). */
+export function offsetForGreenAt(sig: SignalDef, head: string, t: number): number {
+  let start = 0, cycle = 0, green = -1;
+  for (const p of sig.phases) {
+    if (green < 0 && p.green.includes(head)) green = cycle;
+    cycle += p.duration;
+  }
+  if (green < 0) throw new Error(`signal "${sig.id}" never shows "${head}" green`);
+  start = (((green - t) % cycle) + cycle) % cycle;
+  return start;
 }
 
 /** The standing trucks of the walk round: the named actors given, held where they start; no traffic, no script. */
