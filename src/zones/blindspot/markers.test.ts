@@ -53,6 +53,8 @@ describe('markers judged from the cab', () => {
       expect(m.hidden).toBe(inBlindZone(DEFAULT_CAB, body, u, v, sight.height, BLIND_MARGIN));
       expect(m.side).toBe(sideOf(body, u, v));
       if (m.hidden === zones.some((p) => inside(p.points, x, z))) drawnAgree++;
+      expect(m.mirrors).toEqual(DEFAULT_CAB.mirrors.filter((mi) => mirrorSees(mi, body, u, v)).map((mi) => mi.name));
+      if (m.hidden) expect(m.mirrors).toEqual([]);
       if (!m.hidden) {
         expect(m.seenBy).not.toBeNull();
         if (m.seenBy !== 'direct') expect(mirrorSees(DEFAULT_CAB.mirrors.find((mi) => mi.name === m.seenBy)!, body, u, v)).toBe(true);

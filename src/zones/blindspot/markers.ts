@@ -70,6 +70,8 @@ export interface MarkerVerdict extends Marker {
   side: ZoneSide;
   /** how the driver sees it: 'direct' (through the glass), a mirror's name, or null (hidden) */
   seenBy: string | null;
+  /** every mirror that shows it (a marker may be in more than one) */
+  mirrors: string[];
   /** why the direct sight line fails ('none' when it does not) */
   blocker: SightBlocker;
 }
@@ -88,12 +90,10 @@ export function judge(t: TruckPose, s: SightSetup, m: Marker): MarkerVerdict {
   const { u, v } = toCab(t, m.x, m.z);
   const hidden = inBlindZone(s.cab, s.body, u, v, s.height, s.margin);
   const blocker = directSight(s.cab, s.body, u, v, s.height);
-  let seenBy: string | null = null;
-  if (!hidden) {
-    seenBy = 'direct';
-    if (blocker !== 'none') seenBy = s.cab.mirrors.find((mi) => mirrorSees(mi, s.body, u, v))?.name ?? 'direct';
-  }
-  return { ...m, hidden, side: sideOf(s.body, u, v), seenBy, blocker };
+  const mirrors = s.cab.mirrors.filter((mi) => mirrorSees(mi, s.body, u, v)).map((mi) => mi.name);
+  // seen through the glass first; else in the first mirror that shows it
+  const seenBy = hidden ? null : blocker === 'none' ? 'direct' : (mirrors[0] ?? 'direct');
+  return { ...m, hidden, side: sideOf(s.body, u, v), seenBy, blocker, mirrors };
 }
 
 export type PlaceProblem = 'full' | 'on-truck' | 'too-far' | 'too-close';
