@@ -72,10 +72,11 @@ describe('createTest', () => {
   });
 
   it('uses every question when the bank has fewer than asked', () => {
-    const driverCrossing = crossing.filter((q) => q.groups.includes('driver'));
-    expect(driverCrossing.length).toBeLessThan(group('driver').defaults.questionCount);
-    const s = createTest({ bank: crossing, group: group('driver'), seed: 3 });
-    expect(s.items.map((i) => i.id).sort()).toEqual(driverCrossing.map((q) => q.id).sort());
+    // every shipped zone × group is bigger than a test (src/content/coverage.test.ts): cut a small bank
+    const small = crossing.filter((q) => q.groups.includes('driver')).slice(0, 6);
+    expect(small.length).toBeLessThan(group('driver').defaults.questionCount);
+    const s = createTest({ bank: small, group: group('driver'), seed: 3 });
+    expect(s.items.map((i) => i.id).sort()).toEqual(small.map((q) => q.id).sort());
   });
 
   it('gives different groups different question sets (child vs driver on crossing)', () => {
