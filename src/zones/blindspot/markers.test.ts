@@ -113,9 +113,13 @@ describe('markers judged from the cab', () => {
     expect(g.verdicts.map((m) => [m.side, m.hidden])).toEqual([['front', true], ['right', true], ['rear', true]]);
     expect(g.placeMarker(...S.cabPoint(g, 1, 1))).toEqual({ ok: false, problem: 'stage' });
     expect(g.removeMarker(g.markers[0]!.id)).toBe(false);
-    expect(g.world).toBe(g.standWorld);
+    // one world object for the UI, showing the stand world, then the turn's
+    const w = g.world;
+    expect(w.agents).toBe(g.standWorld.agents);
     expect(g.leaveCab()).toBe(true);
-    expect(g.world).toBe(g.turnWorld);
+    expect(g.world).toBe(w);
+    expect(w.agents).toBe(g.turnWorld.agents);
+    expect(w.player).toBe(g.turnWorld.player);
   });
 });
 

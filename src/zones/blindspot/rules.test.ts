@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { zoneSchema, type ZoneDef } from '../../content/schema.ts';
 import { DEFAULT_CAB } from '../../sim/geometry/blindZone.ts';
 import { ReplayView } from '../../sim/replayView.ts';
+import { inSweptPath } from '../../sim/geometry/sweptPath.ts';
 import { kindsOf, playGame } from '../common/testing.ts';
 import type { ScoredEvent } from '../common/types.ts';
 import { createGame, type BlindspotGame } from './rules.ts';
@@ -225,6 +226,25 @@ describe.each(MAIN)('a careless visitor (%s)', (group) => {
       // the replay is in the turn world's time: the walk round and the cab came first
       expect(e.t - r.at).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('one world for the UI', () => {
+  it('a replay view made at the start (as the scene makes it) replays the turn\'s serious moment', SLOW, () => {
+    const game = createGame(zone, groupInfo('adult'), 1);
+    const view = new ReplayView(game.world);
+    const standing = game.world.agents.length;
+    playGame(game, 900, S.scripted(careless(game)));
+    expect(game.world.agents).toBe(game.turnWorld.agents);
+    expect(game.world.agents.length).not.toBe(standing);
+    const r = game.events.find((e) => e.serious)!.replay!;
+    expect(view.seek(r.at)).toBe(true);
+    expect(view.find(r.focusAgent)?.kind).toBe('semi-trailer');
+    expect(view.find(r.target)?.kind).toBe('pedestrian');
+    // the visitor stood where the semi-trailer's traced sweep runs
+    const semi = game.turningTrucks.find((t) => t.name === 'semi')!;
+    const me = view.find(r.target)!;
+    expect(inSweptPath(semi.sweep, me.x, me.z, 0.5)).toBe(true);
   });
 });
 

@@ -37,6 +37,7 @@ import { bodyOf, cabOf, judge, placeProblem, poseOf, toCab, WalkTrack, type Mark
 import { classifyDriverChecks, classifyDriverEvent, classifyMarkers, classifyTurnEvent, classifyWaiting, missed } from './scoring.ts';
 import { anyMoving, DriverWatch, SWEEP_MARGIN, exposure, readTurn, standDef, SteeringAssist, truckThrough, turnDef, turningTrucks, type Exposure, type TurningTruck, type TurnSetup } from './turn.ts';
 import { blindspotTuning, type BlindspotTuning } from './tuning.ts';
+import { WorldSwitch } from './worlds.ts';
 
 export { blindspotInput, type BlindspotInput } from './input.ts';
 export type { BlindspotTuning, Role } from './tuning.ts';
@@ -85,7 +86,8 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   readonly turnWorld: World;
   readonly feedback: Record<string, Feedback>;
   private stageNow: Stage = 'walkaround';
-  private onTurnWorld = false;
+  /** the world the UI draws: the stand world, then the turn's (one object throughout) */
+  private readonly switcher: WorldSwitch;
   private stageStart = 0;
   private readonly walk: Challenge<StageParams>;
   private readonly cab: Challenge<StageParams>;
@@ -140,6 +142,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
       blindZoneMargin: BLIND_MARGIN,
       input: this.adapter,
     });
+    this.switcher = new WorldSwitch(this.standWorld);
     const truck = this.standWorld.agentByName(this.walk.params.truck)!;
     this.standTruckId = truck.id;
     this.sight = { cab: cabOf(truck.kind), body: bodyOf(truck.kind), height: tuning.markerHeight, margin: BLIND_MARGIN };
@@ -150,7 +153,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
 
   // ------------------------------------------------------------------ what the UI reads
   get world(): World {
-    return this.onTurnWorld ? this.turnWorld : this.standWorld;
+    return this.switcher;
   }
 
   get stage(): Stage {
@@ -273,7 +276,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     this.states[2] = 'active';
     this.stageNow = 'turn';
     this.stageStart = this.clock;
-    this.onTurnWorld = true;
+    this.switcher.current = this.turnWorld;
     this.worldStart = this.clock - this.turnWorld.time;
     const w = this.turnWorld;
     this.trucks = turningTrucks(w, this.turn.challenge.params.trucks);
