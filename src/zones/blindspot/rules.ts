@@ -93,10 +93,12 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   private readonly cab: Challenge<StageParams>;
   private readonly turn: TurnSetup;
   private readonly states: [TaskState, TaskState, TaskState] = ['active', 'pending', 'pending'];
-  private readonly markerList: Marker[] = [];
+  /** replaced (not changed) on every placement or removal, so the UI can tell by identity */
+  private markerList: readonly Marker[] = [];
   private nextMarker = 1;
   private verdictList: MarkerVerdict[] = [];
   private readonly walkTrack = new WalkTrack();
+  private walkDone: readonly TrackPoint[] | null = null;
   private readonly sight: SightSetup;
   private readonly standTruckId: number;
   /** the mirrors of the cab the visitor sits in (stage 2) or drives (pro) */
@@ -123,10 +125,13 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     this.feedback = feedback;
     this.walk = readStage(zone, 'markers');
     this.cab = readStage(zone, 'cab-view');
+    // the visitor sits in the cab of the truck they walked round
+    if (this.cab.params.truck !== this.walk.params.truck)
+      throw new Error(`scenes/${zone.id}.json: challenges "${this.cab.id}": params.truck must be the walk round's truck "${this.walk.params.truck}"`);
     this.turn = readTurn(zone, tuning.role);
 
     const def = scaleTrafficSpeed(simDefOf(zone), tuning.speedFactor);
-    const standing = [...new Set([this.walk.params.truck, this.cab.params.truck, ...this.turn.challenge.params.trucks])];
+    const standing = [...new Set([this.walk.params.truck, ...this.turn.challenge.params.trucks])];
     this.standWorld = createWorld(standDef(def, standing), seed, {
       player: { kind: 'pedestrian', height: tuning.playerHeight },
       walkSpeed: tuning.walkSpeed,
@@ -187,9 +192,9 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     return this.verdictList;
   }
 
-  /** the visitor's walk round the truck, each point hidden from the driver or not */
+  /** the visitor's walk round the truck, each point hidden from the driver or not (a fixed copy from the cab on) */
   get track(): readonly TrackPoint[] {
-    return this.walkTrack.points;
+    return this.walkDone ?? this.walkTrack.points;
   }
 
   /** the truck walked round and sat in (stage 1–2), in the stand world */
@@ -229,15 +234,14 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     const problem = placeProblem(poseOf(this.standTruck), this.sight.body, this.markerList, this.tuning.markers, BLIND_MARGIN, x, z);
     if (problem) return { ok: false, problem };
     const marker = { id: this.nextMarker++, x, z };
-    this.markerList.push(marker);
+    this.markerList = [...this.markerList, marker];
     return { ok: true, marker };
   }
 
   removeMarker(id: number): boolean {
     if (this.stageNow !== 'walkaround') return false;
-    const i = this.markerList.findIndex((m) => m.id === id);
-    if (i < 0) return false;
-    this.markerList.splice(i, 1);
+    if (!this.markerList.some((m) => m.id === id)) return false;
+    this.markerList = this.markerList.filter((m) => m.id !== id);
     return true;
   }
 
@@ -259,6 +263,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     const task = this.walk.id;
     const t = poseOf(this.standTruck);
     this.verdictList = this.markerList.map((m) => judge(t, this.sight, m));
+    this.walkDone = [...this.walkTrack.points];
     if (this.verdictList.length) {
       this.record(classifyMarkers(task, this.verdictList), task);
       this.states[0] = 'done';
