@@ -26,15 +26,16 @@ import { createWorld, type World, type WorldBlindZone } from '../../sim/world.ts
 import { challengesOf, type Challenge } from '../common/challenges.ts';
 import { GameBase } from '../common/game.ts';
 import { ScoreKeeper } from '../common/scoreKeeper.ts';
-import type { Scored } from '../common/scored.ts';
+import { taskMissed, type Scored } from '../common/scored.ts';
+import { TaskList, type TaskDef } from '../common/tasks.ts';
 import { groupIdOf } from '../common/tuning.ts';
-import type { Feedback, GroupInfo, TaskState, TaskView } from '../common/types.ts';
+import type { Feedback, GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
 import { lookingAt, lookTargets, MirrorChecks, type LookTarget } from './cabView.ts';
 import { blindspotHint } from './hints.ts';
 import { fillVehicle, fillWalking, type BlindspotInput } from './input.ts';
 import { bodyOf, cabOf, judge, placeProblem, poseOf, toCab, WalkTrack, type Marker, type MarkerVerdict, type PlaceProblem, type SightSetup, type TrackPoint } from './markers.ts';
-import { classifyDriverChecks, classifyDriverEvent, classifyMarkers, classifyTurnEvent, classifyWaiting, missed } from './scoring.ts';
+import { classifyDriverChecks, classifyDriverEvent, classifyMarkers, classifyTurnEvent, classifyWaiting } from './scoring.ts';
 import { anyMoving, DriverWatch, SWEEP_MARGIN, exposure, readTurn, standDef, SteeringAssist, truckThrough, turnDef, turningTrucks, type Exposure, type TurningTruck, type TurnSetup } from './turn.ts';
 import { blindspotTuning, type BlindspotTuning } from './tuning.ts';
 import { WorldSwitch } from './worlds.ts';
@@ -84,7 +85,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   readonly standWorld: World;
   /** the junction of the right turn, for the visitor's role */
   readonly turnWorld: World;
-  readonly feedback: Record<string, Feedback>;
+  override readonly feedback: Record<string, Feedback>;
   private stageNow: Stage = 'walkaround';
   /** the world the UI draws: the stand world, then the turn's (one object throughout) */
   private readonly switcher: WorldSwitch;
@@ -92,7 +93,8 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   private readonly walk: Challenge<StageParams>;
   private readonly cab: Challenge<StageParams>;
   private readonly turn: TurnSetup;
-  private readonly states: [TaskState, TaskState, TaskState] = ['active', 'pending', 'pending'];
+  /** the three stages' tasks (walk round, cab, turn), titled in the group's wording */
+  protected readonly list: TaskList<TaskDef>;
   /** replaced (not changed) on every placement or removal, so the UI can tell by identity */
   private markerList: readonly Marker[] = [];
   private nextMarker = 1;
@@ -120,7 +122,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     if (!zone.feedback) throw new Error(`scenes/${zone.id}.json: feedback: missing (a game needs its feedback)`);
     const feedback = wordedFeedback(zone.feedback, tuning.wording);
     const keeper = new ScoreKeeper(zone.scoring, feedback);
-    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'play' });
+    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'play', textSize: tuning.textSize });
     this.tuning = tuning;
     this.feedback = feedback;
     this.walk = readStage(zone, 'markers');
@@ -129,6 +131,11 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     if (this.cab.params.truck !== this.walk.params.truck)
       throw new Error(`scenes/${zone.id}.json: challenges "${this.cab.id}": params.truck must be the walk round's truck "${this.walk.params.truck}"`);
     this.turn = readTurn(zone, tuning.role);
+    this.list = new TaskList([
+      { id: this.walk.id, title: this.titleOf(this.walk.title, this.walk.params.short) },
+      { id: this.cab.id, title: this.titleOf(this.cab.title, this.cab.params.short) },
+      { id: this.turn.challenge.id, title: this.titleOf(this.turn.title, this.turn.short ?? undefined) },
+    ]);
 
     const def = scaleTrafficSpeed(simDefOf(zone), tuning.speedFactor);
     const standing = [...new Set([this.walk.params.truck, ...this.turn.challenge.params.trucks])];
@@ -157,7 +164,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   }
 
   // ------------------------------------------------------------------ what the UI reads
-  get world(): World {
+  override get world(): World {
     return this.switcher;
   }
 
@@ -169,14 +176,6 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   get stageTimeLeft(): number {
     const limit = this.stageNow === 'walkaround' ? this.tuning.markerSeconds : this.stageNow === 'cab' ? this.tuning.cabSeconds : this.tuning.turnSeconds;
     return Math.max(0, limit - (this.clock - this.stageStart));
-  }
-
-  get tasks(): readonly TaskView[] {
-    return [
-      { id: this.walk.id, title: this.titleOf(this.walk.title, this.walk.params.short), state: this.states[0] },
-      { id: this.cab.id, title: this.titleOf(this.cab.title, this.cab.params.short), state: this.states[1] },
-      { id: this.turn.challenge.id, title: this.titleOf(this.turn.title, this.turn.short ?? undefined), state: this.states[2] },
-    ];
   }
 
   private titleOf(full: Localized, short: Localized | undefined): Localized {
@@ -265,20 +264,18 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     this.verdictList = this.markerList.map((m) => judge(t, this.sight, m));
     this.walkDone = [...this.walkTrack.points];
     if (this.verdictList.length) {
-      this.record(classifyMarkers(task, this.verdictList), task);
-      this.states[0] = 'done';
+      this.score(classifyMarkers(task, this.verdictList), task);
+      this.list.completeActive();
     } else {
-      this.states[0] = 'missed';
-      this.record([missed(task)], task);
+      this.list.missActive();
+      this.score([taskMissed(task)], task);
     }
-    this.states[1] = 'active';
     this.stageNow = 'cab';
     this.stageStart = this.clock;
   }
 
   private startTurn(): void {
-    this.states[1] = 'done';
-    this.states[2] = 'active';
+    this.list.completeActive();
     this.stageNow = 'turn';
     this.stageStart = this.clock;
     this.switcher.current = this.turnWorld;
@@ -303,12 +300,6 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     if (this.stageNow !== 'turn' || t.role === 'pedestrian') fillWalking(input, t.walkSpeed, t.runFactor, out);
     else if (t.role === 'rider') fillVehicle(input, input.steer, out);
     else fillVehicle(input, this.assist!.steer(this.turnWorld.player!), out);
-  }
-
-  private record(list: readonly Scored[], task: string, e?: Parameters<GameBase<BlindspotInput>['recordWorldEvent']>[1]): void {
-    for (const s of list)
-      if (e) this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details });
-      else this.recordNow(s.kind, { task, key: s.key, details: s.details });
   }
 
   protected advance(dt: number): void {
@@ -354,7 +345,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
       const other = w.agent(otherId);
       if (e.kind === 'near_miss' && Math.max(other?.speed ?? 0, p.speed) < NEAR_MISS_MIN_SPEED) continue;
       if (e.kind === 'in_inner_wheel_sweep' && !this.sweepConfirmed(e.agents[0]!, e.agents[1]!)) continue;
-      this.record(driver ? classifyDriverEvent(e, task, p.id) : classifyTurnEvent(e, task, p.id), task, e);
+      this.score(driver ? classifyDriverEvent(e, task, p.id) : classifyTurnEvent(e, task, p.id), task, e);
     }
     if (driver) this.watchDriver(dt, p, task);
     else this.watchWaiting(p, task);
@@ -380,13 +371,13 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     if (!this.movedOff) {
       if (anyMoving(w, this.trucks)) {
         this.movedOff = true;
-        this.record(classifyWaiting(task, exposure(w, this.trucks, p, m, BLIND_MARGIN, false, this.exp)), task);
+        this.score(classifyWaiting(task, exposure(w, this.trucks, p, m, BLIND_MARGIN, false, this.exp)), task);
       }
     } else {
       // stepping into a moving truck's blind zone or sweep counts too (trucks already through do not)
       const live = this.trucks.filter((_, i) => !this.through[i]);
       const e = exposure(w, live, p, m, BLIND_MARGIN, true, this.exp);
-      if (e.blindOf || e.sweptBy) this.record(classifyWaiting(task, e), task);
+      if (e.blindOf || e.sweptBy) this.score(classifyWaiting(task, e), task);
     }
     this.trucks.forEach((t, i) => {
       if (!this.through[i]) this.through[i] = truckThrough(w, t, this.turn.challenge.params.clear);
@@ -403,13 +394,13 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
       const right = this.lookTargets.filter((t) => t.yaw > 0).map((t) => t.name);
       const looked = stopped && right.some((n) => this.checks.lastChecked(n) >= d.stopStart);
       const mirrors = this.lookTargets.map((t) => ({ name: t.name, checked: !Number.isNaN(this.checks.lastChecked(t.name)) && this.checks.lastChecked(t.name) >= this.stageStart }));
-      this.record(classifyDriverChecks(task, { stopped, looked, mirrors }), task);
+      this.score(classifyDriverChecks(task, { stopped, looked, mirrors }), task);
     } else if (happened === 'done') this.completeTurn(task, 'gave_way');
   }
 
   private completeTurn(task: string, credit: string): void {
     if (!this.keeper.inTask(task).some((e) => CONFLICTS.has(e.kind))) this.recordNow(credit, { task, key: `${task}:${credit}` });
-    this.states[2] = 'done';
+    this.list.completeActive();
     this.finish();
   }
 
@@ -427,17 +418,6 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     if (this.stageNow === 'turn' && this.driver && !this.driver.hasBegun)
       driving = { stopped: !Number.isNaN(this.driver.stopStart), allMirrors: this.lookTargets.every((t) => this.checks.lastChecked(t.name) >= this.stageStart) };
     this.hint = blindspotHint(this.feedback, { stage: this.stageNow, title, waiting, driving });
-  }
-
-  protected onFinish(): void {
-    const ids = [this.walk.id, this.cab.id, this.turn.challenge.id];
-    this.states.forEach((s, i) => {
-      if (s === 'active' || s === 'pending') {
-        this.states[i] = 'missed';
-        const m = missed(ids[i]!);
-        this.recordNow(m.kind, { task: ids[i]!, key: m.key });
-      }
-    });
   }
 }
 

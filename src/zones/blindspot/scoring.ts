@@ -106,4 +106,3 @@ export function classifyDriverChecks(task: string, v: DriverVerdict): Scored[] {
   return out;
 }
 
-export const missed = (task: string): Scored => ({ kind: 'task_missed', key: `${task}:missed` });
