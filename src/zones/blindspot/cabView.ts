@@ -64,6 +64,23 @@ export function lookingAt(targets: readonly LookTarget[], yaw: number, pitch: nu
   return best;
 }
 
+/**
+ * Every mirror the gaze is on: with a pitch, the one `lookingAt` finds; with none (a screen, or a
+ * headset whose pitch is not read) both glasses of the arm the gaze is on, since the eye takes in
+ * a main mirror and the wide one under it in one glance. `out` is refilled.
+ */
+export function lookedAt(targets: readonly LookTarget[], yaw: number, pitch: number, out: string[] = []): string[] {
+  out.length = 0;
+  if (Number.isNaN(yaw)) return out;
+  if (!Number.isNaN(pitch)) {
+    const one = lookingAt(targets, yaw, pitch);
+    if (one) out.push(one);
+    return out;
+  }
+  for (const t of targets) if (Math.abs(Math.atan2(Math.sin(yaw - t.yaw), Math.cos(yaw - t.yaw))) <= LOOK_CONE) out.push(t.name);
+  return out;
+}
+
 /** looked at this long, s, a mirror counts as checked */
 export const CHECK_DWELL = 0.4;
 
@@ -71,20 +88,24 @@ export const CHECK_DWELL = 0.4;
 export class MirrorChecks {
   private readonly dwell = new Map<string, number>();
   private readonly checked = new Map<string, number>();
-  private current: string | null = null;
+  private current: string[] = [];
 
   constructor(readonly names: readonly string[]) {}
 
   /** The gaze rested on `name` (or nothing) for dt seconds, ending at time t. */
   update(t: number, dt: number, name: string | null): void {
-    if (name !== this.current) {
-      if (this.current) this.dwell.set(this.current, 0);
-      this.current = name;
+    this.updateAll(t, dt, name ? [name] : []);
+  }
+
+  /** The gaze rested on these mirrors (maybe none) for dt seconds, ending at time t. */
+  updateAll(t: number, dt: number, names: readonly string[]): void {
+    for (const n of this.current) if (!names.includes(n)) this.dwell.set(n, 0);
+    this.current = [...names];
+    for (const name of names) {
+      const d = (this.dwell.get(name) ?? 0) + dt;
+      this.dwell.set(name, d);
+      if (d >= CHECK_DWELL) this.checked.set(name, t);
     }
-    if (!name) return;
-    const d = (this.dwell.get(name) ?? 0) + dt;
-    this.dwell.set(name, d);
-    if (d >= CHECK_DWELL) this.checked.set(name, t);
   }
 
   /** when the mirror was last checked, NaN never */
@@ -97,7 +118,13 @@ export class MirrorChecks {
     return this.names.filter((n) => (this.checked.get(n) ?? -Infinity) >= t);
   }
 
+  /** the mirror looked at (the first, when the gaze takes in an arm's two) */
   get looking(): string | null {
+    return this.current[0] ?? null;
+  }
+
+  /** every mirror looked at now */
+  get lookingAll(): readonly string[] {
     return this.current;
   }
 }

@@ -3,7 +3,8 @@
 // the walking fields; at the turn a pedestrian walks, a rider rides (throttle, brake, steer), and
 // a driver (pro) works throttle and brake while the steering follows the lane (the lesson is the
 // looking, not the steering). Setting markers down and going on are actions, not input:
-// `placeMarker(x, z)`, `removeMarker(id)`, `enterCab()`, `leaveCab()`.
+// `placeMarker(x, z)`, `removeMarker(id)`, `enterCab()`, `leaveCab()` — or, from any device, the
+// `act` and `next` buttons (the game acts on a press, not while held).
 //   VR controllers: left stick → walk (world frame) or steer; right trigger → throttle, left
 //                   trigger → brake; head yaw and pitch → look (the mirrors are looked at).
 //   Desktop:        WASD / arrows → walk relative to the camera, or W/S throttle and brake; the
@@ -27,10 +28,14 @@ export interface BlindspotInput {
    * pitch (+ up), rad; NaN when unknown */
   lookYaw: number;
   lookPitch: number;
+  /** the zone's one action button, held: set a marker down ahead (walk round), go on (cab) */
+  act: boolean;
+  /** held: into the cab now, with the markers set so far (walk round), go on (cab) */
+  next: boolean;
 }
 
 export function blindspotInput(): BlindspotInput {
-  return { moveX: 0, moveZ: 0, run: false, pose: null, throttle: 0, brake: 0, steer: 0, lookYaw: NaN, lookPitch: NaN };
+  return { moveX: 0, moveZ: 0, run: false, pose: null, throttle: 0, brake: 0, steer: 0, lookYaw: NaN, lookPitch: NaN, act: false, next: false };
 }
 
 const clamp = (v: number, lo: number, hi: number): number => (Number.isFinite(v) ? (v < lo ? lo : v > hi ? hi : v) : 0);

@@ -31,7 +31,7 @@ import { TaskList, type TaskDef } from '../common/tasks.ts';
 import { groupIdOf } from '../common/tuning.ts';
 import type { Feedback, GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
-import { lookingAt, lookTargets, MirrorChecks, type LookTarget } from './cabView.ts';
+import { lookedAt, lookTargets, MirrorChecks, type LookTarget } from './cabView.ts';
 import { blindspotHint } from './hints.ts';
 import { fillVehicle, fillWalking, type BlindspotInput } from './input.ts';
 import { bodyOf, cabOf, judge, placeProblem, poseOf, toCab, WalkTrack, type Marker, type MarkerVerdict, type PlaceProblem, type SightSetup, type TrackPoint } from './markers.ts';
@@ -74,6 +74,12 @@ export function wordedFeedback(feedback: Record<string, Feedback>, wording: Blin
   return out;
 }
 
+/** a marker set down by the act button lands this far ahead of the visitor's feet, m (in view) */
+export const MARK_AHEAD = 1.2;
+
+/** a press goes on from the cab only after this long in it, s (the press that set the last marker is not the lesson's end) */
+export const CAB_AT_LEAST = 3;
+
 /** conflicts that spoil a clean turn */
 const CONFLICTS = new Set(['stood_in_blind_zone', 'stood_in_sweep', 'stood_too_close', 'inner_wheel_sweep', 'near_miss', 'collision', 'swept_someone', 'driver_near_miss', 'driver_collision']);
 
@@ -115,6 +121,11 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   private driver: DriverWatch | null = null;
   private ownSweepPath: SweptPath | null = null;
   private mirrorsLookedInCab = new Set<string>();
+  /** the act and next buttons last frame (the game acts on a press) */
+  private actWas = true;
+  private nextWas = true;
+  private lastPlaceResult: PlaceResult | null = null;
+  private readonly gazeOn: string[] = [];
 
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
     const tuning = blindspotTuning(zone, group);
@@ -226,9 +237,34 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     return [...this.mirrorsLookedInCab];
   }
 
+  /** a press of act or next goes on from the cab (after its first CAB_AT_LEAST seconds) */
+  get canLeaveCab(): boolean {
+    return this.stageNow === 'cab' && this.clock - this.stageStart >= CAB_AT_LEAST;
+  }
+
+  /** the last try at setting a marker down (its problem, if refused), null before any */
+  get lastPlace(): PlaceResult | null {
+    return this.lastPlaceResult;
+  }
+
+  /** Where the act button would set a marker down now: MARK_AHEAD in front of the visitor. */
+  markerSpot(out: { x: number; z: number } = { x: 0, z: 0 }): { x: number; z: number } {
+    const p = this.standWorld.player!;
+    const look = this.input && Number.isFinite(this.input.lookYaw) ? this.input.lookYaw : p.heading;
+    out.x = p.x + Math.cos(look) * MARK_AHEAD;
+    out.z = p.z + Math.sin(look) * MARK_AHEAD;
+    return out;
+  }
+
   // ------------------------------------------------------------------ actions
   /** Set a marker down on the ground at (x, z) during the walk round. */
   placeMarker(x: number, z: number): PlaceResult {
+    const r = this.tryPlace(x, z);
+    this.lastPlaceResult = r;
+    return r;
+  }
+
+  private tryPlace(x: number, z: number): PlaceResult {
     if (this.stageNow !== 'walkaround' || this.currentPhase === 'done') return { ok: false, problem: 'stage' };
     const problem = placeProblem(poseOf(this.standTruck), this.sight.body, this.markerList, this.tuning.markers, BLIND_MARGIN, x, z);
     if (problem) return { ok: false, problem };
@@ -303,15 +339,32 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   }
 
   protected advance(dt: number): void {
+    this.buttons();
     if (this.stageNow === 'walkaround') this.advanceWalk(dt);
     else if (this.stageNow === 'cab') this.advanceCab(dt);
     else this.advanceTurn(dt);
   }
 
+  /** The act and next buttons, on a press: a marker ahead or into the cab (walk round), go on (cab). */
+  private buttons(): void {
+    const inp = this.input!;
+    const act = inp.act && !this.actWas;
+    const next = inp.next && !this.nextWas;
+    this.actWas = inp.act;
+    this.nextWas = inp.next;
+    if (this.stageNow === 'walkaround') {
+      if (act) {
+        const at = this.markerSpot();
+        // the last marker set down by the button opens the cab (bare hands have no other button)
+        if (this.placeMarker(at.x, at.z).ok && this.markerList.length >= this.tuning.markers) this.enterCab();
+      } else if (next) this.enterCab();
+    } else if (this.stageNow === 'cab' && (act || next) && this.canLeaveCab) this.leaveCab();
+  }
+
   private gaze(truck: Agent, dt: number): void {
     const inp = this.input!;
     const yaw = Number.isNaN(inp.lookYaw) ? NaN : inp.lookYaw - truck.heading;
-    this.checks.update(this.clock, dt, lookingAt(this.lookTargets, yaw, inp.lookPitch));
+    this.checks.updateAll(this.clock, dt, lookedAt(this.lookTargets, yaw, inp.lookPitch, this.gazeOn));
   }
 
   private advanceWalk(dt: number): void {
@@ -328,7 +381,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
 
   private advanceCab(dt: number): void {
     this.gaze(this.standTruck, dt);
-    if (this.checks.looking) this.mirrorsLookedInCab.add(this.checks.looking);
+    for (const n of this.checks.lookingAll) this.mirrorsLookedInCab.add(n);
     if (this.clock - this.stageStart >= this.tuning.cabSeconds) this.startTurn();
     this.updateHint();
   }
