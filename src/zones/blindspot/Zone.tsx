@@ -5,26 +5,27 @@
 import type { TFunction } from 'i18next';
 import { lazy } from 'react';
 import { useTranslation } from 'react-i18next';
+import { text, type Lang } from '../../content/ids.ts';
 import { defineZoneModule } from '../module.ts';
 import { blindspotRules, type BlindspotHud } from './module.ts';
 
-/** The stage, and on the walk round the markers set (one line). */
+/** The markers set on the walk round and the time left in the stage (one line). */
 export function statusLine(h: BlindspotHud, t: TFunction): string {
-  const stage = t(`blindspot.stage.${h.stage}`);
   const left = t('blindspot.stageLeft', { s: h.stageLeft });
-  return h.stage === 'walkaround' ? `${stage} · ${t('blindspot.markers', { n: h.markersSet, max: h.markersMax })} · ${left}` : `${stage} · ${left}`;
+  return h.stage === 'walkaround' ? `${t('blindspot.markers', { n: h.markersSet, max: h.markersMax })} · ${left}` : left;
 }
 
-/** What to do now, or what went wrong (one line; children get the shortest words). */
-export function noticeLine(h: BlindspotHud, t: TFunction): string {
-  if (h.stage === 'walkaround') return h.problem ? t(`blindspot.problem.${h.problem}`) : t(h.short ? 'blindspot.walkHelpShort' : 'blindspot.walkHelp');
-  if (h.stage === 'cab') {
-    const result = t(h.short ? 'blindspot.cabResultShort' : 'blindspot.cabResult', { hidden: h.hidden, seen: h.seen });
-    const looking = h.mirror ? ` ${t('blindspot.looking', { mirror: t(`blindspot.mirror.${h.mirror}`) })}` : '';
-    return h.short ? `${result}${looking}` : `${result} ${t('blindspot.cabHelp')}${looking}`;
-  }
-  if (h.role === 'driver') return `${t('blindspot.driveHelp')}${h.mirror ? ` ${t('blindspot.looking', { mirror: t(`blindspot.mirror.${h.mirror}`) })}` : ''}`;
-  return t(h.short ? 'blindspot.waitHelpShort' : 'blindspot.waitHelp');
+const mirrorOf = (h: BlindspotHud, t: TFunction): string => (h.mirror ? t('blindspot.looking', { mirror: t(`blindspot.mirror.${h.mirror}`) }) : '');
+
+/**
+ * What to do now (the zone file's words for the stage), or what went wrong with the last marker;
+ * in the cab, what the markers turned out to be; the mirror being looked at. One line.
+ */
+export function noticeLine(h: BlindspotHud, t: TFunction, lang: Lang): string {
+  const help = h.help ? text(h.help, lang) : '';
+  if (h.stage === 'walkaround') return h.problem ? t(`blindspot.problem.${h.problem}`) : help;
+  const parts = h.stage === 'cab' ? [t(h.short ? 'blindspot.cabResultShort' : 'blindspot.cabResult', { hidden: h.hidden, seen: h.seen }), help] : [help];
+  return [...parts, mirrorOf(h, t)].filter(Boolean).join(' ');
 }
 
 function Status({ hud }: { hud: BlindspotHud }) {
@@ -36,11 +37,11 @@ function Status({ hud }: { hud: BlindspotHud }) {
   );
 }
 
-function Notices({ hud }: { hud: BlindspotHud }) {
+function Notices({ hud, lang }: { hud: BlindspotHud; lang: Lang }) {
   const { t } = useTranslation();
   return (
     <p className={`notice ${hud.problem && hud.stage === 'walkaround' ? 'notice-warning' : ''}`} data-testid="blindspot-notice">
-      {noticeLine(hud, t)}
+      {noticeLine(hud, t, lang)}
     </p>
   );
 }
@@ -49,7 +50,7 @@ export default defineZoneModule(blindspotRules, {
   parts: {
     Status,
     Notices,
-    lines: (hud, t) => [statusLine(hud, t), noticeLine(hud, t)],
+    lines: (hud, t, lang) => [statusLine(hud, t), noticeLine(hud, t, lang)],
   },
   Scene: lazy(() => import('./Scene.tsx')),
 });

@@ -2,6 +2,7 @@
 // controls and reader, its own actions (a marker, into the cab, go on) and what the zone adds to the
 // HUD (the stage, the markers set, what the last try at a marker ran into, the cab's verdicts, the
 // mirror being looked at).
+import type { Localized } from '../../content/schema.ts';
 import { defineZoneRules } from '../common/zoneRules.ts';
 import { blindspotControls, blindspotReader, type BlindspotAction } from './controls.ts';
 import type { BlindspotInput } from './input.ts';
@@ -25,6 +26,8 @@ export interface BlindspotHud {
   seen: number;
   /** the mirror looked at now (cab, driving), or null */
   mirror: string | null;
+  /** what to do in this stage (the zone file's words, the group's wording) */
+  help: Localized | null;
   /** a press goes on from the cab (not in its first seconds) */
   canGoOn: boolean;
 }
@@ -43,6 +46,7 @@ export function blindspotHud(g: BlindspotGame): BlindspotHud {
     hidden,
     seen: g.verdicts.length - hidden,
     mirror: g.lookingAt,
+    help: g.stageHelp,
     canGoOn: g.stage === 'cab' && g.canLeaveCab,
   };
 }

@@ -126,7 +126,7 @@ describe('blindspot scene file', () => {
 });
 
 describe('the turn\'s sweeps, traced before the trucks move (facts 4.2)', () => {
-  it('a semi-trailer sweeps about 4.5 m at this corner, several times the rigid truck\'s 1.5 m', () => {
+  it('a semi-trailer sweeps about 4.5 m at this corner, several times the rigid truck\'s 1.5 m', SLOW, () => {
     const g = visit('adult', careful).game;
     const [rigid, semi] = g.turningTrucks;
     expect(rigid!.name).toBe('truck');

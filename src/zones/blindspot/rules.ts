@@ -52,7 +52,15 @@ export const BLIND_MARGIN = 4;
 /** a near miss counts only when one of the two moves at least this fast, m/s */
 const NEAR_MISS_MIN_SPEED = 1.0;
 
-const stageSchema = z.object({ truck: z.string(), short: localizedSchema.optional() }).strict();
+const stageSchema = z
+  .object({
+    truck: z.string(),
+    short: localizedSchema.optional(),
+    /** what to do in this stage (the HUD's notice), and in children's words */
+    help: localizedSchema.optional(),
+    helpShort: localizedSchema.optional(),
+  })
+  .strict();
 type StageParams = z.infer<typeof stageSchema>;
 
 function readStage(zone: ZoneDef, kind: string): Challenge<StageParams> {
@@ -237,6 +245,14 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     return [...this.mirrorsLookedInCab];
   }
 
+  /** what to do in this stage, in the group's wording (the zone file's `help` / `helpShort`), or null */
+  get stageHelp(): Localized | null {
+    const short = this.tuning.wording === 'short';
+    if (this.stageNow === 'walkaround') return (short ? this.walk.params.helpShort : undefined) ?? this.walk.params.help ?? null;
+    if (this.stageNow === 'cab') return (short ? this.cab.params.helpShort : undefined) ?? this.cab.params.help ?? null;
+    return (short ? this.turn.challenge.params.helpShort : undefined) ?? this.turn.params.help ?? null;
+  }
+
   /** a press of act or next goes on from the cab (after its first CAB_AT_LEAST seconds) */
   get canLeaveCab(): boolean {
     return this.stageNow === 'cab' && this.clock - this.stageStart >= CAB_AT_LEAST;
@@ -308,6 +324,8 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     }
     this.stageNow = 'cab';
     this.stageStart = this.clock;
+    // the visitor sits in it: the renderers leave its body out
+    this.switcher.hide = this.standTruckId;
   }
 
   private startTurn(): void {
@@ -315,6 +333,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
     this.stageNow = 'turn';
     this.stageStart = this.clock;
     this.switcher.current = this.turnWorld;
+    this.switcher.hide = -1;
     this.worldStart = this.clock - this.turnWorld.time;
     const w = this.turnWorld;
     this.trucks = turningTrucks(w, this.turn.challenge.params.trucks);

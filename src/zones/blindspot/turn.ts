@@ -31,6 +31,8 @@ const roleSchema = z
     /** the task as this role meets it (default: the challenge's title) */
     title: localizedSchema.optional(),
     short: localizedSchema.optional(),
+    /** what to do at the turn in this role (the HUD's notice) */
+    help: localizedSchema.optional(),
     /** driver: the route the visitor's truck follows (lane ids and turn words) */
     route: z.array(z.string()).optional(),
     /** driver: the named actor the visitor's truck takes the place of */
@@ -53,6 +55,8 @@ export const turnSchema = z
     /** named actors only some roles meet (the rider coming up the inside, for a driver) */
     onlyFor: z.record(z.string(), z.array(z.enum(ROLES))).default({}),
     short: localizedSchema.optional(),
+    /** what to do at the turn, in children's words (they wait on foot) */
+    helpShort: localizedSchema.optional(),
   })
   .strict();
 export type TurnParams = z.infer<typeof turnSchema>;

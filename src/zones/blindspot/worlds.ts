@@ -1,13 +1,18 @@
 // The zone plays in two worlds built from one scene file: a quiet one for the walk round and the
 // cab (the trucks held, no traffic), and the turn's (the visitor's role, traffic, the script). The
 // UI keeps one world for a game (its street renderers, replay view and scene source hold on to
-// it), so the game hands out this stand-in: one object that is always the current world.
+// it), so the game hands out this stand-in: one object that is always the current world. While the
+// visitor sits in the standing truck's cab, that truck is left out of `agents` (`hide`): the
+// street kit would draw its body round the eye; the zone draws the cab frame instead.
 import type { InputAdapter } from '../../sim/agents/player.ts';
 import type { SignalReading } from '../../sim/signals.ts';
 import type { World, WorldSnapshot } from '../../sim/world.ts';
 
 export class WorldSwitch implements World {
   current: World;
+  /** an agent the renderers do not draw (−1: none) */
+  hide = -1;
+  private readonly shown: World['agents'][number][] = [];
 
   constructor(first: World) {
     this.current = first;
@@ -29,7 +34,11 @@ export class WorldSwitch implements World {
     return this.current.stepCount;
   }
   get agents() {
-    return this.current.agents;
+    const all = this.current.agents;
+    if (this.hide < 0) return all;
+    this.shown.length = 0;
+    for (const a of all) if (a.id !== this.hide) this.shown.push(a);
+    return this.shown;
   }
   get player() {
     return this.current.player;
