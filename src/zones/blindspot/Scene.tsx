@@ -12,7 +12,7 @@ import { useStore } from 'zustand';
 import type { ZoneSceneProps } from '../module.ts';
 import { CabFrame, type CabPose } from '../../three/zone/CabFrame.tsx';
 import { noRaycast } from '../../three/props/PropBody.tsx';
-import { cabVehicle } from './controls.ts';
+import { ABOVE, cabVehicle } from './controls.ts';
 import { cabOf } from './markers.ts';
 import { CabMirrors, type MirrorPose } from './Mirrors.tsx';
 import { BlindZonesOverlay, MarkersOverlay, OVERLAY_COLOURS, SweepsOverlay, TrackOverlay } from './Overlays.tsx';
@@ -21,6 +21,8 @@ import type { BlindspotGame } from './rules.ts';
 
 /** the headset's standing eye height the rig is lifted from when seated in a cab, m */
 const STANDING_EYE = 1.6;
+/** the visitor's eye over the ground for the view from above, m */
+const ABOVE_EYE = ABOVE.up;
 
 /** a ring on the ground where the act button would set the next marker down */
 function MarkerSpot({ game }: { game: BlindspotGame }) {
@@ -67,7 +69,7 @@ export default function BlindspotScene({ game, store, inXR, replaying, origin }:
     }
     // in a headset, seated: the rig goes up so the visitor's eye is the driver's (the skeleton keeps the rig's height)
     const o = origin.current;
-    if (inXR && o && !replaying) o.position.y = on && cab ? cab.eyeHeight - STANDING_EYE : 0;
+    if (inXR && o && !replaying) o.position.y = game.fromAbove ? ABOVE_EYE - STANDING_EYE : on ? cabOf(v.kind).eyeHeight - STANDING_EYE : 0;
   });
   useEffect(
     () => () => {

@@ -79,11 +79,11 @@ export function cabEye(a: { x: number; z: number; heading: number; length: numbe
   return out;
 }
 
-/** Is the visitor in a driver's seat now (the cab stage, or driving the turn)? */
-export const inCab = (g: BlindspotGame): boolean => g.stage === 'cab' || (g.stage === 'turn' && g.tuning.role === 'driver');
-
 /** The vehicle whose cab the eye is in (the standing truck, or the visitor's own truck), or null. */
-export const cabVehicle = (g: BlindspotGame) => (g.stage === 'cab' ? g.standTruck : g.stage === 'turn' && g.tuning.role === 'driver' ? g.world.player! : null);
+export const cabVehicle = (g: BlindspotGame) => (g.stage === 'cab' && !g.fromAbove ? g.standTruck : g.stage === 'turn' && g.tuning.role === 'driver' ? g.world.player! : null);
+
+/** the view from above: this far out to the truck's right and this high, m, looking down at it */
+export const ABOVE = { out: 9, up: 13 };
 
 /**
  * The reader: on a screen keys, buttons and dragging turn the visitor's facing (when walking) or
@@ -144,6 +144,14 @@ export function blindspotReader(game: BlindspotGame): InputReader<BlindspotGame,
     },
     viewpoint(g: BlindspotGame, out: Viewpoint): Viewpoint {
       const p = g.world.player!;
+      if (g.fromAbove) {
+        // out to the right of the truck's middle, up high, looking down across it
+        const t = g.standTruck;
+        const c = Math.cos(t.heading), s = Math.sin(t.heading);
+        const at = { x: t.x - s * ABOVE.out, z: t.z + c * ABOVE.out };
+        const facing = t.heading - Math.PI / 2;
+        return setViewpoint(out, at, ABOVE.up, facing, -Math.atan2(ABOVE.up, ABOVE.out), facing);
+      }
       const truck = cabVehicle(g);
       if (truck) {
         cabEye(truck, eye);

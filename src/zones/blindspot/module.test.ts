@@ -120,6 +120,18 @@ describe('blindspot module: the devices drive the game', SLOW, () => {
     expect(g.stage).toBe('cab');
     h.frames(CAB_AT_LEAST + 0.5);
     expect(h.store.getState().hud.canGoOn).toBe(true);
+    // the first press rises from the seat to the view from above: out to the truck's right, high, looking down at it
+    h.tap('KeyN');
+    expect(g.stage).toBe('cab');
+    expect(g.fromAbove).toBe(true);
+    const vp = h.store.getState().reader.viewpoint(g, viewpoint());
+    expect(vp.eye).toBeGreaterThan(10);
+    expect(vp.pitch).toBeLessThan(-0.5);
+    expect(vp.z).toBeGreaterThan(g.standTruck.z + 5);
+    expect(h.store.getState().game.world.agents.some((a) => a.id === g.standTruck.id)).toBe(true);
+    h.tap('KeyN');
+    expect(g.stage).toBe('cab');
+    h.frames(CAB_AT_LEAST);
     h.tap('KeyN');
     expect(g.stage).toBe('turn');
   });
@@ -127,6 +139,8 @@ describe('blindspot module: the devices drive the game', SLOW, () => {
   it('driving (pro): forward is the accelerator and the act button held brakes', () => {
     const h = harness('pro');
     h.store.getState().actions.rehearse();
+    h.frames(CAB_AT_LEAST);
+    h.tap('KeyN');
     h.frames(CAB_AT_LEAST);
     h.tap('KeyN');
     const g = h.game();
@@ -151,6 +165,8 @@ describe('blindspot module: the devices drive the game', SLOW, () => {
       h.tap('Space');
     }
     expect(g.stage).toBe('cab');
+    h.frames(CAB_AT_LEAST);
+    h.tap('KeyN');
     h.frames(CAB_AT_LEAST);
     h.tap('KeyN');
     expect(g.stage).toBe('turn');

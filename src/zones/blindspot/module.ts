@@ -28,6 +28,8 @@ export interface BlindspotHud {
   mirror: string | null;
   /** what to do in this stage (the zone file's words, the group's wording) */
   help: Localized | null;
+  /** the cab stage seen from above */
+  above: boolean;
   /** a press goes on from the cab (not in its first seconds) */
   canGoOn: boolean;
 }
@@ -47,6 +49,7 @@ export function blindspotHud(g: BlindspotGame): BlindspotHud {
     seen: g.verdicts.length - hidden,
     mirror: g.lookingAt,
     help: g.stageHelp,
+    above: g.fromAbove,
     canGoOn: g.stage === 'cab' && g.canLeaveCab,
   };
 }
@@ -59,6 +62,8 @@ export type BlindspotActions = {
   markAt(u: number, v: number): void;
   /** into the cab with the markers set so far */
   enterCab(): void;
+  /** in the cab: from the seat to the view from above */
+  lookFromAbove(): void;
   /** from the cab to the right turn */
   leaveCab(): void;
 };
@@ -84,6 +89,9 @@ export const blindspotRules = defineZoneRules<BlindspotGame, BlindspotInput, Bli
     },
     enterCab() {
       if (game().enterCab()) changed();
+    },
+    lookFromAbove() {
+      if (game().lookFromAbove()) changed();
     },
     leaveCab() {
       if (game().leaveCab()) changed();

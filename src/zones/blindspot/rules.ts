@@ -59,6 +59,9 @@ const stageSchema = z
     /** what to do in this stage (the HUD's notice), and in children's words */
     help: localizedSchema.optional(),
     helpShort: localizedSchema.optional(),
+    /** the cab stage seen from above (the blind zones, the markers, the walk) */
+    helpAbove: localizedSchema.optional(),
+    helpAboveShort: localizedSchema.optional(),
   })
   .strict();
 type StageParams = z.infer<typeof stageSchema>;
@@ -133,6 +136,8 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   private actWas = true;
   private nextWas = true;
   private lastPlaceResult: PlaceResult | null = null;
+  /** the cab stage: from the driver's seat, then from above (the blind zones on the ground) */
+  private aboveSince = NaN;
   private readonly gazeOn: string[] = [];
 
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
@@ -249,13 +254,32 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   get stageHelp(): Localized | null {
     const short = this.tuning.wording === 'short';
     if (this.stageNow === 'walkaround') return (short ? this.walk.params.helpShort : undefined) ?? this.walk.params.help ?? null;
+    if (this.fromAbove) return (short ? this.cab.params.helpAboveShort : undefined) ?? this.cab.params.helpAbove ?? null;
     if (this.stageNow === 'cab') return (short ? this.cab.params.helpShort : undefined) ?? this.cab.params.help ?? null;
     return (short ? this.turn.challenge.params.helpShort : undefined) ?? this.turn.params.help ?? null;
   }
 
   /** a press of act or next goes on from the cab (after its first CAB_AT_LEAST seconds) */
   get canLeaveCab(): boolean {
-    return this.stageNow === 'cab' && this.clock - this.stageStart >= CAB_AT_LEAST;
+    return this.stageNow === 'cab' && this.clock - (this.fromAbove ? this.aboveSince : this.stageStart) >= CAB_AT_LEAST;
+  }
+
+  /**
+   * The cab stage's second look: from above the truck, where the blind zones painted on the ground,
+   * the markers' verdicts and the visitor's own walk can be seen at once (from the seat they cannot:
+   * that is what a blind zone is). A press in the seat rises here; the next goes on to the turn.
+   */
+  get fromAbove(): boolean {
+    return this.stageNow === 'cab' && !Number.isNaN(this.aboveSince);
+  }
+
+  /** From the seat to the view from above (cab stage). */
+  lookFromAbove(): boolean {
+    if (this.stageNow !== 'cab' || this.fromAbove) return false;
+    this.aboveSince = this.clock;
+    // out of the seat: the truck is drawn again
+    this.switcher.hide = -1;
+    return true;
   }
 
   /** the last try at setting a marker down (its problem, if refused), null before any */
@@ -377,7 +401,10 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
         // the last marker set down by the button opens the cab (bare hands have no other button)
         if (this.placeMarker(at.x, at.z).ok && this.markerList.length >= this.tuning.markers) this.enterCab();
       } else if (next) this.enterCab();
-    } else if (this.stageNow === 'cab' && (act || next) && this.canLeaveCab) this.leaveCab();
+    } else if (this.stageNow === 'cab' && (act || next) && this.canLeaveCab) {
+      if (this.fromAbove) this.leaveCab();
+      else this.lookFromAbove();
+    }
   }
 
   private gaze(truck: Agent, dt: number): void {
@@ -401,6 +428,8 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   private advanceCab(dt: number): void {
     this.gaze(this.standTruck, dt);
     for (const n of this.checks.lookingAll) this.mirrorsLookedInCab.add(n);
+    // half the stage's time in the seat, then from above by itself
+    if (!this.fromAbove && this.clock - this.stageStart >= this.tuning.cabSeconds / 2) this.lookFromAbove();
     if (this.clock - this.stageStart >= this.tuning.cabSeconds) this.startTurn();
     this.updateHint();
   }
