@@ -74,7 +74,7 @@ async function measure(page: Page, xr: boolean): Promise<Omit<RouteResult, 'rout
       // a frame's figures are the sum over its render calls: the scene, plus any render-target pass
       // drawn in the frame loop (a zone's mirrors), which the renderer's counters reset between
       let frame = { calls: 0, triangles: 0 };
-      let last = frame;
+      let last = { calls: 0, triangles: 0 };
       const original = h.gl.render;
       h.gl.render = function (this: unknown, ...args: unknown[]) {
         const t0 = performance.now();
@@ -84,10 +84,11 @@ async function measure(page: Page, xr: boolean): Promise<Omit<RouteResult, 'rout
         frame.triangles += h.gl.info.render.triangles;
       };
       const tick = () => (xr ? h.xrStore.requestFrame() : new Promise((r) => requestAnimationFrame(r)));
+      // the worst frame (a zone may draw a render-target pass only every few frames)
       for (let i = 0; i < frames; i++) {
         frame = { calls: 0, triangles: 0 };
         await tick();
-        if (frame.calls > 0) last = frame;
+        if (frame.calls > last.calls) last = frame;
       }
       const calls = last.calls;
       const triangles = last.triangles;
