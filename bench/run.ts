@@ -32,7 +32,9 @@ export const BUDGET = {
 };
 
 const ZONES = ['crossing', 'ebike', 'drunk', 'blindspot', 'seatbelt', 'signals'];
-const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)];
+// HALL_BENCH_ONLY=blindspot measures only the routes naming it (a quick look at one zone; the table is partial)
+const ONLY = process.env.HALL_BENCH_ONLY;
+const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)].filter((r) => !ONLY || r.includes(ONLY));
 
 interface RouteResult {
   route: string;
@@ -199,7 +201,7 @@ async function main() {
       bundle: { initialJsGzip: b.initialJsGzip, chunks: b.chunks.map(({ name, gzip }) => ({ name, gzip })), fontBytes: b.fontBytes },
       memory: { heapFirstMB, heapAfterSwitchesMB },
     };
-    writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(root, 'bench', ONLY ? `results-${ONLY}.json` : 'results.json'), JSON.stringify(results, null, 2) + '\n');
     printTable(results, b.initialFiles);
   } finally {
     await browser.close();
