@@ -62,21 +62,16 @@ const blind = (page: Page): Promise<Blind> =>
   });
 
 /** Hold keys until the game state says so. */
-async function hold(page: Page, keys: string[], until: (s: Blind) => boolean, timeout = 60_000) {
+async function hold(page: Page, keys: string[], until: (s: Blind) => boolean, timeout = 120_000) {
   for (const k of keys) await page.keyboard.down(k);
   await expect.poll(async () => until(await blind(page)), { timeout, interval: 50 }).toBe(true);
   for (const k of [...keys].reverse()) await page.keyboard.up(k);
 }
 
-/** Press a key (again, until the game reacts: a press counts once the game allows it). */
-async function press(page: Page, key: string, until: (s: Blind) => boolean) {
-  await expect.poll(async () => {
-    await page.keyboard.down(key);
-    await page.waitForTimeout(250);
-    await page.keyboard.up(key);
-    await page.waitForTimeout(100);
-    return until(await blind(page));
-  }, { timeout: 30_000, interval: 50 }).toBe(true);
+/** Once the game allows it (`ready`), press a key and hold it until the game has reacted (slow frames see it too). */
+async function press(page: Page, key: string, until: (s: Blind) => boolean, ready: (s: Blind) => boolean = () => true) {
+  await expect.poll(async () => ready(await blind(page)), { timeout: 120_000, interval: 50 }).toBe(true);
+  await hold(page, [key], until, 60_000);
 }
 
 /** A controller button held for a few frames of the emulated headset. */
@@ -131,7 +126,7 @@ describe('blindspot zone game', () => {
     await page.waitForTimeout(300);
     await shot(page, 'game-blindspot-cab-1366');
     // then from above: the blind zones on the ground, the markers blue (hidden), the walk
-    await press(page, 'KeyN', (s) => s.above);
+    await press(page, 'KeyN', (s) => s.above, (s) => s.canGoOn);
     await page.waitForTimeout(500);
     const camY = await page.evaluate(() => (window as unknown as { __hall3d: { camera: { position: { y: number } } } }).__hall3d.camera.position.y);
     expect(camY).toBeGreaterThan(10);
@@ -140,7 +135,7 @@ describe('blindspot zone game', () => {
     await page.waitForTimeout(400);
     await shot(page, 'game-blindspot-above-390');
     await page.setViewportSize({ width: 1366, height: 768 });
-    await press(page, 'KeyN', (s) => s.stage === 'turn');
+    await press(page, 'KeyN', (s) => s.stage === 'turn', (s) => s.canGoOn);
     // the turn on foot from the west pavement: 3 m back from the corner, out of the sweep, and wait
     await hold(page, ['KeyD'], (s) => s.z >= 14.4);
     await hold(page, ['KeyW'], (s) => s.x >= -14.2);
@@ -155,7 +150,7 @@ describe('blindspot zone game', () => {
     expect(kinds.filter((k) => k === 'marker_hidden')).toHaveLength(3);
     expect(kinds).toEqual(expect.arrayContaining(['blind_zone_found', 'waited_safely', 'kept_clear']));
     expect(kinds).not.toContain('task_missed');
-  }, 240_000);
+  }, 420_000);
 
   it('with touch only: a marker by the button, the cab, on to the turn, then End now: summary saved', async () => {
     const { page } = await suite.page({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
@@ -188,13 +183,12 @@ describe('blindspot zone game', () => {
     expect(box!.y + box!.height).toBeLessThanOrEqual(1920);
     await shot(page, 'game-blindspot-cab-1080');
     // go on (after the cab's first seconds): from above, then to the turn
-    await expect.poll(async () => {
-      await next.dispatchEvent('pointerdown', { pointerId: 10, pointerType: 'touch', isPrimary: true });
-      await page.waitForTimeout(250);
-      await next.dispatchEvent('pointerup', { pointerId: 10, pointerType: 'touch', isPrimary: true });
-      await page.waitForTimeout(100);
-      return (await blind(page)).stage;
-    }, { timeout: 40_000 }).toBe('turn');
+    for (const [id, done] of [[10, (s: Blind) => s.above], [11, (s: Blind) => s.stage === 'turn']] as const) {
+      await expect.poll(async () => (await blind(page)).canGoOn, { timeout: 120_000, interval: 50 }).toBe(true);
+      await next.dispatchEvent('pointerdown', { pointerId: id, pointerType: 'touch', isPrimary: true });
+      await expect.poll(async () => done(await blind(page)), { timeout: 60_000, interval: 50 }).toBe(true);
+      await next.dispatchEvent('pointerup', { pointerId: id, pointerType: 'touch', isPrimary: true });
+    }
     await page.getByTestId('game-quit').tap();
     await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await savedGameAttempts(page)).length, { timeout: 10_000 }).toBe(1);
@@ -204,7 +198,7 @@ describe('blindspot zone game', () => {
     expect(kinds.filter((k) => k.startsWith('marker_'))).toHaveLength(1);
     // the turn was left unfinished
     expect(kinds).toContain('task_missed');
-  }, 180_000);
+  }, 300_000);
 
   it('in emulated VR with controllers (the pro): trigger sets markers, B goes on, the stick drives the truck, the mirrors are drawn', async () => {
     const { page } = await suite.page({ viewport: { width: 640, height: 360 } });
@@ -236,7 +230,7 @@ describe('blindspot zone game', () => {
     await shot(page, 'game-blindspot-xr-drive');
     await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'));
     await expect.poll(async () => (await savedGameAttempts(page)).map((a) => [a.zone, a.group, a.device]), { timeout: 10_000 }).toEqual([['blindspot', 'pro', 'vr']]);
-  }, 240_000);
+  }, 420_000);
 
   it('in emulated VR with bare hands (a child): a right pinch sets each marker, the last opens the cab, a pinch goes on; summary saved', async () => {
     const { page } = await suite.page({ viewport: { width: 640, height: 360 } });
@@ -263,5 +257,5 @@ describe('blindspot zone game', () => {
     }, { timeout: 60_000 }).toBe('turn');
     await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'), { input: 'hand' });
     await expect.poll(async () => (await savedGameAttempts(page)).map((a) => [a.zone, a.group, a.device, a.events.filter((e) => e.kind.startsWith('marker_')).length]), { timeout: 10_000 }).toEqual([['blindspot', 'child', 'vr', 3]]);
-  }, 240_000);
+  }, 420_000);
 });
