@@ -119,7 +119,7 @@ describe('blindspot scene file', () => {
     expect(go.flatMap((s) => s.do)).toEqual([{ type: 'release', actor: 'truck' }, { type: 'release', actor: 'semi' }]);
   });
 
-  it('resolves the tuning of every audience group, and of a group it does not list', () => {
+  it('resolves the tuning of every audience group, and of a group it does not list', SLOW, () => {
     for (const g of groups) expect(() => createGame(zone, groupInfo(g.id), 1), g.id).not.toThrow();
     expect(createGame(zone, 'visitor', 1).tuning).toMatchObject({ role: 'pedestrian', markers: 5 });
   });
