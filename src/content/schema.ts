@@ -203,8 +203,13 @@ export const quizFileSchema = z
 export type QuizFile = z.infer<typeof quizFileSchema>;
 
 // ---------------------------------------------------------------- zones (scenes/<zone>.json)
+/** Children's wording of a feedback: fewest words, no article numbers (`law` in plain words). */
+export const shortFeedbackSchema = z
+  .object({ message: localizedSchema, rule: localizedSchema, instead: localizedSchema.optional(), law: localizedSchema.optional() })
+  .strict();
+
 export const feedbackSchema = z
-  .object({ message: localizedSchema, rule: localizedSchema, instead: localizedSchema.optional(), source: sourceSchema })
+  .object({ message: localizedSchema, rule: localizedSchema, instead: localizedSchema.optional(), source: sourceSchema, short: shortFeedbackSchema.optional() })
   .strict();
 
 export const scoringSchema = z

@@ -10,6 +10,7 @@ const MODULES = {
   crossing: () => import('./crossing/Zone.tsx'),
   drunk: () => import('./drunk/Zone.tsx'),
   ebike: () => import('./ebike/Zone.tsx'),
+  blindspot: () => import('./blindspot/Zone.tsx'),
 } satisfies Partial<Record<ZoneId, () => Promise<{ default: AnyZoneModule }>>>;
 
 export type PlayableZoneId = keyof typeof MODULES;

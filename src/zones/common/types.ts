@@ -11,6 +11,8 @@ export interface Feedback {
   rule: Localized;
   instead?: Localized;
   source: { facts: string[]; law: Localized };
+  /** children's wording (a zone with `wording: 'short'` tuning shows it instead) */
+  short?: { message: Localized; rule: Localized; instead?: Localized; law?: Localized };
 }
 
 /**
