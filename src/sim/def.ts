@@ -64,6 +64,9 @@ export const roadSchema = z
     /** width of a central median (the centre line runs down its middle) */
     median: z.number().min(0).default(0),
     speedLimit: kmh.optional(),
+    /** the hardest braking its surface allows, m/s² (facts 5.16: about 7 for a car on dry asphalt,
+     * about 4 or less when wet); default: each vehicle brakes at its own maximum */
+    grip: z.number().positive().max(12).optional(),
     lanes: z.array(laneSchema).min(1),
   })
   .strict();

@@ -4,7 +4,7 @@
 // random comes from one seeded PRNG, so a seed and the same inputs give the same run.
 import { applySpec, followPath, frontS, placeOnPath, SimAgent, updateBody, type Agent } from './agents/agent.ts';
 import { decideVehicle, movePedestrian, moveVehicle } from './agents/driver.ts';
-import { blankInput, InputDelay, movePlayer, type InputAdapter, type PlayerInput, type PlayerTuning } from './agents/player.ts';
+import { blankInput, COAST_DRAG, InputDelay, movePlayer, type InputAdapter, type PlayerInput, type PlayerTuning } from './agents/player.ts';
 import { isVehicle, SPECS } from './agents/specs.ts';
 import { parseSimDef, type ActorDef, type AgentKind, type SimDef } from './def.ts';
 import { detectConflicts } from './detect/conflicts.ts';
@@ -126,6 +126,11 @@ export interface World {
   agent(id: number): Agent | undefined;
   agentByName(name: string): Agent | undefined;
   spawnNamed(actorId: string): Agent | null;
+  /**
+   * Put the visitor at a spawn point (default: the one they started at), standing, with the rule
+   * detectors' memory of them cleared; everyone else and the clock go on (a zone's next drive).
+   */
+  resetPlayer(spawnId?: string): void;
   brakeHard(agentId: number, opts?: { decel?: number; reaction?: number; hold?: number }): void;
   /** true when nothing opaque (occluding props) stands between the two points */
   lineOfSight(x0: number, z0: number, x1: number, z1: number): boolean;
@@ -185,6 +190,8 @@ export class SimWorld implements World {
   private readonly recordEvery: number;
   private readonly reading: SignalReading = { state: 'red', timeToChange: 0, next: 'red' };
   private blindCache = new Map<string, BlindPolygon[]>();
+  /** the spawn point the player started at (resetPlayer's default) */
+  private playerSpawn: string | undefined;
 
   constructor(def: SimDef, seed: number, options: WorldOptions = {}) {
     this.def = def;
@@ -230,7 +237,7 @@ export class SimWorld implements World {
     this.flowNoYield = def.actors.map(() => false);
 
     const po = options.player;
-    this.playerTune = { maxWalk: (po && po.maxWalk) || 3.0, steerNoise: (po && po.steerNoise) || 0, drag: 0.3 };
+    this.playerTune = { maxWalk: (po && po.maxWalk) || 3.0, steerNoise: (po && po.steerNoise) || 0, drag: COAST_DRAG };
     if (po !== false) this.spawnPlayer(po ?? {});
     if (po && po.inputDelay) this.delay = new InputDelay(Math.round(po.inputDelay / this.dt));
 
@@ -599,7 +606,28 @@ export class SimWorld implements World {
     a.name = 'player';
     applySpec(a, SPECS[kind]);
     if (po.height !== undefined) a.height = po.height;
-    const x = sp?.x ?? 0, z = sp?.z ?? 0, h = sp?.heading ?? 0;
+    this.playerSpawn = sp?.id;
+    this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    this.player = a;
+    this.agents.push(a);
+    if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
+  }
+
+  resetPlayer(spawnId?: string): void {
+    const a = this.player;
+    if (!a) throw new Error('the world has no player to put back');
+    const id = spawnId ?? this.playerSpawn;
+    const sp = id === undefined ? undefined : this.net.spawns.find((x) => x.id === id);
+    if (id !== undefined && !sp) throw new Error(`unknown spawn point "${id}"`);
+    // a fresh start: no speed, no breach in progress, no lane or surface remembered
+    Object.assign(a, { speed: 0, accel: 0, steer: 0, brakeLight: false, lane: null, ruleLane: -1, crossingIn: -1, crashedAt: NaN });
+    Object.assign(a, { wrongLaneOn: false, wrongWayOn: false, speedingOn: false, outsideOn: false, speedLimit: Infinity, grip: Infinity });
+    this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    if (a.kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
+  }
+
+  /** The player's body centred at (x, z) facing h, axles straight behind; standing. */
+  private placePlayer(a: SimAgent, x: number, z: number, h: number): void {
     const c = Math.cos(h), s = Math.sin(h);
     // the spawn point is the middle of the body
     const mid = (a.wheelbase + a.frontOverhang - a.rearOverhang) / 2;
@@ -615,9 +643,6 @@ export class SimWorld implements World {
     a.px = a.fx;
     a.pz = a.fz;
     a.state = 'stopped';
-    this.player = a;
-    this.agents.push(a);
-    if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 
   // ------------------------------------------------------------------ snapshots
