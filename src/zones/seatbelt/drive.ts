@@ -91,6 +91,8 @@ export class DriveMeter {
   private odoBrake = NaN;
   private last: Point | null = null;
   private readonly front: Point = { x: 0, z: 0 };
+  /** unrounded sums behind blindS, blindM, blindAfterOnsetS */
+  private readonly blind = { s: 0, m: 0, afterOnset: 0 };
 
   constructor(private readonly hazard: Hazard) {}
 
@@ -111,9 +113,13 @@ export class DriveMeter {
       const d = Math.hypot(f.x - this.last.x, f.z - this.last.z);
       this.odo += d;
       if (phoneLook && p.speed > STANDING) {
-        m.blindS = r2(m.blindS + w.dt);
-        m.blindM = r2(m.blindM + d);
-        if (m.onsetT !== null && !this.braked) m.blindAfterOnsetS = r2(m.blindAfterOnsetS + w.dt);
+        const b = this.blind;
+        b.s += w.dt;
+        b.m += d;
+        if (m.onsetT !== null && !this.braked) b.afterOnset += w.dt;
+        m.blindS = r2(b.s);
+        m.blindM = r2(b.m);
+        m.blindAfterOnsetS = r2(b.afterOnset);
       }
     }
     this.last = { x: f.x, z: f.z };
