@@ -124,3 +124,50 @@ describe('phone while driving (facts 5.11): the distance driven with the eyes on
     }
   });
 });
+
+describe('braking before anything happens', SLOW, () => {
+  it('a tap on the brake before the car ahead brakes only slows the car; the drive and its measurement go on', () => {
+    const game = createGame(only('phone'), 'bench', 1);
+    const careful = scriptedVisitor({ ...CAREFUL, reaction: 1.0 });
+    let last: PhoneView | null = null;
+    let tapped = false;
+    playGame(game, 300, (g) => {
+      const v = g.station;
+      if (v?.kind === 'phone-drive') last = v;
+      const inp = careful(g);
+      // a nervous half second on the brake early in the first drive
+      if (v?.kind === 'phone-drive' && v.stage === 'drive' && v.drive === 0 && g.world.player!.x > 150 && g.world.player!.x < 158) {
+        inp.brake = 1;
+        tapped = true;
+      }
+      return inp;
+    });
+    expect(tapped).toBe(true);
+    const m = last!.drives[0]!.measure!;
+    expect(m.onsetT).not.toBeNull();
+    expect(m.reactionS).toBeCloseTo(1.0, 2);
+    expect(m.anticipated).toBe(false);
+    // back up to speed (catching up on the car ahead a little above it)
+    expect(m.speedKmh).toBeGreaterThan(57);
+    expect(m.speedKmh).toBeLessThan(66.1);
+    expect(m.hit).toBe(false);
+  });
+
+  it('slowing early for the child at the kerb and waiting: the car stands before the crossing, and that is scored as stopping for it', () => {
+    const game = createGame(only('stopping'), 'bench', 1);
+    let last: StoppingView | null = null;
+    const visitor = scriptedVisitor({ ...CAREFUL, stoppingKmh: [50, 50], anticipate: true });
+    playGame(game, 300, (g) => {
+      const v = g.station;
+      if (v?.kind === 'stopping') last = v;
+      return visitor(g);
+    });
+    for (const r of last!.runs) {
+      const m = r.measure!;
+      expect(m.done).toBe(true);
+      expect(m.hit).toBe(false);
+      expect(m.gapM!).toBeGreaterThan(0);
+    }
+    expect(game.events.filter((e) => e.kind === 'stopped_before_crossing')).toHaveLength(2);
+  });
+});

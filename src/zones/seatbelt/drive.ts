@@ -12,6 +12,8 @@ import { BRAKE_ON, clampPedal, type SeatbeltInput } from './input.ts';
 
 /** standing: slower than this, m/s */
 const STANDING = 0.05;
+/** standing this long with the brake down before anything happened ends the drive there, s */
+const WAITED = 3;
 /** the autopilot brakes (gently, at most this share of the pedal) only when it must shed more than this, m/s² */
 const AUTO_BRAKE_FROM = 1;
 const AUTO_BRAKE_MAX = 0.25;
@@ -42,7 +44,7 @@ export interface DriveMeasure {
   onsetAt: Point | null;
   brakeAt: Point | null;
   stopAt: Point | null;
-  /** the brake was already on when the hazard began */
+  /** the brake was already down when the hazard began (no reaction in the stop) */
   anticipated: boolean;
   /** s and m with the eyes on the phone while the car moved (the whole drive) */
   blindS: number;
@@ -91,6 +93,8 @@ export class DriveMeter {
   private odoBrake = NaN;
   private last: Point | null = null;
   private readonly front: Point = { x: 0, z: 0 };
+  /** s standing with the brake down before the hazard began */
+  private waited = 0;
   /** unrounded sums behind blindS, blindM, blindAfterOnsetS */
   private readonly blind = { s: 0, m: 0, afterOnset: 0 };
 
@@ -102,7 +106,7 @@ export class DriveMeter {
 
   /**
    * One fixed step, before the car moves: the world as the visitor sees it, the visitor's own brake
-   * (not the autopilot's) and eyes in this step. The first press of the brake is the reaction.
+   * (not the autopilot's) and eyes in this step.
    */
   step(w: World, brake: number, phoneLook: boolean): void {
     const m = this.m;
@@ -132,16 +136,20 @@ export class DriveMeter {
         this.odoOnset = this.odo;
       }
     }
-    if (!this.braked && brake >= BRAKE_ON) {
+    // before the hazard the brake only slows the car (a nervous tap, slowing for a crossing) and the
+    // car takes up its speed again when it is let go; from the hazard on, the first press is the
+    // reaction (none when the foot was already down) and the foot stays off the throttle
+    if (!this.braked && m.onsetT !== null && brake >= BRAKE_ON) {
       this.odoBrake = this.odo;
       m.brakeAt = { x: f.x, z: f.z };
-      if (m.onsetT !== null) {
-        m.anticipated = m.onsetT === t;
-        m.reactionS = r2(t - m.onsetT);
-        m.reactionM = r2(this.odo - this.odoOnset);
-      } else {
-        m.anticipated = true;
-      }
+      m.anticipated = m.onsetT === t;
+      m.reactionS = r2(t - m.onsetT);
+      m.reactionM = r2(this.odo - this.odoOnset);
+    }
+    if (m.onsetT === null) {
+      // stopped and waiting before anything happened: that is where the car stood
+      this.waited = p.speed < STANDING && brake >= BRAKE_ON ? this.waited + w.dt : 0;
+      if (this.waited >= WAITED) this.stand(w, f, p.heading);
     }
     // (after a hit the car is stopped for the visitor: that stop ends the drive too)
     if ((this.braked || m.hit) && p.speed < STANDING) this.stand(w, f, p.heading);
@@ -152,12 +160,7 @@ export class DriveMeter {
     m.stopAt = { x: f.x, z: f.z };
     m.gapM = r2(this.hazard.distance(w, f, heading));
     if (m.onsetT !== null) m.stoppingM = r2(this.odo - this.odoOnset);
-    if (m.anticipated && m.onsetT !== null && m.reactionS === null) {
-      // braking before the hazard: the whole stop counts from the hazard, no reaction in it
-      m.reactionS = 0;
-      m.reactionM = 0;
-    }
-    if (this.braked) m.brakingM = r2(this.odo - (m.anticipated && m.onsetT !== null ? Math.max(this.odoBrake, this.odoOnset) : this.odoBrake));
+    if (this.braked) m.brakingM = r2(this.odo - this.odoBrake);
     m.done = true;
   }
 

@@ -4,7 +4,7 @@
 // each drive uses (the script makes things happen there), and the sourced figures and rules shown
 // with each result. Read with zod, so a bad file names the field.
 import { z } from 'zod';
-import { localizedSchema, type Localized, type ZoneDef } from '../../content/schema.ts';
+import { localizedSchema, type ZoneDef } from '../../content/schema.ts';
 import type { Challenge } from '../common/challenges.ts';
 import { isBodyId, isRestraintId, isSeatId, type BodyId, type RestraintId, type SeatId } from './model.ts';
 
@@ -179,4 +179,3 @@ export function readStations(zone: ZoneDef, ids: readonly string[]): StationDef[
 export const figuresAt = (figures: readonly Figure[], speedKmh: number | null): Figure[] =>
   figures.filter((f) => !f.speeds || (speedKmh !== null && f.speeds.includes(speedKmh)));
 
-export type { Localized };
