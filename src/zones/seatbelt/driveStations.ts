@@ -127,6 +127,9 @@ export class PhoneDriveStation implements Station {
   again(): void {
     throw notNow(this.id, 'drive again', this.stage);
   }
+  skip(): void {
+    throw notNow(this.id, 'skip', this.stage);
+  }
 
   go(): void {
     if (this.stage !== 'ready') throw notNow(this.id, 'drive', this.stage);
@@ -266,6 +269,9 @@ export class StoppingStation implements Station {
   }
   again(): void {
     throw notNow(this.id, 'drive again', this.stage);
+  }
+  skip(): void {
+    throw notNow(this.id, 'skip', this.stage);
   }
 
   choose(item: string, option: string): void {

@@ -226,6 +226,16 @@ describe('the crash test station', SLOW, () => {
     expect(g.events[0]!.details).toMatchObject({ speedKmh: 30 });
   });
 
+  it('the slow motion can be skipped straight to the result', () => {
+    const g = createGame(zone, 'driver', 1);
+    g.choose('speed', '30');
+    g.go();
+    g.skip();
+    expect(at(g).stage).toBe('result');
+    expect(at(g).figures.length).toBeGreaterThan(0);
+    expect(() => g.skip()).toThrow(/cannot skip in stage "result"/);
+  });
+
   it("says what it cannot do now, and what it does not know", () => {
     const g = createGame(zone, 'driver', 1);
     expect(() => g.go()).toThrow(/choose a speed first/);

@@ -157,6 +157,11 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
     this.current('crash again').again();
   }
 
+  /** Straight to the result of the crash playing in slow motion. */
+  skip(): void {
+    this.current('skip').skip();
+  }
+
   // ------------------------------------------------------------------ the frame
   protected fillInput(): void {
     // the stations fill the world's input themselves (stepInput)

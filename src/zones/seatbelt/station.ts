@@ -119,6 +119,8 @@ export interface Station {
   next(): void;
   /** another crash at another speed or belt (crash test, after a result; not scored) */
   again(): void;
+  /** straight to the result of a crash playing in slow motion */
+  skip(): void;
   frame(dt: number, input: SeatbeltInput): void;
   fill(input: SeatbeltInput, out: PlayerInput): void;
   worldEvent(e: WorldEvent): void;
