@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { hallContent } from './scripts/build/vitePlugin.ts';
+import { hallContent, hallContentJson } from './scripts/build/vitePlugin.ts';
 import { copyXrAssets } from './scripts/build/xrAssets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -52,6 +52,7 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
+    hallContentJson(),
     hallContent(root),
     xrAssets(),
     contentSecurityPolicy(),

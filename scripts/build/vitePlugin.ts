@@ -5,12 +5,11 @@ import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { en } from '../../src/i18n/en.ts';
 import { SIGNS } from '../../src/content/props.ts';
-import * as challenges from '../../src/modes/competition/challenges.ts';
 import { NICKNAME_WORDS } from '../../src/i18n/nicknames.ts';
 import { zhHans } from '../../src/i18n/zh-Hans.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
 import { buildSubset, glyphSet } from './fonts.ts';
-import { convertTree, makeHantConverter } from './hant.ts';
+import { convertTree, fillHant, makeHantConverter } from './hant.ts';
 
 const V_CONTENT = 'virtual:content';
 const V_QUIZ = 'virtual:quiz/';
@@ -40,8 +39,7 @@ export interface FontReport {
 export async function writeFontSubsets(root: string, log = true): Promise<FontReport> {
   const convert = makeHantConverter();
   const entries = [...listContent(root, 'scenes'), ...listContent(root, 'quizzes')].map((f) => readContentFile(root, f, convert));
-  // competition challenges carry their own texts in code
-  const content = byLang([...entries.map((e) => ('json' in e ? e.json : null)), Object.values(challenges)]);
+  const content = byLang(entries.map((e) => ('json' in e ? e.json : null)));
   // sign faces paint their text symbols (停, 让, 40) with the page font
   const signText = Object.values(SIGNS).map((d) => (d.symbol.startsWith('text:') ? d.symbol.slice(5) : ''));
   const uiSc = [...collectStrings(zhHans), ...collectStrings(en), ...collectStrings(NICKNAME_WORDS), ...signText];
@@ -109,6 +107,23 @@ export function hallContent(root: string): Plugin {
       }
       if (vid.startsWith(V_QUIZ)) return `export default ${JSON.stringify(read(`quizzes/${vid.slice(V_QUIZ.length)}.json`))};`;
       return null;
+    },
+  };
+}
+
+/**
+ * A zone file imported as a module (the competition reads its challenge texts from
+ * scenes/crossing.json) gets its zh-Hant filled in like the virtual content: before Vite's JSON
+ * plugin turns it into a module.
+ */
+export function hallContentJson(): Plugin {
+  const convert = makeHantConverter();
+  return {
+    name: 'hall-content-json',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]scenes[\\/][^\\/]+\.json$/.test(id.split('?')[0]!)) return null;
+      return { code: JSON.stringify(fillHant(JSON.parse(code), convert)), map: null };
     },
   };
 }

@@ -11,7 +11,7 @@ import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
 import type { Route } from './routes.ts';
-import { PLAYABLE_ZONES } from '../zones/session.ts';
+import { hasGame } from '../zones/registry.ts';
 import { useRoute } from './useRoute.ts';
 
 const STATION_PARAMS = ['group', 'lang'] as const;
@@ -102,7 +102,7 @@ function Screens() {
           <StageHost
             route={route}
             keep={keep}
-            visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && PLAYABLE_ZONES.includes(route.zoneId))}
+            visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId))}
           />
         </Suspense>
       </main>

@@ -183,6 +183,31 @@ export const scoringSchema = z
   })
   .strict();
 
+/**
+ * A competition challenge's texts (`competition.<challenge id>` in a zone file): its title, the
+ * answers' labels, and per kind of situation the prompt and explanation (with `{name}` figures the
+ * challenge fills in), the facts.md items and the rule in words, `approx` when the figures are
+ * estimates (约 / about). The logic that builds and checks the situations stays in code.
+ */
+export const challengeTextsSchema = z
+  .object({
+    title: localizedSchema,
+    choices: z.record(slug, localizedSchema),
+    items: z.record(
+      slug,
+      z
+        .object({
+          prompt: localizedSchema,
+          explanation: localizedSchema,
+          source: z.object({ facts: z.array(z.string()).min(1), law: localizedSchema }).strict(),
+          approx: z.boolean().optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ChallengeTexts = z.infer<typeof challengeTextsSchema>;
+
 export const zoneSchema = z
   .object({
     $schema: z.string().optional(),
@@ -201,6 +226,8 @@ export const zoneSchema = z
     feedback: z.record(z.string(), feedbackSchema).optional(),
     tuning: z.record(groupIdSchema, z.record(z.string(), z.unknown())).optional(),
     challenges: z.array(z.object({ id: slug, kind: slug, title: localizedSchema, params: z.record(z.string(), z.unknown()).optional() }).strict()).optional(),
+    /** texts of the competition challenges built on this zone (src/modes/competition/challenges.ts) */
+    competition: z.record(slug, challengeTextsSchema).optional(),
   })
   .strict()
   .superRefine((zone, ctx) => {

@@ -58,6 +58,13 @@ export function checkZone(file: string, raw: unknown, expectedId?: string, ctx: 
         const why = citationProblem(ctx.facts!, id);
         if (why) problems.push({ file, path: `feedback.${kind}.source.facts[${j}]`, message: why });
       });
+  if (ctx.facts)
+    for (const [ch, texts] of Object.entries(r.value.competition ?? {}))
+      for (const [item, it] of Object.entries(texts.items))
+        it.source.facts.forEach((id, j) => {
+          const why = citationProblem(ctx.facts!, id);
+          if (why) problems.push({ file, path: `competition.${ch}.items.${item}.source.facts[${j}]`, message: why });
+        });
   if (ctx.groupIds)
     r.value.audience.forEach((g, j) => {
       if (!ctx.groupIds!.includes(g)) problems.push({ file, path: `audience[${j}]`, message: `unknown audience group "${g}"` });

@@ -6,7 +6,7 @@
 // World frame: the ground is the x–z plane of three.js (y up). A heading of 0° points along +x and
 // increases towards +z. Traffic keeps to the right, as in China.
 import { z } from 'zod';
-import { isPropId, SIGNS } from '../content/props.ts';
+import { isPropId, SIGNS } from './catalogue.ts';
 
 export const AGENT_KINDS = ['car', 'bus', 'truck', 'semi-trailer', 'ebike', 'pedestrian'] as const;
 export type AgentKind = (typeof AGENT_KINDS)[number];
@@ -151,7 +151,7 @@ export type SignalDef = z.infer<typeof signalSchema>;
 export const signSchema = z
   .object({
     id: id.optional(),
-    sign: z.string().refine((s) => s in SIGNS, 'is not a sign in the catalogue (src/content/props.ts SIGNS)'),
+    sign: z.string().refine((s) => s in SIGNS, 'is not a sign in the catalogue (src/sim/catalogue.ts SIGNS)'),
     position: vec2Schema,
     /** degrees: the direction the face looks towards */
     facing: z.number().default(0),
@@ -161,7 +161,7 @@ export const signSchema = z
 export const propSchema = z
   .object({
     id: id.optional(),
-    prop: z.string().refine(isPropId, 'is not in the prop catalogue (src/content/props.ts)'),
+    prop: z.string().refine(isPropId, 'is not in the prop catalogue (src/sim/catalogue.ts)'),
     position: vec2Schema,
     /** degrees, same sense as headings */
     rotation: z.number().default(0),

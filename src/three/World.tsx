@@ -5,6 +5,8 @@ import { type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import type { Route } from '../app/routes.ts';
 import { useCatalog, useServices, useSession } from '../app/context.tsx';
+import { useZoneGame } from '../app/useZoneGame.ts';
+import { hasGame } from '../zones/registry.ts';
 import { effectiveComfort, SEATED_LIFT_M } from '../xr/comfort.ts';
 import { Locomotion, TeleportFloor } from '../xr/Locomotion.tsx';
 import type { HallXRStore } from '../xr/store.ts';
@@ -16,17 +18,12 @@ import { MenuPanel3D } from './panels/MenuPanel3D.tsx';
 import { ModePanel3D } from './panels/ModePanel3D.tsx';
 import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
 import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
+import { ZoneScene } from './zone/ZoneScene.tsx';
 import { fontFor, textScale } from './text.ts';
 import { PanelTextContext } from './ui/panelText.ts';
 
 const labs: Record<string, React.LazyExoticComponent<() => React.JSX.Element>> = {
   junction: lazy(() => import('./lab/JunctionLab.tsx')),
-};
-
-/** Zones with a playable game mode: each its own lazy chunk. */
-const zoneGames: Record<string, React.LazyExoticComponent<typeof import('../zones/crossing/Zone.tsx').default>> = {
-  crossing: lazy(() => import('../zones/crossing/Zone.tsx')),
-  ebike: lazy(() => import('../zones/ebike/Zone.tsx')),
 };
 
 const head = new Vector3();
@@ -63,7 +60,7 @@ function PanelAnchor({ children, recenter }: { children: React.ReactNode; recent
 
 export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Record<string, string>; inXR: boolean; xrStore: HallXRStore }) {
   const catalog = useCatalog();
-  const { hallUi, storage } = useServices();
+  const { hallUi } = useServices();
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const pickedZone = useStore(hallUi, (s) => s.pickedZone);
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
@@ -78,11 +75,13 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   }, [comfort.seated]);
 
   const Lab = route.name === 'lab' ? labs[route.id] : undefined;
-  const ZoneGame = route.name === 'zone' && route.mode === 'game' ? zoneGames[route.zoneId] : undefined;
-  const zoneSlot = ZoneGame && route.name === 'zone' ? catalog.zones.find((z) => z.id === route.zoneId) : undefined;
+  // a zone's game (its module from the registry, its store shared with the flat HUD)
+  const gameZone = route.name === 'zone' && route.mode === 'game' && hasGame(route.zoneId) ? route.zoneId : '';
+  const game = useZoneGame(gameZone);
+  const zoneSlot = gameZone ? catalog.zones.find((z) => z.id === gameZone) : undefined;
   const zoneDef = zoneSlot?.ok ? zoneSlot.zone : undefined;
-  const group = catalog.groups.find((g) => g.id === visitor?.group);
-  const playing = !!(ZoneGame && zoneDef && group && visitor);
+  // the game's route (its module may still be loading): no lobby, no hall locomotion
+  const playing = !!(gameZone && zoneDef && visitor);
   const showLobby = !Lab && !playing && (route.name === 'hall' || !inXR);
   return (
     <PanelTextContext.Provider value={{ font, size: scale }}>
@@ -109,10 +108,10 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       </mesh>
       <XROrigin name="xr-origin" ref={origin} position={[0, comfort.seated ? SEATED_LIFT_M : 0, 1.5]}>
         {/* a game's panel rides with the visitor, who walks through the street as the player */}
-        {inXR && playing && (
+        {inXR && game && zoneDef && (
           <Suspense fallback={null}>
             <group position={[0, 1.35, -1.2]}>
-              <GamePanel3D zone={zoneDef!} />
+              <GamePanel3D handle={game} zone={zoneDef} />
             </group>
           </Suspense>
         )}
@@ -120,7 +119,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
         {Lab && <Lab />}
-        {playing && <ZoneGame zone={zoneDef!} group={group!} visitorId={visitor!.id} storage={storage} inXR={inXR} origin={origin} />}
+        {game && <ZoneScene key={game.module.id} handle={game} inXR={inXR} origin={origin} />}
         {inXR && (
           // a panel that opens (a portal picked, a new screen) opens in front of the visitor, wherever they have teleported to
           <PanelAnchor recenter={`${recenterCount}|${pickedZone ?? ''}|${route.name}|${route.name === 'zone' ? `${route.zoneId}/${route.mode}` : ''}`}>

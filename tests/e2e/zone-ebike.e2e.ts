@@ -34,7 +34,7 @@ describe('e-bike zone game', () => {
     await page.getByTestId('check-bike-original').check();
     await page.getByTestId('check-bike-big-battery').check();
     await shot(page, 'game-ebike-zh-checklist');
-    expect((await game(page)).phase).toBe('checklist');
+    expect((await game(page)).phase).toBe('setup');
     await page.getByTestId('ride-off').click();
     await page.getByTestId('game-speed').waitFor();
     const start = await game(page);

@@ -4,6 +4,9 @@ import type { Page } from 'playwright-core';
 import { clickUntil, enterVR, xrFrames } from './xr.ts';
 import { open } from './helpers.ts';
 
+/** The zones with a game (the registry: one line per zone). */
+export { PLAYABLE_ZONES } from '../../src/zones/registry.ts';
+
 export interface GameState {
   time: number;
   phase: string;
@@ -90,4 +93,23 @@ export async function placeHand(page: Page, hand: 'left' | 'right', x: number, y
     },
     { hand, x, y, z },
   );
+}
+
+/**
+ * From the intro onto the street without the HUD's choices: Start (an element click: in emulated
+ * VR the emulator's overlay covers the page), then the zone module's rehearsal (the careful first
+ * moves, e.g. the e-bike checklist) through the zone-game store; returns the key that moves the
+ * visitor on (the first action's + key in the zone's action map).
+ */
+export async function playOn(page: Page): Promise<string> {
+  await page.getByTestId('game-start').waitFor({ state: 'attached', timeout: 60_000 });
+  await waitForGame(page);
+  await page.getByTestId('game-start').evaluate((el) => (el as HTMLElement).click());
+  return page.evaluate(() => {
+    type Store = { getState(): { actions: { rehearse(): void }; controls: { map: { actions: Record<string, unknown>; keys: { code: string; action: string; value?: number }[] } } } };
+    const s = (window as unknown as { __zoneGameStore: Store }).__zoneGameStore.getState();
+    s.actions.rehearse();
+    const first = Object.keys(s.controls.map.actions)[0];
+    return s.controls.map.keys.find((k) => k.action === first && (k.value ?? 1) > 0)!.code;
+  });
 }

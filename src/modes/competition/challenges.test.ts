@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeHantConverter } from '../../../scripts/build/hant.ts';
+import { readFileSync } from 'node:fs';
+import { fillHant, makeHantConverter } from '../../../scripts/build/hant.ts';
 import { citationProblem } from '../../content/facts.ts';
 import { FACTS } from '../../content/factsIndex.ts';
 import { questionSchema } from '../../content/schema.ts';
@@ -9,9 +10,11 @@ import {
   GAP_MARGIN_S,
   SAFE_TO_CROSS_TEMPLATES,
   challengeRegistry,
+  createSafeToCross,
   decideSafeToCross,
   makeSafeToCrossItem,
   safeToCross,
+  safeToCrossTexts,
   type ChallengeItem,
   type CrossingSituation,
 } from './challenges.ts';
@@ -125,28 +128,43 @@ describe('safe-to-cross items', () => {
     }
   });
 
-  it('fills every placeholder, in all three languages', () => {
+  it('fills every placeholder, in both source languages (zh-Hant: below)', () => {
     const bad: string[] = [];
     for (const { item } of ITEMS)
       for (const l of [item.prompt, item.explanation, item.source.law, ...item.choices.map((c) => c.text)])
-        for (const lang of ['zh-Hans', 'zh-Hant', 'en'] as const) {
+        for (const lang of ['zh-Hans', 'en'] as const) {
           const t = l[lang];
           if (!t || /[{}]|undefined|NaN|Infinity/.test(t)) bad.push(`${item.id} ${lang}: ${t}`);
         }
     expect(bad).toEqual([]);
   });
 
-  it('zh-Hant is exactly what the build would generate from zh-Hans', () => {
+  it('its texts are the crossing zone file\'s, with no hand-written zh-Hant; the build\'s zh-Hant reaches every item', () => {
+    const file = JSON.parse(readFileSync(new URL('../../../scenes/crossing.json', import.meta.url), 'utf8'));
+    const texts = file.competition['safe-to-cross'];
+    expect(JSON.stringify(texts)).not.toContain('zh-Hant');
+    expect(safeToCross.title).toEqual(texts.title);
+    expect(makeSafeToCrossItem('red-empty', new Rng(1)).prompt).toEqual(texts.items['red-empty'].prompt);
+    // built as the app is: zh-Hant generated from zh-Hans (the build's OpenCC), figures filled in after
     const convert = makeHantConverter();
-    const seen = new Set<string>();
-    for (const { item } of ITEMS.slice(0, 400)) {
+    const built = safeToCrossTexts(fillHant(texts, convert));
+    for (const t of SAFE_TO_CROSS_TEMPLATES) {
+      const item = makeSafeToCrossItem(t, new Rng(3), {}, built);
       for (const l of [item.prompt, item.explanation, item.source.law, ...item.choices.map((c) => c.text)]) {
-        if (seen.has(l['zh-Hans'])) continue;
-        seen.add(l['zh-Hans']);
         expect(l['zh-Hant']).toBe(convert(l['zh-Hans']));
+        expect(l['zh-Hant']).not.toMatch(/[{}]|undefined|NaN/);
       }
     }
-    expect(safeToCross.title['zh-Hant']).toBe(convert(safeToCross.title['zh-Hans']));
+    expect(createSafeToCross(built).title['zh-Hant']).toBe(convert(texts.title['zh-Hans']));
+  });
+
+  it('a zone file missing a template\'s texts is refused, naming the path', () => {
+    const file = JSON.parse(readFileSync(new URL('../../../scenes/crossing.json', import.meta.url), 'utf8'));
+    const texts = structuredClone(file.competition['safe-to-cross']);
+    delete texts.items['gap-too-short'];
+    delete texts.choices.wait;
+    expect(() => safeToCrossTexts(texts)).toThrow('scenes/crossing.json: competition.safe-to-cross.items.gap-too-short: missing\nscenes/crossing.json: competition.safe-to-cross.choices.wait: missing');
+    expect(() => safeToCrossTexts({ ...texts, title: 'x' })).toThrow(/competition\.safe-to-cross\.title: /);
   });
 
   it('quotes the figures of its own situation', () => {

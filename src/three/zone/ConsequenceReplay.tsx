@@ -9,22 +9,21 @@ import { useStore } from 'zustand';
 import { SPECS } from '../../sim/agents/specs.ts';
 import type { Group } from 'three';
 import type { View } from '../../sim/replayView.ts';
+import type { ZoneGameStore } from '../../stores/zoneGame.ts';
 import { replayDuration, replayOver, replayTime } from '../../zones/common/consequence.ts';
-import { zoneGameStore } from '../../zones/session.ts';
 import { CabFrame, type CabPose } from './CabFrame.tsx';
 import { moveRigHeadTo, turnRigToward } from './rig.ts';
-import type { ZoneRun } from './useZoneRun.ts';
 
 /** the explanation shows the world this long before the moment, s */
 const HOLD_BEFORE = 0.6;
 
-export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: boolean; origin: RefObject<Group | null> }) {
+export function ConsequenceReplay({ store, inXR, origin }: { store: ZoneGameStore; inXR: boolean; origin: RefObject<Group | null> }) {
   const elapsed = useRef(0);
   const active = useRef<object | null>(null);
   const publishAt = useRef(0);
   const viewOut = useRef<View>({ eye: { x: 0, y: 0, z: 0 }, look: { x: 0, y: 0, z: 0 } });
   const rig = useRef<{ rotY: number; y: number; lastHeading: number } | null>(null);
-  const focusKind = useStore(zoneGameStore, (s) => s.consequence?.focusKind ?? null);
+  const focusKind = useStore(store, (s) => s.consequence?.focusKind ?? null);
   const cab = focusKind ? SPECS[focusKind].cab : null;
   const cabPose = useMemo<CabPose>(() => ({ x: 0, z: 0, heading: 0, length: 0, visible: false }), []);
 
@@ -41,7 +40,7 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
   useEffect(() => restoreRig, []);
 
   useFrame((state, delta) => {
-    const c = zoneGameStore.getState().consequence;
+    const { consequence: c, view } = store.getState();
     const o = origin.current;
     if (!c) {
       restoreRig();
@@ -57,17 +56,17 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
     const total = replayDuration(w);
     if (c.stage === 'replay') {
       elapsed.current += Math.min(delta, 0.1);
-      if (replayOver(w, elapsed.current)) zoneGameStore.setState({ consequence: { ...c, stage: 'explain', progress: 1 } });
+      if (replayOver(w, elapsed.current)) store.getState().actions.replayProgress(1);
       else if (elapsed.current >= publishAt.current) {
         publishAt.current = elapsed.current + 0.25;
-        zoneGameStore.setState({ consequence: { ...c, progress: elapsed.current / total } });
+        store.getState().actions.replayProgress(elapsed.current / total);
       }
     }
     // the explanation holds the picture just before the moment (at the moment the car is on top of the visitor)
-    run.view.seek(c.stage === 'explain' ? Math.max(w.from, w.at - HOLD_BEFORE) : replayTime(w, elapsed.current));
-    const v = run.view.driverView(w.focusAgent, w.target, viewOut.current);
-    const driver = run.view.find(w.focusAgent);
-    const target = run.view.find(w.target);
+    view.seek(c.stage === 'explain' ? Math.max(w.from, w.at - HOLD_BEFORE) : replayTime(w, elapsed.current));
+    const v = view.driverView(w.focusAgent, w.target, viewOut.current);
+    const driver = view.find(w.focusAgent);
+    const target = view.find(w.target);
     if (!v || !driver) {
       // the other road user is not in the recording: look down at the visitor from above instead
       if (!target) return;
@@ -83,7 +82,7 @@ export function ConsequenceReplay({ run, inXR, origin }: { run: ZoneRun; inXR: b
       cabPose.x = driver.x;
       cabPose.z = driver.z;
       cabPose.heading = driver.heading;
-      cabPose.length = run.view.sizeOf(w.focusAgent, focusKind).length;
+      cabPose.length = view.sizeOf(w.focusAgent, focusKind).length;
       cabPose.visible = true;
     } else cabPose.visible = false;
     const { eye, look } = viewOut.current;

@@ -2,7 +2,8 @@
 // and turn inside the room, and leave the head free to look around.
 import { Group, PerspectiveCamera } from 'three';
 import { describe, expect, it } from 'vitest';
-import { moveRigHeadTo, turnRigToward, yawOf } from './rig.ts';
+import { moveRigHeadTo, threeYawOf, turnRigToward, yawOf } from './rig.ts';
+import { Vector3 } from 'three';
 
 function rig() {
   const origin = new Group();
@@ -39,5 +40,32 @@ describe('rig moves', () => {
       const p = head.getWorldPosition(head.position.clone());
       expect(Math.hypot(p.x - eye.x, p.y - eye.y, p.z - eye.z)).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('sim yaw → three', () => {
+  it('a camera turned by threeYawOf(h) looks along the sim direction (cos h, sin h), for every heading', () => {
+    const cam = new PerspectiveCamera();
+    const d = new Vector3();
+    for (const h of [0, 0.5, Math.PI / 2, 2, -1.2, Math.PI]) {
+      cam.rotation.set(0, threeYawOf(h), 0, 'YXZ');
+      cam.updateMatrixWorld(true);
+      cam.getWorldDirection(d);
+      expect(d.x).toBeCloseTo(Math.cos(h), 6);
+      expect(d.z).toBeCloseTo(Math.sin(h), 6);
+    }
+  });
+  it('turning right (the sim heading growing) turns the view clockwise seen from above', () => {
+    const cam = new PerspectiveCamera();
+    const a = new Vector3();
+    const b = new Vector3();
+    cam.rotation.set(0, threeYawOf(-Math.PI / 2), 0, 'YXZ'); // facing north (−z)
+    cam.updateMatrixWorld(true);
+    cam.getWorldDirection(a);
+    cam.rotation.set(0, threeYawOf(-Math.PI / 2 + 0.3), 0, 'YXZ');
+    cam.updateMatrixWorld(true);
+    cam.getWorldDirection(b);
+    // facing north, a right turn swings the view towards east (+x)
+    expect(b.x).toBeGreaterThan(a.x + 0.2);
   });
 });

@@ -25,3 +25,6 @@ export function moveRigHeadTo(origin: Object3D, head: Object3D, eye: Point3): vo
   origin.position.z += eye.z - v.z;
   origin.updateMatrixWorld(true);
 }
+
+/** three's rotation about y of a camera or rig looking along sim yaw `h` (sim: (cos h, sin h); three looks down −z) */
+export const threeYawOf = (h: number): number => -h - Math.PI / 2;

@@ -5,19 +5,18 @@ import type { SignalReading } from '../../sim/signals.ts';
 import type { World } from '../../sim/world.ts';
 
 export class SceneSource {
-  /** show the replay instead of the live world */
-  replaying = false;
-
   constructor(
     private readonly world: World,
     private readonly view: ReplayView,
+    /** show the replay instead of the live world (a consequence is on screen) */
+    private readonly replaying: () => boolean,
   ) {}
 
   get agents(): readonly DrawnAgent[] {
-    return this.replaying ? this.view.agents : this.world.agents;
+    return this.replaying() ? this.view.agents : this.world.agents;
   }
 
   signalState(headId: string, out?: SignalReading): SignalReading {
-    return this.replaying ? this.view.signalState(headId, out) : this.world.signalState(headId, out);
+    return this.replaying() ? this.view.signalState(headId, out) : this.world.signalState(headId, out);
   }
 }

@@ -1,13 +1,14 @@
-// Drag to look around (mouse or a finger on the canvas) on a desktop or kiosk: turns a yaw kept by
-// the zone, which its frame loop applies to the camera.
+// Drag to look around (mouse or a finger on the canvas) on a desktop or kiosk: accumulates the yaw
+// dragged since the frame loop last took it (+ = turning right); the zone's reader applies it.
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef, type RefObject } from 'react';
 
 /** radians per pixel dragged */
 const DRAG_YAW = 0.006;
 
-export function useDragLook(enabled: boolean, yaw: RefObject<number>): void {
+export function useDragLook(enabled: boolean): RefObject<number> {
   const gl = useThree((s) => s.gl);
+  const dragged = useRef(0);
   const dragging = useRef<{ x: number } | null>(null);
   useEffect(() => {
     if (!enabled) return;
@@ -15,7 +16,7 @@ export function useDragLook(enabled: boolean, yaw: RefObject<number>): void {
     const down = (e: PointerEvent) => (dragging.current = { x: e.clientX });
     const move = (e: PointerEvent) => {
       if (!dragging.current) return;
-      yaw.current += (e.clientX - dragging.current.x) * DRAG_YAW;
+      dragged.current += (e.clientX - dragging.current.x) * DRAG_YAW;
       dragging.current.x = e.clientX;
     };
     const up = () => (dragging.current = null);
@@ -27,5 +28,6 @@ export function useDragLook(enabled: boolean, yaw: RefObject<number>): void {
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
     };
-  }, [gl, enabled, yaw]);
+  }, [gl, enabled]);
+  return dragged;
 }

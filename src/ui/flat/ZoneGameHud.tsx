@@ -1,105 +1,24 @@
-// The flat skin of a zone game: onboarding with the controls of this device, a ride zone's pre-ride
-// checklist, the tasks, hints and feedback in the moment, touch buttons (walking or riding), the
+// The flat skin of a zone game: onboarding with this device's controls (generated from the zone's
+// action map), the zone's setup part (the e-bike checklist), the tasks, hints and feedback in the
+// moment, the zone's own parts (speed, the phone), the touch buttons of its action map, the
 // consequence replay's banner and explanation, and the summary with every event's rule and source.
-import { useEffect, useRef, type ReactNode } from 'react';
+// It renders the zone-game store and calls its actions, like the headset's panel; layout is here,
+// state is in the store.
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useSession } from '../../app/context.tsx';
+import { useZoneGame } from '../../app/useZoneGame.ts';
 import { text, type Lang } from '../../content/ids.ts';
 import type { ZoneDef } from '../../content/schema.ts';
-import { controls, restartZoneGame, zoneActions, zoneGameStore } from '../../zones/session.ts';
-import type { ChecklistView, ConsequenceView } from '../../stores/zoneGame.ts';
+import type { ConsequenceView, ZoneGameStore } from '../../stores/zoneGame.ts';
 import type { ScoredEvent } from '../../zones/common/types.ts';
+import { controlsHelp } from '../input/controlsHelp.ts';
+import { TouchControls } from '../input/TouchControls.tsx';
+import { useKeyboardControls } from '../input/useKeyboardControls.ts';
+import { ProgressBar } from './ProgressBar.tsx';
 import { ResultActions } from './ResultActions.tsx';
 import { Stars } from './Stars.tsx';
-
-const KEYS: Record<string, (down: boolean) => void> = {
-  KeyW: (d) => (controls.forward = d ? 1 : 0),
-  ArrowUp: (d) => (controls.forward = d ? 1 : 0),
-  KeyS: (d) => (controls.forward = d ? -1 : 0),
-  ArrowDown: (d) => (controls.forward = d ? -1 : 0),
-  KeyA: (d) => (controls.strafe = d ? -1 : 0),
-  KeyD: (d) => (controls.strafe = d ? 1 : 0),
-  ArrowLeft: (d) => (controls.turn = d ? -1 : 0),
-  KeyQ: (d) => (controls.turn = d ? -1 : 0),
-  ArrowRight: (d) => (controls.turn = d ? 1 : 0),
-  KeyE: (d) => (controls.turn = d ? 1 : 0),
-  ShiftLeft: (d) => (controls.run = d),
-  ShiftRight: (d) => (controls.run = d),
-};
-
-/** riding: Space brakes too */
-const RIDE_KEYS: Record<string, (down: boolean) => void> = {
-  Space: (d) => (controls.forward = d ? -1 : 0),
-};
-
-function useKeyboard(active: boolean, ride: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const down = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLInputElement) return;
-      const r = ride ? RIDE_KEYS[e.code] : undefined;
-      if (r) {
-        r(true);
-        e.preventDefault();
-        return;
-      }
-      if (e.code === 'KeyP' && !e.repeat) {
-        controls.phoneOut = !controls.phoneOut;
-        zoneGameStore.setState({ phoneOut: controls.phoneOut });
-        return;
-      }
-      const k = KEYS[e.code];
-      if (k) {
-        k(true);
-        e.preventDefault();
-      }
-    };
-    const up = (e: KeyboardEvent) => (ride ? (RIDE_KEYS[e.code] ?? KEYS[e.code]) : KEYS[e.code])?.(false);
-    const blur = () => Object.assign(controls, { forward: 0, strafe: 0, turn: 0, run: false });
-    window.addEventListener('keydown', down);
-    window.addEventListener('keyup', up);
-    window.addEventListener('blur', blur);
-    return () => {
-      window.removeEventListener('keydown', down);
-      window.removeEventListener('keyup', up);
-      window.removeEventListener('blur', blur);
-      blur();
-    };
-  }, [active, ride]);
-}
-
-/** A button held down (mouse or touch) sets a control; letting go clears it. */
-function HoldButton({ id, label, onHold, children }: { id: string; label: string; onHold: (down: boolean) => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      className="hold"
-      data-testid={id}
-      aria-label={label}
-      onPointerDown={(e) => {
-        onHold(true);
-        // keep receiving the release even if the finger slides off the button
-        try {
-          e.currentTarget.setPointerCapture(e.pointerId);
-        } catch {
-          // a synthetic or already-released pointer cannot be captured; the hold still works
-        }
-      }}
-      onPointerUp={() => onHold(false)}
-      onPointerCancel={() => onHold(false)}
-      onContextMenu={(e) => e.preventDefault()}
-    >
-      {children}
-    </button>
-  );
-}
-
-const arrow = (rotate: number) => (
-  <svg viewBox="0 0 24 24" width="1.6em" height="1.6em" aria-hidden="true" style={{ transform: `rotate(${rotate}deg)` }}>
-    <path d="M12 4l8 10h-5v6H9v-6H4z" fill="currentColor" />
-  </svg>
-);
 
 function EventLine({ e, lang, full }: { e: ScoredEvent; lang: Lang; full?: boolean }) {
   const { t } = useTranslation();
@@ -117,36 +36,8 @@ function EventLine({ e, lang, full }: { e: ScoredEvent; lang: Lang; full?: boole
   );
 }
 
-/** A ride zone's checklist before setting off: one answer per item, changeable until confirmed. */
-function ChecklistCard({ items, lang }: { items: ChecklistView[]; lang: Lang }) {
-  const { t } = useTranslation();
-  const complete = items.every((it) => it.chosen !== null);
-  return (
-    <div className="game-checklist" data-testid="game-checklist">
-      <h2>{t('game.checklistTitle')}</h2>
-      <p className="hint">{t('game.checklistHint')}</p>
-      {items.map((it) => (
-        <fieldset key={it.id} className="checklist-item" data-testid={`check-${it.id}`}>
-          <legend>{text(it.prompt, lang)}</legend>
-          <div className="options">
-            {it.options.map((o) => (
-              <label key={o.id} className={`option ${it.chosen === o.id ? 'chosen' : ''}`}>
-                <input type="radio" name={`check-${it.id}`} value={o.id} data-testid={`check-${it.id}-${o.id}`} checked={it.chosen === o.id} onChange={() => zoneActions.choose?.(it.id, o.id)} />
-                {text(o.label, lang)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
-      <button type="button" className="primary" data-testid="ride-off" disabled={!complete} onClick={() => zoneActions.rideOff?.()}>
-        {t('game.rideOff')}
-      </button>
-    </div>
-  );
-}
-
 /** The replay of a serious moment (a banner while it plays) and then its explanation, until dismissed. */
-function ConsequenceCard({ c, lang }: { c: ConsequenceView; lang: Lang }) {
+function ConsequenceCard({ c, lang, store }: { c: ConsequenceView; lang: Lang; store: ZoneGameStore }) {
   const { t } = useTranslation();
   const continueRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -159,7 +50,7 @@ function ConsequenceCard({ c, lang }: { c: ConsequenceView; lang: Lang }) {
       <div className="consequence replay" data-testid="consequence-replay" role="status">
         <strong>{t('game.replayTitle')}</strong>
         <progress max={1} value={c.progress} aria-label={t('game.replayTitle')} />
-        <button type="button" data-testid="replay-skip" onClick={() => zoneGameStore.setState({ consequence: { ...c, stage: 'explain', progress: 1 } })}>
+        <button type="button" data-testid="replay-skip" onClick={() => store.getState().actions.skipReplay()}>
           {t('game.replaySkip')}
         </button>
       </div>
@@ -181,7 +72,7 @@ function ConsequenceCard({ c, lang }: { c: ConsequenceView; lang: Lang }) {
         </>
       )}
       <p className="source">{t('test.source', { law: text(fb.source.law, lang), facts: fb.source.facts.join(', ') })}</p>
-      <button ref={continueRef} type="button" className="primary" data-testid="consequence-continue" onClick={() => zoneGameStore.setState({ consequence: null })}>
+      <button ref={continueRef} type="button" className="primary" data-testid="consequence-continue" onClick={() => store.getState().actions.resume()}>
         {t('game.continue')}
       </button>
     </div>
@@ -190,17 +81,28 @@ function ConsequenceCard({ c, lang }: { c: ConsequenceView; lang: Lang }) {
 
 export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
   const { t } = useTranslation();
+  const handle = useZoneGame(zone.id);
+  if (!handle) return <ProgressBar label={t('app.loading')} />;
+  return <ZoneGameHudBody zone={zone} handle={handle} />;
+}
+
+function ZoneGameHudBody({ zone, handle }: { zone: ZoneDef; handle: NonNullable<ReturnType<typeof useZoneGame>> }) {
+  const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
-  const view = useStore(zoneGameStore);
+  const { module, store } = handle;
+  const view = useStore(store);
+  const { actions } = view;
   const coarse = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
-  const ride = view.controlsKind === 'ride';
   const startRef = useRef<HTMLButtonElement>(null);
-  useKeyboard(view.status === 'playing' && !view.checklist && !view.consequence, ride);
+  const inSetup = view.phase === 'setup';
+  useKeyboardControls(store, module.controls, view.status === 'playing' && !inSetup && !view.consequence);
   useEffect(() => {
     if (view.status === 'intro') startRef.current?.focus();
   }, [view.status]);
   // leaving the zone starts the next visit fresh
-  useEffect(() => () => restartZoneGame(), []);
+  useEffect(() => () => store.getState().actions.restart(), [store]);
+  const parts = module.parts;
+  const partProps = { hud: view.hud, actions: actions.zone, lang };
 
   if (view.status === 'summary' && view.summary) {
     const s = view.summary;
@@ -217,14 +119,14 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
             <EventLine key={i} e={e} lang={lang} full />
           ))}
         </ol>
-        <ResultActions againId="game-again" againLabel={t('game.again')} onAgain={restartZoneGame} />
+        <ResultActions againId="game-again" againLabel={t('game.again')} onAgain={() => actions.restart()} />
       </section>
     );
   }
 
-  const controlsText = ride ? (coarse ? t('game.controlsRideTouch') : t('game.controlsRideKeys')) : coarse ? t('game.controlsTouch') : t('game.controlsKeys');
+  const help = controlsHelp(module.controls, coarse ? 'touch' : 'keys', t);
   return (
-    <section className={`card game-hud ${view.textSize === 'large' ? 'text-large' : ''}`} data-testid="game-hud" data-kind={view.controlsKind}>
+    <section className={`card game-hud ${view.textSize === 'large' ? 'text-large' : ''}`} data-testid="game-hud" data-zone={module.id}>
       {view.status === 'intro' && (
         <div className="game-intro" data-testid="game-intro">
           <h2>{text(zone.title, lang)}</h2>
@@ -239,24 +141,21 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
               </ol>
             </>
           )}
-          <p>{controlsText}</p>
-          <button ref={startRef} type="button" className="primary" data-testid="game-start" onClick={() => zoneGameStore.setState({ status: 'playing' })}>
+          <p data-testid="game-controls-help">
+            {t('controls.device', { device: t(coarse ? 'controls.touch' : 'controls.keyboard'), help: help.join(t('controls.sep')) })}
+          </p>
+          <button ref={startRef} type="button" className="primary" data-testid="game-start" onClick={() => actions.start()}>
             {t('game.start')}
           </button>
         </div>
       )}
-      {view.status === 'playing' && view.checklist && <ChecklistCard items={view.checklist} lang={lang} />}
-      {view.status === 'playing' && view.consequence && <ConsequenceCard c={view.consequence} lang={lang} />}
-      {view.status === 'playing' && !view.checklist && !view.consequence && (
+      {view.status === 'playing' && inSetup && parts.Setup && <parts.Setup {...partProps} />}
+      {view.status === 'playing' && view.consequence && <ConsequenceCard c={view.consequence} lang={lang} store={store} />}
+      {view.status === 'playing' && !inSetup && !view.consequence && (
         <>
           <div className="game-status">
             <span data-testid="game-time">{t('game.timeLeft', { s: view.secondsLeft })}</span>
-            {ride && (
-              <span className={`speed ${view.limitKmh !== null && view.speedKmh > view.limitKmh + 0.5 ? 'over' : ''}`} data-testid="game-speed">
-                {t('game.speed', { v: Math.round(view.speedKmh) })}
-                {view.limitKmh !== null && <small> · {t('game.limit', { v: view.limitKmh })}</small>}
-              </span>
-            )}
+            {parts.Status && <parts.Status {...partProps} />}
             <ol className="tasks" data-testid="game-tasks">
               {view.tasks.map((task) => (
                 <li key={task.id} className={`task ${task.state}`} data-state={task.state}>
@@ -270,42 +169,15 @@ export function ZoneGameHud({ zone }: { zone: ZoneDef }) {
               {text(view.hint.text, lang)}
             </p>
           )}
-          {view.phoneRinging && !view.phoneOut && (
-            <p className="notice notice-warning" data-testid="phone-ringing">
-              {t('game.phoneRinging')}
-              {view.phonePopup && <span className="phone-popup"> {text(view.phonePopup, lang)}</span>}
-            </p>
-          )}
+          {parts.Notices && <parts.Notices {...partProps} />}
           <ol className="events recent" aria-live="polite">
             {view.recent.map((e, i) => (
               <EventLine key={`${e.t}-${i}`} e={e} lang={lang} />
             ))}
           </ol>
           <div className="touch-controls">
-            <HoldButton id="move-forward" label={ride ? t('game.throttle') : t('game.forward')} onHold={(d) => (controls.forward = d ? 1 : 0)}>
-              {ride ? t('game.throttle') : arrow(0)}
-            </HoldButton>
-            <HoldButton id="move-back" label={ride ? t('game.brake') : t('game.back')} onHold={(d) => (controls.forward = d ? -1 : 0)}>
-              {ride ? t('game.brake') : arrow(180)}
-            </HoldButton>
-            <HoldButton id="turn-left" label={ride ? t('game.steerLeft') : t('game.turnLeft')} onHold={(d) => (controls.turn = d ? -1 : 0)}>
-              {arrow(-90)}
-            </HoldButton>
-            <HoldButton id="turn-right" label={ride ? t('game.steerRight') : t('game.turnRight')} onHold={(d) => (controls.turn = d ? 1 : 0)}>
-              {arrow(90)}
-            </HoldButton>
-            <button
-              type="button"
-              data-testid="phone"
-              aria-pressed={view.phoneOut}
-              onClick={() => {
-                controls.phoneOut = !controls.phoneOut;
-                zoneGameStore.setState({ phoneOut: controls.phoneOut });
-              }}
-            >
-              {view.phoneOut ? t('game.phoneAway') : t('game.phoneOut')}
-            </button>
-            <button type="button" data-testid="game-quit" onClick={() => zoneGameStore.setState({ quit: true })}>
+            <TouchControls store={store} map={module.controls} />
+            <button type="button" data-testid="game-quit" onClick={() => actions.quit()}>
               {t('game.quit')}
             </button>
           </div>

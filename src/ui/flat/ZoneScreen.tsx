@@ -1,10 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from './ProgressBar.tsx';
-import { ZoneGameHud } from './ZoneGameHud.tsx';
-import { PLAYABLE_ZONES } from '../../zones/session.ts';
+import { hasGame } from '../../zones/registry.ts';
 
 const SelfTestScreen = lazy(() => import('./SelfTestScreen.tsx'));
+/** the zone game's HUD: its own chunk (with the zone-game store), loaded with the zone's module */
+const ZoneGameHud = lazy(() => import('./ZoneGameHud.tsx').then((m) => ({ default: m.ZoneGameHud })));
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { isMode } from '../../app/routes.ts';
 import { navigate } from '../../app/useRoute.ts';
@@ -48,7 +49,7 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
       </MessageScreen>
     );
   const zone = slot.zone;
-  if (mode === 'game' && PLAYABLE_ZONES.includes(zone.id))
+  if (mode === 'game' && hasGame(zone.id))
     // a fragment: the app puts the 3D stage between this header and the HUD (CSS order)
     return (
       <>
@@ -63,7 +64,9 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
           <VisitorChip />
         </header>
         {/* keyed: going straight from one zone to another starts the next one fresh (its intro, no old summary) */}
-        <ZoneGameHud key={zone.id} zone={zone} />
+        <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+          <ZoneGameHud key={zone.id} zone={zone} />
+        </Suspense>
       </>
     );
   const audience = zone.audience

@@ -1,16 +1,18 @@
-// The skeleton every zone game shares: a game clock and phase, the score keeper, the world fed with
-// the visitor's input through an adapter, the time limit, and summary/attempt at the end. A zone
-// subclasses it and writes only its rules: how a frame's input moves the player (`fillInput`),
-// what to do with the world's events and the player's state each step (`advance`), and what an
-// unfinished game counts as (`onFinish`).
+// The skeleton every zone game shares: a game clock and phase, the score keeper, the task list, the
+// world fed with the visitor's input through an adapter, the time limit, scoring what the rules
+// classified (`score`), and summary/attempt at the end (unfinished tasks count as missed). A zone
+// subclasses it and writes only its rules: how a frame's input moves the player (`fillInput`) and
+// what to do with the world's events and the player's state each step (`advance`).
 import type { ZoneDef, ZoneId } from '../../content/schema.ts';
 import type { InputAdapter, PlayerInput } from '../../sim/agents/player.ts';
 import type { WorldEvent } from '../../sim/events.ts';
 import type { World } from '../../sim/world.ts';
 import { replayWindow, type ReplayOptions } from './replay.ts';
+import { taskMissed, type Scored } from './scored.ts';
 import type { RecordOptions, ScoreKeeper } from './scoreKeeper.ts';
 import { summarize, toAttempt } from './summary.ts';
-import type { AttemptMeta, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
+import type { TaskDef, TaskList } from './tasks.ts';
+import type { AttemptMeta, Feedback, GamePhase, GameSummary, Hint, ReplayWindow, ScoredEvent, TaskView, ZoneGame } from './types.ts';
 import type { Attempt } from '../../storage/types.ts';
 
 export interface GameBaseOptions {
@@ -21,6 +23,8 @@ export interface GameBaseOptions {
   timeLimit: number;
   passMark: number;
   phase: GamePhase;
+  /** the group's text size (the zone's tuning) */
+  textSize: 'normal' | 'large';
   replay?: ReplayOptions;
 }
 
@@ -31,7 +35,12 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   readonly keeper: ScoreKeeper;
   readonly timeLimit: number;
   readonly passMark: number;
+  readonly textSize: 'normal' | 'large';
   abstract readonly world: World;
+  /** the zone file's feedback texts (hints reuse them) */
+  protected readonly feedback: Record<string, Feedback>;
+  /** the zone's tasks (its challenges), in file order */
+  protected abstract readonly list: TaskList<TaskDef>;
   hint: Hint | null = null;
   protected currentPhase: GamePhase;
   protected clock = 0;
@@ -55,6 +64,8 @@ export abstract class GameBase<I> implements ZoneGame<I> {
     this.keeper = o.keeper;
     this.timeLimit = o.timeLimit;
     this.passMark = o.passMark;
+    this.textSize = o.textSize;
+    this.feedback = o.zone.feedback ?? {};
     this.currentPhase = o.phase;
     this.replayOpts = o.replay ?? {};
   }
@@ -68,7 +79,9 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   get events(): readonly ScoredEvent[] {
     return this.keeper.events;
   }
-  abstract get tasks(): readonly TaskView[];
+  get tasks(): readonly TaskView[] {
+    return this.list.views;
+  }
 
   step(dt: number, input: I): ScoredEvent[] {
     if (this.currentPhase === 'done' || !(dt > 0)) return this.keeper.takeFresh();
@@ -104,8 +117,18 @@ export abstract class GameBase<I> implements ZoneGame<I> {
   protected abstract fillInput(input: I, out: PlayerInput): void;
   /** One frame of the game after the clock moved (step the world here when playing). */
   protected abstract advance(dt: number): void;
-  /** The game ends unfinished or finished: score what is missing. */
-  protected abstract onFinish(): void;
+  /** The game ends, finished or not: every task not done is missed. A zone may score more first. */
+  protected onFinish(): void {
+    for (const t of this.list.missRemaining()) {
+      const m = taskMissed(t.id);
+      this.recordNow(m.kind, { task: t.id, key: m.key });
+    }
+  }
+
+  /** the visitor's agent id in the world */
+  protected get playerId(): number {
+    return this.world.player!.id;
+  }
 
   /** game time of a world time */
   protected gameTimeOf(worldTime: number): number {
@@ -127,6 +150,13 @@ export abstract class GameBase<I> implements ZoneGame<I> {
 
   /** Record something the rules observed now. */
   protected recordNow(kind: string, o: RecordOptions = {}): ScoredEvent | null {
-    return this.keeper.record(kind, this.currentPhase === 'checklist' ? this.clock : this.gameTimeOf(this.world.time), o);
+    return this.keeper.record(kind, this.currentPhase === 'setup' ? this.clock : this.gameTimeOf(this.world.time), o);
+  }
+
+  /** Record what the zone's scoring classified, in a task: at the world event `e` (with its replay window) or now. */
+  protected score(list: readonly Scored[], task: string, e?: WorldEvent): void {
+    for (const s of list)
+      if (e) this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details });
+      else this.recordNow(s.kind, { task, key: s.key, details: s.details });
   }
 }

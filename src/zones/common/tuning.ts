@@ -25,6 +25,9 @@ export const commonTuningShape = {
   note: z.string().optional(),
 };
 
+/** Defaults of the common knobs (a zone spreads these into its own defaults). */
+export const COMMON_DEFAULTS = { trafficDensity: 1, speedFactor: 1, hints: false, textSize: 'normal', timeLimit: 300 } as const;
+
 export const groupIdOf = (g: GroupInfo | string): string => (typeof g === 'string' ? g : g.id);
 
 /** What the groups file says about a group, in tuning terms. */

@@ -72,7 +72,8 @@ export interface Hint {
   text: Localized;
 }
 
-export type GamePhase = 'checklist' | 'play' | 'done';
+/** 'setup': a step before the street (the e-bike's checklist), the world waits; 'play'; 'done'. */
+export type GamePhase = 'setup' | 'play' | 'done';
 
 export interface GameSummary {
   zone: ZoneId;
@@ -111,6 +112,8 @@ export interface ZoneGame<I> {
   /** game time, s */
   readonly time: number;
   readonly timeLimit: number;
+  /** the group's text size in this zone (children and seniors read larger text) */
+  readonly textSize: 'normal' | 'large';
   readonly tasks: readonly TaskView[];
   readonly events: readonly ScoredEvent[];
   readonly hint: Hint | null;

@@ -12,14 +12,17 @@ import type { PlayerInput } from '../../sim/agents/player.ts';
 import type { WorldEvent } from '../../sim/events.ts';
 import { createWorld, type World } from '../../sim/world.ts';
 import { GameBase } from '../common/game.ts';
+import { nearMissCounts, NearMissHold } from '../common/nearMiss.ts';
+import { PhoneWatch } from '../common/phone.ts';
 import { ScoreKeeper } from '../common/scoreKeeper.ts';
+import { TaskList } from '../common/tasks.ts';
 import { groupIdOf } from '../common/tuning.ts';
-import type { GroupInfo, TaskView } from '../common/types.ts';
+import type { GroupInfo } from '../common/types.ts';
 import { extendPedestrianGreen, scaleTrafficSpeed, simDefOf, withoutPhone } from '../common/worldDef.ts';
 import { crossingHint } from './hints.ts';
 import { fillWalker, type WalkerInput } from './input.ts';
-import { classifyCompletion, classifyObservation, classifyWorldEvent, missed, type Scored } from './scoring.ts';
-import { readTasks, resolveTask, TaskList } from './tasks.ts';
+import { classifyCompletion, classifyObservation, classifyWorldEvent } from './scoring.ts';
+import { atGoal, readTasks, resolveTask, type CrossTask } from './tasks.ts';
 import { crossingTuning, type CrossingTuning } from './tuning.ts';
 import { WalkerWatch } from './watch.ts';
 
@@ -28,8 +31,6 @@ export type { CrossingTuning } from './tuning.ts';
 
 /** a near miss counts when the visitor is on the carriageway within this many seconds of it */
 export const NEAR_MISS_CONFIRM = 1.0;
-/** …and the vehicle was moving at least this fast, m/s */
-export const NEAR_MISS_MIN_SPEED = 1.0;
 
 export interface CrossingGameOptions {
   /** play only this challenge (a competition round), starting at its spawn point */
@@ -39,16 +40,13 @@ export interface CrossingGameOptions {
 export class CrossingGame extends GameBase<WalkerInput> {
   readonly world: World;
   readonly tuning: CrossingTuning;
-  private readonly list: TaskList;
+  protected readonly list: TaskList<CrossTask>;
   private readonly watch: WalkerWatch;
-  private readonly feedback: NonNullable<ZoneDef['feedback']>;
-  private readonly playerId: number;
-  /** per active task */
-  private phoneRang = false;
-  private phoneUsed = false;
+  /** the phone during the active task */
+  private readonly phone = new PhoneWatch();
   private peekDone = false;
-  /** near misses waiting to be confirmed: the visitor must be on the road by `until` (world time) */
-  private pending: { e: WorldEvent; task: string; until: number }[] = [];
+  /** near misses waiting for the visitor to be on the road (one who stops at the kerb was never nearly hit) */
+  private readonly nearMisses = new NearMissHold(NEAR_MISS_CONFIRM);
 
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number, opts: CrossingGameOptions = {}) {
     const tuning = crossingTuning(zone, group);
@@ -61,9 +59,9 @@ export class CrossingGame extends GameBase<WalkerInput> {
       timeLimit: tuning.timeLimit,
       passMark: tuning.passMark ?? keeper.stars[1],
       phase: 'play',
+      textSize: tuning.textSize,
     });
     this.tuning = tuning;
-    this.feedback = zone.feedback!;
 
     let challenges = readTasks(zone);
     if (opts.challenge !== undefined) {
@@ -82,13 +80,8 @@ export class CrossingGame extends GameBase<WalkerInput> {
       input: this.adapter,
     });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
-    this.playerId = this.world.player.id;
     this.list = new TaskList(challenges.map((c) => resolveTask(c, this.world.net, zone.id)));
     this.watch = new WalkerWatch(this.world.net, tuning.runThreshold);
-  }
-
-  get tasks(): readonly TaskView[] {
-    return this.list.views;
   }
 
   /** the phone is ringing now (show it; the visitor decides whether to take it out) */
@@ -106,44 +99,30 @@ export class CrossingGame extends GameBase<WalkerInput> {
     return this.world.signalState(this.world.net.heads[c.head]!.id).state;
   };
 
-  private score(list: readonly Scored[], task: string, e?: WorldEvent): void {
-    for (const s of list) {
-      const rec = e ? this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details }) : this.recordNow(s.kind, { task, key: s.key, details: s.details });
-      if (rec?.kind === 'checked_past_van') this.peekDone = true;
-    }
-  }
+  private scoreEvent = (e: WorldEvent, task: string): void => this.score(classifyWorldEvent(e, task, this.playerId, this.pedSignal), task, e);
 
   protected advance(dt: number): void {
     const w = this.world;
     w.step(dt);
     const task = this.list.active;
     for (const e of w.drainEvents()) {
-      if (e.kind === 'phone_rings') {
-        if (task) this.phoneRang = true;
-        continue;
-      }
-      if (!task || !e.agents.includes(this.playerId)) continue;
-      // a near miss is predicted from headings: one who stops at the kerb, or walks up to a car
-      // standing in a queue, was never nearly hit
-      if (e.kind === 'near_miss') {
-        const other = w.agent(e.agents.find((id) => id !== this.playerId) ?? -1);
-        if (other && other.speed >= NEAR_MISS_MIN_SPEED) this.pending.push({ e, task: task.id, until: e.t + NEAR_MISS_CONFIRM });
-      } else this.score(classifyWorldEvent(e, task.id, this.playerId, this.pedSignal), task.id, e);
+      if (!task || !e.agents.includes(this.playerId) || !nearMissCounts(w, e, this.playerId)) continue;
+      if (e.kind === 'near_miss') this.nearMisses.hold(e, task.id);
+      else this.scoreEvent(e, task.id);
     }
     const input = this.input!;
     const p = w.player!;
     const o = this.watch.update(p, task, input.lookYaw, input.phoneOut, dt, w.time);
-    if (this.pending.length) {
-      for (const n of this.pending) if (o.onRoad) this.score(classifyWorldEvent(n.e, n.task, this.playerId, this.pedSignal), n.task, n.e);
-      this.pending = o.onRoad ? [] : this.pending.filter((n) => n.until > w.time);
-    }
+    this.nearMisses.settle(o.onRoad, w.time, this.scoreEvent);
     if (task) {
-      if (o.phoneOnRoad) this.phoneUsed = true;
+      this.phone.update(w.phone.ringing, o.phoneOnRoad);
+      if (o.peeked) this.peekDone = true;
       this.score(classifyObservation(o, task.id), task.id);
-      if (!o.onRoad && this.list.reachedGoal(p.x, p.z)) {
-        this.score(classifyCompletion(task.id, this.keeper.inTask(task.id, true).length, this.phoneRang, this.phoneUsed), task.id);
+      if (!o.onRoad && atGoal(task, p.x, p.z)) {
+        this.score(classifyCompletion(task.id, this.keeper.inTask(task.id, true).length, this.phone.rang, this.phone.used), task.id);
         this.list.completeActive();
-        this.phoneRang = this.phoneUsed = this.peekDone = false;
+        this.phone.reset();
+        this.peekDone = false;
         if (this.list.allDone) {
           this.finish();
           return;
@@ -154,13 +133,6 @@ export class CrossingGame extends GameBase<WalkerInput> {
     this.hint = this.tuning.hints
       ? crossingHint(this.feedback, { task: next, o, signal: next?.head ? w.signalState(next.head).state : null, phoneRinging: w.phone.ringing, peekDone: this.peekDone })
       : null;
-  }
-
-  protected onFinish(): void {
-    for (const t of this.list.missRemaining()) {
-      const m = missed(t.id);
-      this.recordNow(m.kind, { task: t.id, key: m.key });
-    }
   }
 }
 

@@ -4,7 +4,7 @@
 import type { WorldEvent } from '../../sim/events.ts';
 import type { Observation } from './watch.ts';
 
-import { NOTHING, type Scored } from '../common/scored.ts';
+import { contactOf, NOTHING, phoneIgnored, type Scored } from '../common/scored.ts';
 
 export { NOTHING, type Scored };
 
@@ -45,12 +45,10 @@ export function classifyWorldEvent(e: WorldEvent, task: string, playerId: number
     }
     case 'outside_crossing':
       return [{ kind: 'outside_crossing', key: `${task}:outside` }];
-    case 'near_miss':
-      return [{ kind: 'near_miss', key: `${task}:near:${other}` }];
-    case 'collision':
-      return [{ kind: 'collision', key: `${task}:hit:${other}` }];
-    default:
-      return [];
+    default: {
+      const c = contactOf(e.kind, task, other);
+      return c ? [c] : [];
+    }
   }
 }
 
@@ -69,8 +67,6 @@ export function classifyObservation(o: Observation, task: string): readonly Scor
 export function classifyCompletion(task: string, unsafeInTask: number, phoneRang: boolean, phoneUsed: boolean): Scored[] {
   const out: Scored[] = [];
   if (unsafeInTask === 0) out.push({ kind: 'crossed_safely', key: `${task}:safe` });
-  if (phoneRang && !phoneUsed) out.push({ kind: 'phone_ignored', key: `${task}:phone-ignored` });
+  if (phoneRang && !phoneUsed) out.push(phoneIgnored(task));
   return out;
 }
-
-export const missed = (task: string): Scored => ({ kind: 'task_missed', key: `${task}:missed` });

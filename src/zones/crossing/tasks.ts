@@ -1,13 +1,12 @@
 // The crossing zone's tasks: reach the far side of the street N times. Each is a challenge of kind
 // 'cross' in scenes/crossing.json naming the crossing, the far-side goal area, optionally the spawn
 // point a competition starts it from and a place to stop and look (beside the parked van). Tasks
-// run in file order; the first unfinished one is active, and everything the visitor does counts
-// for it.
+// run in file order (common/tasks.ts): the first unfinished one is active, and everything the
+// visitor does counts for it.
 import { z } from 'zod';
-import type { ZoneDef } from '../../content/schema.ts';
+import type { Localized, ZoneDef } from '../../content/schema.ts';
 import type { RoadNet } from '../../sim/road/network.ts';
 import { challengesOf, inRect, type Challenge } from '../common/challenges.ts';
-import type { TaskView } from '../common/types.ts';
 
 const rect = z
   .tuple([z.number(), z.number(), z.number(), z.number()])
@@ -32,6 +31,7 @@ export const TASK_KIND = 'cross';
 /** A task with its crossing's geometry resolved. */
 export interface CrossTask {
   id: string;
+  title: Localized;
   challenge: Challenge<CrossTaskParams>;
   /** index of the crossing in the world's road net */
   crossing: number;
@@ -62,6 +62,7 @@ export function resolveTask(c: Challenge<CrossTaskParams>, net: RoadNet, zoneId:
   const dirX = cr.ux * sign, dirZ = cr.uz * sign;
   return {
     id: c.id,
+    title: c.title,
     challenge: c,
     crossing: cr.index,
     head: cr.head >= 0 ? net.heads[cr.head]!.id : null,
@@ -74,56 +75,8 @@ export function resolveTask(c: Challenge<CrossTaskParams>, net: RoadNet, zoneId:
   };
 }
 
-/** Task progression: which task is active, which are done or missed. */
-export class TaskList {
-  readonly tasks: CrossTask[];
-  private readonly states: TaskView['state'][];
-
-  constructor(tasks: CrossTask[]) {
-    this.tasks = tasks;
-    this.states = tasks.map((_, i) => (i === 0 ? 'active' : 'pending'));
-  }
-
-  get active(): CrossTask | null {
-    const i = this.states.indexOf('active');
-    return i < 0 ? null : this.tasks[i]!;
-  }
-
-  get views(): TaskView[] {
-    return this.tasks.map((t, i) => ({ id: t.id, title: t.challenge.title, state: this.states[i]! }));
-  }
-
-  get allDone(): boolean {
-    return this.states.every((s) => s === 'done' || s === 'missed');
-  }
-
-  /** Has the visitor reached the active task's goal? */
-  reachedGoal(x: number, z: number): boolean {
-    const t = this.active;
-    return t !== null && inRect(t.challenge.params.goal, x, z);
-  }
-
-  /** Mark the active task done and activate the next; returns the finished task. */
-  completeActive(): CrossTask | null {
-    const i = this.states.indexOf('active');
-    if (i < 0) return null;
-    this.states[i] = 'done';
-    if (i + 1 < this.states.length) this.states[i + 1] = 'active';
-    return this.tasks[i]!;
-  }
-
-  /** The game ends: unfinished tasks are missed; returns them. */
-  missRemaining(): CrossTask[] {
-    const out: CrossTask[] = [];
-    this.states.forEach((s, i) => {
-      if (s === 'active' || s === 'pending') {
-        this.states[i] = 'missed';
-        out.push(this.tasks[i]!);
-      }
-    });
-    return out;
-  }
-}
+/** Is (x, z) in the task's far-side goal area? */
+export const atGoal = (t: CrossTask, x: number, z: number): boolean => inRect(t.challenge.params.goal, x, z);
 
 /** Metres the visitor has come from the task's start kerb towards its far side. */
 export function progressOf(t: CrossTask, x: number, z: number): number {

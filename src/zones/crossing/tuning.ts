@@ -3,7 +3,7 @@
 // walkers, hints, the phone moment, time limit, text size.
 import { z } from 'zod';
 import type { ZoneDef } from '../../content/schema.ts';
-import { commonTuningShape, resolveTuning } from '../common/tuning.ts';
+import { COMMON_DEFAULTS, commonTuningShape, resolveTuning } from '../common/tuning.ts';
 import type { GroupInfo } from '../common/types.ts';
 
 export const crossingTuningSchema = z
@@ -26,11 +26,7 @@ export const crossingTuningSchema = z
 export type CrossingTuning = z.infer<typeof crossingTuningSchema>;
 
 export const CROSSING_DEFAULTS: Omit<CrossingTuning, 'passMark' | 'note'> = {
-  trafficDensity: 1,
-  speedFactor: 1,
-  hints: false,
-  textSize: 'normal',
-  timeLimit: 300,
+  ...COMMON_DEFAULTS,
   walkSpeed: 1.25,
   runFactor: 2.2,
   runThreshold: 1.9,

@@ -39,25 +39,3 @@ export function fillRider(inp: RiderInput, out: PlayerInput): void {
   out.moveZ = 0;
   out.hasPose = false;
 }
-
-/** A point in the headset rig's own space (x right, y up, z back: the rig faces −z, along the bike). */
-export interface RigPoint {
-  x: number;
-  y: number;
-  z: number;
-}
-
-/** the handlebar turned this far is full lock, rad */
-export const HANDLEBAR_LOCK = Math.PI / 6;
-
-/**
- * Steering from two hands on a handlebar: turning the bar right brings the right grip back and the
- * left one forward. −1..1 (+ = right); 0 when the hands are too close together to be on a bar.
- */
-export function handlebarSteer(left: RigPoint, right: RigPoint): number {
-  const dx = right.x - left.x;
-  const dz = right.z - left.z;
-  if (Math.hypot(dx, dz) < 0.1) return 0;
-  const angle = Math.atan2(dz, dx);
-  return clamp(angle / HANDLEBAR_LOCK, -1, 1);
-}

@@ -104,7 +104,7 @@ describe('e-bike scene file', SLOW, () => {
 describe('the pre-ride checklist', SLOW, () => {
   it('starts the game in the checklist with the street waiting', () => {
     const g = createGame(zone, 'rider', 1);
-    expect(g.phase).toBe('checklist');
+    expect(g.phase).toBe('setup');
     expect(g.checklist.map((i) => i.id)).toEqual(['helmet', 'passenger', 'bike']);
     playGame(g, 5, () => riderInput());
     expect(g.time).toBeCloseTo(5, 5);

@@ -5,78 +5,73 @@
 // choices, the world's events and the ride watch's observations become scored events with the
 // file's points and feedback.
 //
-//   const game = createGame(zone, group, seed);          // phase 'checklist'
+//   const game = createGame(zone, group, seed);          // phase 'setup' (the checklist)
 //   game.choose('helmet', 'helmet'); …; game.startRide(); // phase 'play'
 //   per frame: const fresh = game.step(delta, input)      // RiderInput, see input.ts
 //   at the end: game.summary(), game.toAttempt(meta)
 import type { Localized, ZoneDef } from '../../content/schema.ts';
 import type { PlayerInput } from '../../sim/agents/player.ts';
-import type { WorldEvent } from '../../sim/events.ts';
 import { createWorld, type World } from '../../sim/world.ts';
 import type { Challenge } from '../common/challenges.ts';
 import { GameBase } from '../common/game.ts';
+import { nearMissCounts, otherOf } from '../common/nearMiss.ts';
+import { PhoneWatch } from '../common/phone.ts';
+import { phoneIgnored } from '../common/scored.ts';
 import { ScoreKeeper } from '../common/scoreKeeper.ts';
+import { TaskList, type TaskDef } from '../common/tasks.ts';
 import { groupIdOf } from '../common/tuning.ts';
-import type { GroupInfo, TaskState, TaskView } from '../common/types.ts';
+import type { GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf, withoutPhone } from '../common/worldDef.ts';
 import { Checklist, readChecklist, type ChecklistItemView } from './checklist.ts';
 import { rideHint } from './hints.ts';
 import { fillRider, type RiderInput } from './input.ts';
 import { readRide, RideWatch, type RideParams } from './ride.ts';
-import { classifyArrival, classifyObservation, classifyWorldEvent, missed, phoneIgnored, type Scored } from './scoring.ts';
+import { classifyArrival, classifyObservation, classifyWorldEvent } from './scoring.ts';
 import { ebikeTuning, type EbikeTuning } from './tuning.ts';
 
 export { riderInput, type RiderInput } from './input.ts';
 export type { ChecklistItemView } from './checklist.ts';
 export type { EbikeTuning } from './tuning.ts';
 
-/** a near miss counts only with a road user moving at least this fast, m/s (riding up to a standing truck is no near miss) */
-export const NEAR_MISS_MIN_SPEED = 1.0;
-
 export class EbikeGame extends GameBase<RiderInput> {
   readonly world: World;
   readonly tuning: EbikeTuning;
-  private readonly list: Checklist;
+  /** two tasks: the checklist, then the ride */
+  protected readonly list: TaskList<TaskDef>;
+  private readonly checks: Checklist;
   private readonly ride: Challenge<RideParams>;
   private readonly watch: RideWatch;
-  private readonly feedback: NonNullable<ZoneDef['feedback']>;
-  private readonly playerId: number;
-  private readonly states: [TaskState, TaskState] = ['active', 'pending'];
-  private phoneWasRinging = false;
-  private phoneUsed = false;
+  private readonly phoneWatch = new PhoneWatch();
   /** the rider came into conflict with the turning truck (inside it, swept, nearly hit or hit by it) */
   private truckConflict = false;
 
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
     const tuning = ebikeTuning(zone, group);
     const keeper = ScoreKeeper.fromZone(zone);
-    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'checklist' });
+    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'setup', textSize: tuning.textSize });
     this.tuning = tuning;
-    this.feedback = zone.feedback!;
-    this.list = new Checklist(readChecklist(zone));
-    for (const k of this.list.allKinds())
-      if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: challenges "${this.list.challenge.id}": option event "${k}" is not in scoring.events`);
+    this.checks = new Checklist(readChecklist(zone));
+    for (const k of this.checks.allKinds())
+      if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: challenges "${this.checks.challenge.id}": option event "${k}" is not in scoring.events`);
 
     let def = simDefOf(zone);
     def = scaleTrafficSpeed(def, tuning.speedFactor);
     if (tuning.phone === false) def = withoutPhone(def);
     this.world = createWorld(def, seed, { trafficDensity: tuning.trafficDensity, input: this.adapter });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point`);
-    this.playerId = this.world.player.id;
     this.ride = readRide(zone, this.world);
     this.watch = new RideWatch(this.ride.params);
-  }
-
-  get tasks(): readonly TaskView[] {
-    return [
-      { id: this.list.challenge.id, title: this.list.challenge.title, state: this.states[0] },
-      { id: this.ride.id, title: this.ride.title, state: this.states[1] },
-    ];
+    this.list = new TaskList<TaskDef>([this.checks.challenge, this.ride]);
   }
 
   /** the checklist as the panel shows it (prompt, options, current choice) */
   get checklist(): ChecklistItemView[] {
-    return this.list.items;
+    return this.checks.items;
+  }
+
+  /** every checklist item has an answer (riding off is possible) */
+  get checklistComplete(): boolean {
+    return this.checks.complete;
   }
 
   /** the phone: buzzing now, and what its pop-up says (a delivery order for riders) */
@@ -88,19 +83,18 @@ export class EbikeGame extends GameBase<RiderInput> {
 
   /** Pick a checklist option (only before the ride). */
   choose(itemId: string, optionId: string): void {
-    if (this.currentPhase !== 'checklist') throw new Error('the checklist is closed: the ride has started');
-    this.list.choose(itemId, optionId);
+    if (this.currentPhase !== 'setup') throw new Error('the checklist is closed: the ride has started');
+    this.checks.choose(itemId, optionId);
   }
 
   /** Confirm the checklist: its choices are scored and the ride begins. */
   startRide(): void {
-    if (this.currentPhase !== 'checklist') throw new Error('the ride has already started');
-    if (!this.list.complete) throw new Error('choose an option for every checklist item first');
-    const task = this.list.challenge.id;
-    for (const c of this.list.outcome(this.tuning.minorRider))
+    if (this.currentPhase !== 'setup') throw new Error('the ride has already started');
+    if (!this.checks.complete) throw new Error('choose an option for every checklist item first');
+    const task = this.checks.challenge.id;
+    for (const c of this.checks.outcome(this.tuning.minorRider))
       this.keeper.record(c.kind, this.clock, { task, key: `${task}:${c.item}`, details: { item: c.item, option: c.option } });
-    this.states[0] = 'done';
-    this.states[1] = 'active';
+    this.list.completeActive();
     this.worldStart = this.clock;
     this.currentPhase = 'play';
   }
@@ -109,42 +103,29 @@ export class EbikeGame extends GameBase<RiderInput> {
     fillRider(input, out);
   }
 
-  private score(list: readonly Scored[], task: string, e?: WorldEvent): void {
-    for (const s of list)
-      if (e) this.recordWorldEvent(s.kind, e, { task, key: s.key, details: s.details });
-      else this.recordNow(s.kind, { task, key: s.key, details: s.details });
-  }
-
   private recorded = (kind: string): boolean => this.keeper.inTask(this.ride.id).some((e) => e.kind === kind);
 
   protected advance(dt: number): void {
-    if (this.currentPhase === 'checklist') return;
+    if (this.currentPhase === 'setup') return;
     const w = this.world;
     w.step(dt);
     const task = this.ride.id;
     const truckName = this.ride.params.truck;
     for (const e of w.drainEvents()) {
-      if (!e.agents.includes(this.playerId)) continue;
-      const other = w.agent(e.agents.find((id) => id !== this.playerId) ?? -1);
-      if (e.kind === 'near_miss' && (!other || other.speed < NEAR_MISS_MIN_SPEED)) continue;
+      if (!e.agents.includes(this.playerId) || !nearMissCounts(w, e, this.playerId)) continue;
       const scored = classifyWorldEvent(e, task, this.playerId);
-      if (scored.length && other && truckName && other.name === truckName) this.truckConflict = true;
+      if (scored.length && truckName && otherOf(w, e, this.playerId)?.name === truckName) this.truckConflict = true;
       this.score(scored, task, e);
     }
     const input = this.input!;
     const p = w.player!;
     const o = this.watch.update(w, p, input.phoneOut);
-    if (o.phoneRiding) this.phoneUsed = true;
     if (o.alongsideTruck) this.truckConflict = true;
+    if (this.phoneWatch.update(w.phone.ringing, o.phoneRiding)) this.score([phoneIgnored(task)], task);
     this.score(classifyObservation(o, task, this.truckConflict), task);
-    if (w.phone.ringing) this.phoneWasRinging = true;
-    else if (this.phoneWasRinging) {
-      this.phoneWasRinging = false;
-      if (!this.phoneUsed) this.score([phoneIgnored(task)], task);
-    }
     if (o.atGoal) {
       this.score(classifyArrival(task, this.recorded), task);
-      this.states[1] = 'done';
+      this.list.completeActive();
       this.finish();
       return;
     }
@@ -161,17 +142,6 @@ export class EbikeGame extends GameBase<RiderInput> {
         truckClose: truck !== null && Math.hypot(truck.x - p.x, truck.z - p.z) < 25 && o.inApproach,
       });
     } else this.hint = null;
-  }
-
-  protected onFinish(): void {
-    const ids = [this.list.challenge.id, this.ride.id];
-    this.states.forEach((s, i) => {
-      if (s === 'active' || s === 'pending') {
-        this.states[i] = 'missed';
-        const m = missed(ids[i]!);
-        this.recordNow(m.kind, { task: ids[i]!, key: m.key });
-      }
-    });
   }
 }
 

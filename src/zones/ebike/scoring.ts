@@ -5,7 +5,7 @@
 import type { WorldEvent } from '../../sim/events.ts';
 import type { RideObservation } from './ride.ts';
 
-import { NOTHING, type Scored } from '../common/scored.ts';
+import { contactOf, NOTHING, type Scored } from '../common/scored.ts';
 
 export { NOTHING, type Scored };
 
@@ -45,12 +45,10 @@ export function classifyWorldEvent(e: WorldEvent, task: string, playerId: number
       return [{ kind: 'truck_inside', key: `${task}:truck-inside` }];
     case 'in_inner_wheel_sweep':
       return [{ kind: 'inner_wheel_sweep', key: `${task}:sweep:${other}` }];
-    case 'near_miss':
-      return [{ kind: 'near_miss', key: `${task}:near:${other}` }];
-    case 'collision':
-      return [{ kind: 'collision', key: `${task}:hit:${other}` }];
-    default:
-      return [];
+    default: {
+      const c = contactOf(e.kind, task, other);
+      return c ? [c] : [];
+    }
   }
 }
 
@@ -65,8 +63,6 @@ export function classifyObservation(o: RideObservation, task: string, truckConfl
   return out;
 }
 
-/** The phone stopped buzzing and was not used while riding. */
-export const phoneIgnored = (task: string): Scored => ({ kind: 'phone_ignored', key: `${task}:phone-ignored` });
 
 /** The rider reached the goal: credits for what did not go wrong on the way. */
 export function classifyArrival(task: string, recorded: (kind: string) => boolean): Scored[] {
@@ -76,5 +72,3 @@ export function classifyArrival(task: string, recorded: (kind: string) => boolea
   if (!recorded('speeding')) out.push({ kind: 'kept_speed_limit', key: `${task}:speed-ok` });
   return out;
 }
-
-export const missed = (task: string): Scored => ({ kind: 'task_missed', key: `${task}:missed` });

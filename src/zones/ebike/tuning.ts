@@ -3,7 +3,7 @@
 // plays a 16-year-old (passenger rules for minors, facts 2.1 and 2.4), time limit, text size.
 import { z } from 'zod';
 import type { ZoneDef } from '../../content/schema.ts';
-import { commonTuningShape, resolveTuning } from '../common/tuning.ts';
+import { COMMON_DEFAULTS, commonTuningShape, resolveTuning } from '../common/tuning.ts';
 import type { GroupInfo } from '../common/types.ts';
 
 export const ebikeTuningSchema = z
@@ -18,11 +18,7 @@ export const ebikeTuningSchema = z
 export type EbikeTuning = z.infer<typeof ebikeTuningSchema>;
 
 export const EBIKE_DEFAULTS: Omit<EbikeTuning, 'passMark' | 'note'> = {
-  trafficDensity: 1,
-  speedFactor: 1,
-  hints: false,
-  textSize: 'normal',
-  timeLimit: 300,
+  ...COMMON_DEFAULTS,
   phone: 'message',
   minorRider: false,
 };

@@ -20,7 +20,8 @@ import { GameBase } from '../common/game.ts';
 import { ScoreKeeper } from '../common/scoreKeeper.ts';
 import type { Scored } from '../common/scored.ts';
 import { groupIdOf } from '../common/tuning.ts';
-import type { Feedback, GroupInfo, TaskState, TaskView } from '../common/types.ts';
+import { TaskList } from '../common/tasks.ts';
+import type { GroupInfo } from '../common/types.ts';
 import { simDefOf } from '../common/worldDef.ts';
 import { ChildSeatStation, CrashTestStation } from './crashStations.ts';
 import { PhoneDriveStation, StoppingStation } from './driveStations.ts';
@@ -67,8 +68,8 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
   readonly world: World;
   readonly tuning: SeatbeltTuning;
   readonly stations: readonly Station[];
-  private readonly feedback: Record<string, Feedback>;
-  private readonly states: TaskState[];
+  /** the stations as the zone's tasks (one active at a time, in the group's order) */
+  protected readonly list: TaskList<Station>;
   private index = 0;
   private worldStarted = false;
   /** the rules for drivers aged 70 and over, for the summary (groups with seniorDriverRules) */
@@ -86,10 +87,9 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
   constructor(zone: ZoneDef, group: GroupInfo | string, seed: number) {
     const tuning = seatbeltTuning(zone, group);
     const keeper = ScoreKeeper.fromZone(zone);
-    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'play' });
+    super({ zone, group: groupIdOf(group), seed, keeper, timeLimit: tuning.timeLimit, passMark: tuning.passMark ?? keeper.stars[1], phase: 'play', textSize: tuning.textSize });
     for (const k of allKinds(zone)) if (!keeper.scores(k)) throw new Error(`scenes/${zone.id}.json: scoring.events: "${k}" is missing (the seat-belt stations produce it)`);
     this.tuning = tuning;
-    this.feedback = zone.feedback!;
     this.world = createWorld(simDefOf(zone), seed, { trafficDensity: tuning.trafficDensity, input: this.stepInput, clearCrashesAfter: CLEAR_CRASHES });
     if (!this.world.player) throw new Error(`scenes/${zone.id}.json: layout.spawns: no player spawn point (the visitor's car)`);
     const host: StationHost = {
@@ -102,16 +102,12 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
       points: (kind) => zone.scoring!.events[kind]?.points ?? 0,
     };
     this.stations = readStations(zone, tuning.stations).map((d) => stationOf(d, host));
-    this.states = this.stations.map((_, i) => (i === 0 ? 'active' : 'pending'));
+    this.list = new TaskList(this.stations);
     const stopping = (zone.challenges ?? []).find((c) => c.kind === 'stopping');
     this.notes = tuning.seniorDriverRules && stopping ? stoppingParamsSchema.parse(stopping.params).seniorDrivers : [];
   }
 
   // ------------------------------------------------------------------ what the UI reads
-  get tasks(): readonly TaskView[] {
-    return this.stations.map((s, i) => ({ id: s.id, title: s.title, state: this.states[i]! }));
-  }
-
   /** the station the visitor is at, as the HUDs and the scene draw it; null when the game is over */
   get station(): StationView | null {
     return this.currentPhase === 'done' ? null : (this.stations[this.index]?.view() ?? null);
@@ -163,11 +159,11 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
   }
 
   // ------------------------------------------------------------------ the frame
-  protected fillInput(): void {
+  protected override fillInput(): void {
     // the stations fill the world's input themselves (stepInput)
   }
 
-  protected advance(dt: number): void {
+  protected override advance(dt: number): void {
     const s = this.stations[this.index];
     if (!s) return;
     // the world waits (the lead cars held at their spawn points) until the first drive begins
@@ -186,20 +182,14 @@ export class SeatbeltGame extends GameBase<SeatbeltInput> {
   }
 
   private completeStation(): void {
-    this.states[this.index] = 'done';
+    this.list.completeActive();
     this.index++;
-    if (this.index < this.stations.length) this.states[this.index] = 'active';
-    else this.finish();
+    if (this.list.allDone) this.finish();
   }
 
-  protected onFinish(): void {
-    this.states.forEach((st, i) => {
-      if (st === 'active' || st === 'pending') {
-        this.states[i] = 'missed';
-        const id = this.stations[i]!.id;
-        this.scoreNow([missed(id)], id);
-      }
-    });
+  /** the stations not reached are missed (scored on the game clock: the world may not have started) */
+  protected override onFinish(): void {
+    for (const s of this.list.missRemaining()) this.scoreNow([missed(s.id)], s.id);
   }
 
   private scoreNow(list: readonly Scored[], task: string): void {
