@@ -39,6 +39,10 @@ export interface ZoneUi<G extends RunnableGame, H, Z extends ZoneActions> {
     Notices?: ComponentType<ZoneHudProps<H, Z>>;
     /** the headset's HUD slab: the zone's lines between the task line and the latest feedback */
     lines?: (hud: H, t: TFunction, lang: Lang) => string[];
+    /** on the summary, under the score (the seat-belt zone's rules for drivers aged 70 and over) */
+    Summary?: ComponentType<ZoneHudProps<H, Z>>;
+    /** the same on the headset's summary panel, as lines */
+    summaryLines?: (hud: H, t: TFunction, lang: Lang) => string[];
   };
   /** the headset's panel for the 'setup' phase (lazy: three.js) */
   Setup3D?: LazyExoticComponent<ComponentType<ZoneHudProps<H, Z>>>;

@@ -79,7 +79,8 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
     );
   if (view.status === 'summary' && view.summary) {
     const s = view.summary;
-    const lines = s.events.slice(-6).map((e) => `${e.points >= 0 ? '+' : ''}${e.points} ${text(e.feedback.message, lang)}`).join('\n');
+    const zoneLines = module.parts.summaryLines?.(view.hud, t, lang) ?? [];
+    const lines = [...s.events.slice(-(6 - Math.min(3, zoneLines.length))).map((e) => `${e.points >= 0 ? '+' : ''}${e.points} ${text(e.feedback.message, lang)}`), ...zoneLines].join('\n');
     return (
       <Panel3D name="panel:game-summary" title={`${t('game.summaryTitle')}: ${t('test.score', { score: s.score })} · ${t('test.stars', { n: s.stars })}`} width={1.2} height={0.8}>
         <Body3D position={[0, 0.25, 0]} width={1.1}>

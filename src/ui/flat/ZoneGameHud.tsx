@@ -114,6 +114,7 @@ function ZoneGameHudBody({ zone, handle }: { zone: ZoneDef; handle: NonNullable<
         </p>
         <p className={s.passed ? 'passed' : 'not-passed'}>{s.passed ? t('game.passed') : t('game.notPassed')}</p>
         <p className="hint">{view.saved ? t('test.saved') : t('app.loading')}</p>
+        {parts.Summary && <parts.Summary {...partProps} />}
         <ol className="events">
           {s.events.map((e, i) => (
             <EventLine key={i} e={e} lang={lang} full />

@@ -107,7 +107,8 @@ export class CrashTestStation implements Station {
     this.stage = 'crash';
   }
 
-  frame(dt: number): void {
+  frame(dt: number, input: SeatbeltInput): void {
+    if (this.stage === 'setup' && input.beltPress) this.buckled = !this.buckled;
     if (this.stage !== 'crash') return;
     this.clock.advance(dt);
     if (this.clock.over) this.stage = 'result';

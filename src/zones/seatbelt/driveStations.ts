@@ -87,6 +87,11 @@ function toCrossing(c: RtCrossing, front: Point, heading: number): number {
 
 const NO_LEAD = (): Agent | null => null;
 
+function spawnOf(w: World, id: string): { x: number; z: number; heading: number } {
+  const s = w.net.spawns.find((x) => x.id === id)!;
+  return { x: s.x, z: s.z, heading: s.heading };
+}
+
 export class PhoneDriveStation implements Station {
   readonly kind = 'phone-drive' as const;
   readonly usesWorld = true;
@@ -205,6 +210,7 @@ export class PhoneDriveStation implements Station {
       speedKmh: p.speedKmh,
       message: d.message,
       measure: this.measures[i] ?? (i === this.index ? live : null),
+      spawn: spawnOf(w, d.spawn),
     }));
     // the glance of facts 5.11 at the speed the engine measured when the car ahead braked (else the station's)
     const measured = drives.find((d) => d.measure?.onsetT != null)?.measure?.speedKmh;
@@ -364,6 +370,7 @@ export class StoppingStation implements Station {
           surface: r.surface,
           speedKmh: kmh,
           measure: this.measures[i] ?? (i === this.index ? live : null),
+          spawn: spawnOf(this.host.world, r.spawn),
           crossing: { x: c.cx, z: c.cz },
           // facts 5.16's formula with facts 5.15's surprise reaction, on this road's surface
           reference:

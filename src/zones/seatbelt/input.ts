@@ -2,11 +2,11 @@
 // acts through the game's calls (buckle, choose, go, next), not through this; on the road the car
 // holds its speed (and, before anything happens, its distance to the car ahead) by itself, so the
 // visitor's part is what the lessons are about: the brake, and whether the eyes go to the phone.
-//   Desktop:      Space / S / ↓ brake; hold P to look at the phone; the camera's yaw → lookYaw.
-//   Touch kiosk:  a held Brake pedal button; a held phone button.
-//   Controllers:  either trigger brakes (analog); holding the phone up (a grip) and looking down at it.
-//   Hands:        a pinch on either hand brakes; looking down at the phone in the hand.
-//   Headset:      looking down (head pitch) counts as eyes on the phone while the phone is held.
+//   Desktop:      Space / S / ↓ brake; hold P to look at the phone; B fastens or unfastens the belt.
+//   Touch kiosk:  a held Brake pedal button; a held phone button; the station panel's belt button.
+//   Controllers:  either trigger brakes (analog); the belt is reached for and pulled (beltGesture.ts).
+//   Hands:        a pinch on either hand brakes; the belt as with controllers (a pinch grips it).
+//   Headset:      looking down at the phone by the wheel counts as eyes on the phone (controls.ts).
 
 export interface SeatbeltInput {
   /** brake pedal 0..1 */
@@ -15,11 +15,13 @@ export interface SeatbeltInput {
   phoneLook: boolean;
   /** where the head or camera looks, rad in the sim's convention; NaN when unknown */
   lookYaw: number;
+  /** the belt key was pressed this frame (crash test, before the crash: fastens or unfastens it) */
+  beltPress: boolean;
 }
 
 /** A neutral input: foot off the brake, eyes on the road. */
 export function seatbeltInput(): SeatbeltInput {
-  return { brake: 0, phoneLook: false, lookYaw: NaN };
+  return { brake: 0, phoneLook: false, lookYaw: NaN, beltPress: false };
 }
 
 /** the visitor's brake counts as pressed (the reaction is timed) from this much pedal */

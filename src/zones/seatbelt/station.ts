@@ -78,6 +78,8 @@ export interface DriveView {
   /** km/h the car holds on this drive (null before it is chosen) */
   speedKmh: number | null;
   measure: DriveMeasure | null;
+  /** where the car starts this drive (the scene seats the visitor there before it) */
+  spawn: { x: number; z: number; heading: number };
 }
 
 export interface PhoneView extends ViewBase {
