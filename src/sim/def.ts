@@ -333,7 +333,8 @@ export type TriggerDef = z.infer<typeof triggerSchema>;
 export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('spawn'), actor: id }).strict(),
   /** let a held actor go */
-  z.object({ type: z.literal('release'), actor: id }).strict(),
+  /** `speed` (km/h): it leaves at that speed (a car already on its way), else from standing */
+  z.object({ type: z.literal('release'), actor: id, speed: z.number().min(0).max(200).optional() }).strict(),
   z.object({ type: z.literal('violate'), actor: id, rule: z.enum(['run_red', 'no_yield']) }).strict(),
   z
     .object({

@@ -75,4 +75,14 @@ describe('resetPlayer', () => {
     expect(p.x).toBeGreaterThan(10.5);
     expect(Math.abs(p.z - 1.75)).toBeLessThan(1e-9);
   });
+
+  it('a flying start: put back already moving at a speed, along the spawn point\'s heading', () => {
+    const w = createWorld({ layout: roadWith(4) }, 1, { input: new ScriptedInput(() => ({})) });
+    const p = w.player!;
+    w.resetPlayer('again', 50 / 3.6);
+    expect(p.speed).toBeCloseTo(50 / 3.6, 9);
+    w.step(1 / 60);
+    expect(p.x).toBeGreaterThan(300 + (50 / 3.6 / 60) * 0.9);
+    expect(p.speed).toBeGreaterThan(13.5);
+  });
 });

@@ -130,7 +130,8 @@ export interface World {
    * Put the visitor at a spawn point (default: the one they started at), standing, with the rule
    * detectors' memory of them cleared; everyone else and the clock go on (a zone's next drive).
    */
-  resetPlayer(spawnId?: string): void;
+  /** the visitor back at a spawn point (default: the first), standing or already moving at `speed` m/s along its heading */
+  resetPlayer(spawnId?: string, speed?: number): void;
   brakeHard(agentId: number, opts?: { decel?: number; reaction?: number; hold?: number }): void;
   /** true when nothing opaque (occluding props) stands between the two points */
   lineOfSight(x0: number, z0: number, x1: number, z1: number): boolean;
@@ -613,16 +614,17 @@ export class SimWorld implements World {
     if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 
-  resetPlayer(spawnId?: string): void {
+  resetPlayer(spawnId?: string, speed = 0): void {
     const a = this.player;
     if (!a) throw new Error('the world has no player to put back');
     const id = spawnId ?? this.playerSpawn;
     const sp = id === undefined ? undefined : this.net.spawns.find((x) => x.id === id);
     if (id !== undefined && !sp) throw new Error(`unknown spawn point "${id}"`);
-    // a fresh start: no speed, no breach in progress, no lane or surface remembered
+    // a fresh start: no breach in progress, no lane or surface remembered (moving only if asked)
     Object.assign(a, { speed: 0, accel: 0, steer: 0, brakeLight: false, lane: null, ruleLane: -1, crossingIn: -1, crashedAt: NaN });
     Object.assign(a, { wrongLaneOn: false, wrongWayOn: false, speedingOn: false, outsideOn: false, speedLimit: Infinity, grip: Infinity });
     this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    a.speed = Math.max(0, speed);
     if (a.kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 

@@ -14,6 +14,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, Color, CylinderGeometry, type Group, InstancedMesh, MeshStandardMaterial, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
 import { exposeForTests } from '../../app/testHooks.ts';
+import { useHandWalk } from '../../three/zone/hands.ts';
 import type { ZoneSceneProps } from '../module.ts';
 import { BUCKLE, TONGUE_REST, beltState, setBelt, stepBelt, type HandGrip, type RigPoint } from './beltGesture.ts';
 import { HEAD_DOWN } from './controls.ts';
@@ -45,6 +46,7 @@ const COLORS = {
   glass: new Color('#ced4da'),
   seat: new Color('#343a40'),
   dash: new Color('#212529'),
+  wheel: new Color('#495057'),
   belt: new Color('#fab005'),
   childSeat: new Color('#e64980'),
   phone: new Color('#101113'),
@@ -221,9 +223,10 @@ function cabin(d: Drawer, ringing: boolean) {
   d.box(eyeX + 0.3, 1.42, 0, 1.4, 0.05, CAR_W - 0.1, COLORS.yours);
   // the phone on its holder, to the right of the wheel: it lights up when a message arrives
   d.box(eyeX + 0.55, 0.95, side + 0.45, 0.02, 0.14, 0.075, ringing ? COLORS.phoneLit : COLORS.phone);
-  pa.set(eyeX + 0.5, 0.88, side);
-  pb.set(eyeX + 0.56, 1.0, side);
-  d.limb(pa, pb, 0.17, COLORS.dash);
+  // the wheel: a thin disc facing the driver, tilted back
+  pa.set(eyeX + 0.55, 0.9, side);
+  pb.set(eyeX + 0.54, 0.92, side);
+  d.limb(pa, pb, 0.17, COLORS.wheel);
 }
 
 function driving(v: StationView | null): v is Extract<StationView, { kind: 'phone-drive' | 'stopping' }> {
@@ -349,23 +352,8 @@ function Belt({ game, actions, origin }: { game: SeatbeltGame; actions: Seatbelt
   const strap = useRef<Group>(null);
   const headRig = useMemo<RigPoint>(() => ({ x: 0, y: 1.6, z: 0 }), []);
   const grips = useMemo(() => ({ left: { pos: { x: 0, y: 0, z: 0 }, grip: false } as HandGrip, right: { pos: { x: 0, y: 0, z: 0 }, grip: false } as HandGrip }), []);
-  const pinch = useRef({ left: false, right: false });
-  useEffect(() => {
-    const session = gl.xr.getSession();
-    if (!session) return;
-    const set = (down: boolean) => (e: XRInputSourceEvent) => {
-      if (!e.inputSource.hand) return;
-      if (e.inputSource.handedness === 'left') pinch.current.left = down;
-      else if (e.inputSource.handedness === 'right') pinch.current.right = down;
-    };
-    const a = set(true), b = set(false);
-    session.addEventListener('selectstart', a);
-    session.addEventListener('selectend', b);
-    return () => {
-      session.removeEventListener('selectstart', a);
-      session.removeEventListener('selectend', b);
-    };
-  }, [gl]);
+  // a pinch held on each bare hand (the input layer's own reading)
+  const pinch = useHandWalk(true);
   useEffect(
     () =>
       exposeForTests('__seatbeltBelt', {

@@ -136,7 +136,7 @@ describe('braking before anything happens', SLOW, () => {
       if (v?.kind === 'phone-drive') last = v;
       const inp = careful(g);
       // a nervous half second on the brake early in the first drive
-      if (v?.kind === 'phone-drive' && v.stage === 'drive' && v.drive === 0 && g.world.player!.x > 150 && g.world.player!.x < 158) {
+      if (v?.kind === 'phone-drive' && v.stage === 'drive' && v.drive === 0 && g.world.player!.x > 12 && g.world.player!.x < 20) {
         inp.brake = 1;
         tapped = true;
       }

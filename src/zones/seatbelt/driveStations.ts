@@ -140,7 +140,8 @@ export class PhoneDriveStation implements Station {
     if (this.stage !== 'ready') throw notNow(this.id, 'drive', this.stage);
     const d = this.def.params.drives[this.index]!;
     const w = this.host.world;
-    w.resetPlayer(d.spawn);
+    // a flying start: the car is already at the station's speed, the car ahead too (the script releases it so)
+    w.resetPlayer(d.spawn, this.def.params.speedKmh / 3.6);
     const hazard: Hazard = {
       // the car ahead's brake lights in an emergency stop
       begun: (wd) => {
@@ -294,7 +295,8 @@ export class StoppingStation implements Station {
     const run = this.def.params.runs[this.index]!;
     const crossing = this.crossings[this.index]!;
     const w = this.host.world;
-    w.resetPlayer(run.spawn);
+    // a flying start at the chosen speed: the drive is about the stop, not the getting going
+    w.resetPlayer(run.spawn, kmh / 3.6);
     let begun = false;
     const hazard: Hazard = {
       // the child's first step off the kerb (a held actor is waiting; once released it is on its way)

@@ -110,8 +110,8 @@ describe('a careful visitor', SLOW, () => {
     expect(summary.passed).toBe(true);
     expect(game.tasks.every((t) => t.state === 'done')).toBe(true);
     expect(kindsOf(events)).toContain('belt_on');
-    // a few minutes for a visitor reading every stage (children: the two shortest stations)
-    expect(summary.durationSec).toBeGreaterThan(group === 'child' ? 40 : 90);
+    // a minute or more for a visitor reading every stage (the drives start at speed; children: the two shortest stations)
+    expect(summary.durationSec).toBeGreaterThan(group === 'child' ? 40 : 60);
     expect(summary.durationSec).toBeLessThan(300);
   });
 
