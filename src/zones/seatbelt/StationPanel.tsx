@@ -97,6 +97,8 @@ export function StationPanel({ hud, actions, lang }: ZoneHudProps<SeatbeltHud, S
   return (
     <div className="sb-station" data-testid="sb-station" data-kind={v.kind} data-stage={v.stage}>
       {v.stage !== 'result' && <p className="sb-lead">{txt.lead}</p>}
+      {/* the buttons before the long result texts: they stay above the fold */}
+      {controls}
       {txt.lines.length > 0 && (
         <ul className="sb-lines" data-testid="sb-result">
           {txt.lines.map((l, i) => (
@@ -111,7 +113,6 @@ export function StationPanel({ hud, actions, lang }: ZoneHudProps<SeatbeltHud, S
           ))}
         </ul>
       )}
-      {controls}
     </div>
   );
 }

@@ -17,12 +17,12 @@ export interface TestLane {
 
 /** the visitor's run (near) and the other way (far) */
 export const TEST_LANES: readonly [TestLane, TestLane] = [
-  { wallX: -6, z: 14 },
-  { wallX: 0.5, z: 19 },
+  { wallX: -6, z: 12.5 },
+  { wallX: 0.5, z: 16.5 },
 ];
 
 /** the stand the crashes are watched from: south of the lanes, looking north (+z) */
-export const STAND = { x: -4.5, z: 5.5, eye: 2.1, yaw: Math.PI / 2 - 0.12, pitch: -0.12 };
+export const STAND = { x: -4.6, z: 6.8, eye: 2.3, yaw: Math.PI / 2 + 0.08, pitch: -0.2 };
 
 /** where the car waits before the crash test, its front this far before the barrier, m */
 export const PARKED = 12;
