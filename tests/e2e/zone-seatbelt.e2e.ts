@@ -222,7 +222,10 @@ describe('seat-belt zone game', () => {
     const g = await suite.page({ viewport: { width: 640, height: 360 } });
     const { page } = g;
     await startVRGame(page, '#/zone/seatbelt?mode=game&group=pro&lang=en', { group: 'pro' });
-    expect(await hasObject(page, 'panel:sb-station')).toBe(true);
+    await expect.poll(async () => {
+      await xrFrames(page, 2);
+      return hasObject(page, 'panel:sb-station');
+    }, { timeout: 30_000 }).toBe(true);
     await beltByReach(page, 'controller');
     await shot(page, 'game-seatbelt-xr-belt');
     await clickUntil(page, 'button:sb-speed-30', async () => (await page.evaluate(() => (window as unknown as { __zoneGame: { station: { speedKmh: number | null } } }).__zoneGame.station.speedKmh)) === 30);
@@ -280,8 +283,17 @@ async function beltByReach(page: Page, input: 'controller' | 'hand') {
     input === 'controller'
       ? page.evaluate((v) => (window as unknown as { __xrDevice: { controllers: Record<string, { updateButtonValue(id: string, v: number): void }> } }).__xrDevice.controllers.right!.updateButtonValue('squeeze', v), v)
       : setPress(page, 'hand', 'right', v);
-  const phase = () => page.evaluate(() => (window as unknown as { __seatbeltBelt: { state(): { phase: string } } }).__seatbeltBelt.state().phase);
-  await place(targets.tongue);
+  type BeltState = { phase: string; right: { x: number; y: number; z: number } };
+  const belt = () => page.evaluate(() => (window as unknown as { __seatbeltBelt: { state(): BeltState } }).__seatbeltBelt.state());
+  const phase = async () => (await belt()).phase;
+  // the grip (a wrist, a controller's grip) is a little off the device's own position: reach so that it is on the target
+  const probe = targets.tongue;
+  await place(probe);
+  await xrFrames(page, 4);
+  const seen = (await belt()).right;
+  const off = { x: seen.x - probe.x, y: seen.y - probe.y, z: seen.z - probe.z };
+  const reach = (p: { x: number; y: number; z: number }) => place({ x: p.x - off.x, y: p.y - off.y, z: p.z - off.z });
+  await reach(targets.tongue);
   await xrFrames(page, 4);
   await grip(1);
   await expect.poll(async () => {
@@ -291,7 +303,7 @@ async function beltByReach(page: Page, input: 'controller' | 'hand') {
   // across the chest to the buckle, in steps (the tongue follows the hand)
   for (let k = 1; k <= 4; k++) {
     const f = k / 4;
-    await place({ x: targets.tongue.x + (targets.buckle.x - targets.tongue.x) * f, y: targets.tongue.y + (targets.buckle.y - targets.tongue.y) * f, z: targets.tongue.z + (targets.buckle.z - targets.tongue.z) * f });
+    await reach({ x: targets.tongue.x + (targets.buckle.x - targets.tongue.x) * f, y: targets.tongue.y + (targets.buckle.y - targets.tongue.y) * f, z: targets.tongue.z + (targets.buckle.z - targets.tongue.z) * f });
     await xrFrames(page, 2);
   }
   await grip(0);

@@ -166,10 +166,12 @@ function drawOccupant(d: Drawer, run: CrashRun, t: number, body: number, z: numb
   d.limb(w(pose.shoulder, pa), w(pose.hand, pb), r * 0.6, COLORS.skin);
   d.head(w(pose.head, pa), h * 0.15, COLORS.skin);
   if (restraint === 'belt' || restraint === 'child-seat') {
-    // the belt from its anchor on the car (over the shoulder, behind it) across the chest to the hip
-    pb.set(hipX - 0.12, CUSHION + h * 0.95, z);
-    d.limb(pb, w(pose.chest, pa), 0.025, COLORS.belt);
-    d.limb(w(pose.chest, pb), w(pose.pelvis, pa).setY(pa.y + 0.02), 0.025, COLORS.belt);
+    // the belt from its anchor on the car (over the shoulder, behind it) across the chest to the hip,
+    // on the body's stand side (−z) so it shows over the torso
+    const front = z - r * 1.3 - 0.02;
+    pb.set(hipX - 0.12, CUSHION + h * 0.95, front);
+    d.limb(pb, w(pose.chest, pa).setZ(front), 0.03, COLORS.belt);
+    d.limb(w(pose.chest, pb).setZ(front), w(pose.pelvis, pa).setY(pa.y + 0.02).setZ(front), 0.03, COLORS.belt);
   }
 }
 
@@ -362,9 +364,10 @@ function Belt({ game, actions, origin }: { game: SeatbeltGame; actions: Seatbelt
           tongue: { x: headRig.x + TONGUE_REST.x, y: headRig.y + TONGUE_REST.y, z: headRig.z + TONGUE_REST.z },
           buckle: { x: headRig.x + BUCKLE.x, y: headRig.y + BUCKLE.y, z: headRig.z + BUCKLE.z },
         }),
-        state: () => ({ phase: state.phase, hand: state.hand }),
+        /** the belt's phase, and where the right hand or controller was seen last (rig space) */
+        state: () => ({ phase: state.phase, hand: state.hand, right: { ...grips.right.pos } }),
       }),
-    [headRig, state],
+    [headRig, state, grips],
   );
   useFrame(() => {
     const v = game.station;
