@@ -61,25 +61,29 @@ export default function Station3D({ store }: { store: ZoneGameStore }) {
         <Button3D id="sb-skip" label={t('seatbelt.skip')} width={0.5} height={0.08} onClick={() => actions.skip()} />
       </group>
     );
+  // a crash's result beside the picture, turned towards the visitor: the two cars stay in view
+  const aside = v.stage === 'result' && (v.kind === 'crash-test' || v.kind === 'child-seat');
   return (
-    <Panel3D name="panel:sb-station" title={text(v.title, lang)} width={W} height={height}>
-      {body.length > 0 && (
-        <Body3D position={[0, height / 2 - 0.11, 0]} width={W - 0.1} scale={0.9}>
-          {bodyText}
-        </Body3D>
-      )}
-      {buttons.map((row, r) => {
-        const y = -height / 2 + 0.07 + (buttons.length - 1 - r) * 0.1;
-        const gap = 0.02;
-        const widths = row.map((b) => b.w ?? Math.min(0.4, (W - 0.1 - gap * (row.length - 1)) / row.length));
-        const total = widths.reduce((a, b) => a + b, 0) + gap * (row.length - 1);
-        let x = -total / 2;
-        return row.map((b, i) => {
-          const cx = x + widths[i]! / 2;
-          x += widths[i]! + gap;
-          return <Button3D key={b.id} id={b.id} label={b.label} width={widths[i]!} height={0.08} position={[cx, y, 0.001]} selected={b.selected} disabled={b.disabled} onClick={b.onClick} />;
-        });
-      })}
-    </Panel3D>
+    <group position={aside ? [0.8, -0.1, 0.3] : [0, 0, 0]} rotation={[0, aside ? -0.6 : 0, 0]}>
+      <Panel3D name="panel:sb-station" title={text(v.title, lang)} width={W} height={height}>
+        {body.length > 0 && (
+          <Body3D position={[0, height / 2 - 0.11, 0]} width={W - 0.1} scale={0.9}>
+            {bodyText}
+          </Body3D>
+        )}
+        {buttons.map((row, r) => {
+          const y = -height / 2 + 0.07 + (buttons.length - 1 - r) * 0.1;
+          const gap = 0.02;
+          const widths = row.map((b) => b.w ?? Math.min(0.4, (W - 0.1 - gap * (row.length - 1)) / row.length));
+          const total = widths.reduce((a, b) => a + b, 0) + gap * (row.length - 1);
+          let x = -total / 2;
+          return row.map((b, i) => {
+            const cx = x + widths[i]! / 2;
+            x += widths[i]! + gap;
+            return <Button3D key={b.id} id={b.id} label={b.label} width={widths[i]!} height={0.08} position={[cx, y, 0.001]} selected={b.selected} disabled={b.disabled} onClick={b.onClick} />;
+          });
+        })}
+      </Panel3D>
+    </group>
   );
 }
