@@ -12,8 +12,10 @@
 // All boxes and limbs are two instanced meshes, so the site costs a few draw calls.
 import { useFrame, useThree } from '@react-three/fiber';
 import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Color, CylinderGeometry, type Group, InstancedMesh, MeshStandardMaterial, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
+import { BoxGeometry, BufferAttribute, type BufferGeometry, Color, CylinderGeometry, type Group, InstancedMesh, type Material, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
 import { exposeForTests } from '../../app/testHooks.ts';
+import { propMaterial } from '../../three/props/materials.ts';
+import { agentMaterial, PAINT_ATTRIBUTE } from '../../three/street/materials.ts';
 import { useHandWalk } from '../../three/zone/hands.ts';
 import type { ZoneSceneProps } from '../module.ts';
 import { BUCKLE, TONGUE_REST, beltState, setBelt, stepBelt, type HandGrip, type RigPoint } from './beltGesture.ts';
@@ -250,32 +252,48 @@ function roadMarks(d: Drawer, v: StationView | null) {
   }
 }
 
+/**
+ * A geometry drawn in its instance's colour with the street kit's agent material (white vertex
+ * colour, painted everywhere): the site shares the agents' shader program instead of adding one.
+ */
+function painted<G extends BufferGeometry>(g: G): G {
+  const n = g.getAttribute('position').count;
+  g.setAttribute('color', new BufferAttribute(new Float32Array(n * 3).fill(1), 3));
+  g.setAttribute(PAINT_ATTRIBUTE, new BufferAttribute(new Float32Array(n).fill(1), 1));
+  return g;
+}
+
+/** A plain coloured geometry for the props' vertex-coloured material (no program of its own). */
+function coloured<G extends BufferGeometry>(g: G, hex: string): G {
+  const c = new Color(hex);
+  const n = g.getAttribute('position').count;
+  const a = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) a.set([c.r, c.g, c.b], i * 3);
+  g.setAttribute('color', new BufferAttribute(a, 3));
+  return g;
+}
+
 export default function SeatbeltScene({ game, store, inXR, replaying, origin }: ZoneSceneProps<SeatbeltGame>) {
   const mats = useMemo(() => {
-    const boxes = new InstancedMesh(new BoxGeometry(1, 1, 1), new MeshStandardMaterial({ roughness: 0.7 }), MAX_BOXES);
-    const limbs = new InstancedMesh(new CylinderGeometry(1, 1, 1, 10), new MeshStandardMaterial({ roughness: 0.6 }), MAX_LIMBS);
-    const heads = new InstancedMesh(new SphereGeometry(1, 14, 10), new MeshStandardMaterial({ roughness: 0.6 }), 4);
-    const site = new Drawer(boxes, limbs, heads);
-    const cab = new Drawer(
-      new InstancedMesh(new BoxGeometry(1, 1, 1), new MeshStandardMaterial({ roughness: 0.7 }), 12),
-      new InstancedMesh(new CylinderGeometry(1, 1, 1, 12), new MeshStandardMaterial({ roughness: 0.6 }), 2),
-      new InstancedMesh(new SphereGeometry(1, 8, 6), new MeshStandardMaterial(), 1),
-    );
-    for (const m of [boxes, limbs, heads, cab.boxes, cab.limbs, cab.heads]) {
+    const material = agentMaterial();
+    const mesh = (g: BufferGeometry, n: number) => new InstancedMesh(painted(g), material, n);
+    const site = new Drawer(mesh(new BoxGeometry(1, 1, 1), MAX_BOXES), mesh(new CylinderGeometry(1, 1, 1, 10), MAX_LIMBS), mesh(new SphereGeometry(1, 14, 10), 4));
+    const cab = new Drawer(mesh(new BoxGeometry(1, 1, 1), 12), mesh(new CylinderGeometry(1, 1, 1, 12), 2), mesh(new SphereGeometry(1, 8, 6), 1));
+    for (const m of [site.boxes, site.limbs, site.heads, cab.boxes, cab.limbs, cab.heads]) {
       m.frustumCulled = false;
       m.raycast = noRaycast;
       m.setColorAt(0, COLORS.pad);
     }
-    return { site, cab };
+    return { site, cab, material };
   }, []);
   useEffect(
     () => () => {
       for (const d of [mats.site, mats.cab])
         for (const m of [d.boxes, d.limbs, d.heads]) {
           m.geometry.dispose();
-          (m.material as MeshStandardMaterial).dispose();
           m.dispose();
         }
+      (mats.material as Material).dispose();
     },
     [mats],
   );
@@ -350,6 +368,8 @@ function Belt({ game, actions, origin }: { game: SeatbeltGame; actions: Seatbelt
   const gl = useThree((s) => s.gl);
   const camera = useThree((s) => s.camera);
   const state = useMemo(beltState, []);
+  const parts = useMemo(() => ({ tongue: coloured(new BoxGeometry(0.05, 0.03, 0.015), '#adb5bd'), strap: coloured(new BoxGeometry(0.045, 1, 0.004), '#fab005') }), []);
+  useEffect(() => () => void [parts.tongue, parts.strap].forEach((g) => g.dispose()), [parts]);
   const tongue = useRef<Group>(null);
   const strap = useRef<Group>(null);
   const headRig = useMemo<RigPoint>(() => ({ x: 0, y: 1.6, z: 0 }), []);
@@ -426,16 +446,10 @@ function Belt({ game, actions, origin }: { game: SeatbeltGame; actions: Seatbelt
   return (
     <>
       <group ref={tongue} name="seatbelt-tongue">
-        <mesh raycast={noRaycast}>
-          <boxGeometry args={[0.05, 0.03, 0.015]} />
-          <meshStandardMaterial color="#adb5bd" metalness={0.6} />
-        </mesh>
+        <mesh raycast={noRaycast} geometry={parts.tongue} material={propMaterial()} />
       </group>
       <group ref={strap}>
-        <mesh raycast={noRaycast}>
-          <boxGeometry args={[0.045, 1, 0.004]} />
-          <meshStandardMaterial color="#343a40" />
-        </mesh>
+        <mesh raycast={noRaycast} geometry={parts.strap} material={propMaterial()} />
       </group>
     </>
   );
