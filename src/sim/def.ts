@@ -64,6 +64,9 @@ export const roadSchema = z
     /** width of a central median (the centre line runs down its middle) */
     median: z.number().min(0).default(0),
     speedLimit: kmh.optional(),
+    /** the hardest braking its surface allows, m/s² (facts 5.16: about 7 for a car on dry asphalt,
+     * about 4 or less when wet); default: each vehicle brakes at its own maximum */
+    grip: z.number().positive().max(12).optional(),
     lanes: z.array(laneSchema).min(1),
   })
   .strict();
@@ -330,7 +333,8 @@ export type TriggerDef = z.infer<typeof triggerSchema>;
 export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('spawn'), actor: id }).strict(),
   /** let a held actor go */
-  z.object({ type: z.literal('release'), actor: id }).strict(),
+  /** `speed` (km/h): it leaves at that speed (a car already on its way), else from standing */
+  z.object({ type: z.literal('release'), actor: id, speed: z.number().min(0).max(200).optional() }).strict(),
   z.object({ type: z.literal('violate'), actor: id, rule: z.enum(['run_red', 'no_yield']) }).strict(),
   z
     .object({

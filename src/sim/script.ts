@@ -93,7 +93,10 @@ function runAction(w: SimWorld, a: ActionDef): void {
       return;
     case 'release': {
       const ag = w.agentByName(a.actor);
-      if (ag) ag.held = false;
+      if (ag) {
+        ag.held = false;
+        if (a.speed !== undefined) ag.speed = a.speed / 3.6;
+      }
       return;
     }
     case 'violate': {

@@ -7,7 +7,7 @@
 // world goes on.
 import { applySpec, followPath, frontS, placeOnPath, SimAgent, updateBody, type Agent } from './agents/agent.ts';
 import { decideVehicle, movePedestrian, moveVehicle } from './agents/driver.ts';
-import { blankInput, InputDelay, movePlayer, type InputAdapter, type PlayerInput, type PlayerTuning } from './agents/player.ts';
+import { blankInput, COAST_DRAG, InputDelay, movePlayer, type InputAdapter, type PlayerInput, type PlayerTuning } from './agents/player.ts';
 import { isVehicle, SPECS } from './agents/specs.ts';
 import { parseSimDef, type ActorDef, type AgentKind, type SimDef } from './def.ts';
 import { detectConflicts } from './detect/conflicts.ts';
@@ -130,10 +130,11 @@ export interface World {
   agentByName(name: string): Agent | undefined;
   spawnNamed(actorId: string): Agent | null;
   /**
-   * Put the visitor back at a spawn point (default: the one they started at), standing still, with
-   * the rule detectors' memory of them cleared. Everyone else goes on; time goes on.
+   * Put the visitor back at a spawn point (default: the one they started at), standing still or
+   * already moving at `speed` m/s along its heading, with the rule detectors' memory of them cleared.
+   * Everyone else goes on; time goes on (a zone's next drive).
    */
-  resetPlayer(spawnId?: string): void;
+  resetPlayer(spawnId?: string, speed?: number): void;
   brakeHard(agentId: number, opts?: { decel?: number; reaction?: number; hold?: number }): void;
   /** true when nothing opaque (occluding props) stands between the two points */
   lineOfSight(x0: number, z0: number, x1: number, z1: number): boolean;
@@ -240,7 +241,7 @@ export class SimWorld implements World {
     this.flowNoYield = def.actors.map(() => false);
 
     const po = options.player;
-    this.playerTune = { maxWalk: (po && po.maxWalk) || 3.0, steerNoise: (po && po.steerNoise) || 0, drag: 0.3 };
+    this.playerTune = { maxWalk: (po && po.maxWalk) || 3.0, steerNoise: (po && po.steerNoise) || 0, drag: COAST_DRAG };
     if (po !== false) this.spawnPlayer(po ?? {});
     if (po && po.inputDelay) this.delay = new InputDelay(Math.round(po.inputDelay / this.dt));
 
@@ -616,31 +617,21 @@ export class SimWorld implements World {
     if (kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 
-  resetPlayer(spawnId?: string): void {
+  resetPlayer(spawnId?: string, speed = 0): void {
     const a = this.player;
-    if (!a) throw new Error('this world has no player to reset');
+    if (!a) throw new Error('the world has no player to put back');
     const id = spawnId ?? this.playerSpawn;
-    const sp = id === undefined ? undefined : this.net.spawns.find((s) => s.id === id);
+    const sp = id === undefined ? undefined : this.net.spawns.find((x) => x.id === id);
     if (id !== undefined && !sp) throw new Error(`unknown spawn point "${id}"`);
-    // standing, nothing pressed, no breach in progress (each detector starts afresh)
-    a.speed = 0;
-    a.accel = 0;
-    a.steer = 0;
-    a.brakeLight = false;
-    a.lane = null;
-    a.ruleLane = -1;
-    a.wrongLaneOn = false;
-    a.wrongWayOn = false;
-    a.speedingOn = false;
-    a.outsideOn = false;
-    a.crossingIn = -1;
-    a.speedLimit = Infinity;
-    a.crashedAt = NaN;
+    // a fresh start: no breach in progress, no lane or surface remembered (moving only if asked)
+    Object.assign(a, { speed: 0, accel: 0, steer: 0, brakeLight: false, lane: null, ruleLane: -1, crossingIn: -1, crashedAt: NaN });
+    Object.assign(a, { wrongLaneOn: false, wrongWayOn: false, speedingOn: false, outsideOn: false, speedLimit: Infinity, grip: Infinity });
     this.placePlayer(a, sp?.x ?? 0, sp?.z ?? 0, sp?.heading ?? 0);
+    a.speed = Math.max(0, speed);
     if (a.kind === 'pedestrian') checkPedestrianPlace(this, a, a.x, a.z);
   }
 
-  /** The player's body at (x, z) facing h, its axles straight behind; standing. */
+  /** The player's body centred at (x, z) facing h, axles straight behind; standing. */
   private placePlayer(a: SimAgent, x: number, z: number, h: number): void {
     const c = Math.cos(h), s = Math.sin(h);
     // the spawn point is the middle of the body

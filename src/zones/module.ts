@@ -39,8 +39,10 @@ export interface ZoneUi<G extends RunnableGame, H, Z extends ZoneActions> {
     Notices?: ComponentType<ZoneHudProps<H, Z>>;
     /** the headset's HUD slab: the zone's lines between the task line and the latest feedback */
     lines?: (hud: H, t: TFunction, lang: Lang) => string[];
-    /** on the summary, above the scored events (the drunk zone's two drives and the law) */
+    /** on the summary, above the scored events (drunk: the two drives and the law; seat-belt: the rules for drivers aged 70 and over) */
     Summary?: ComponentType<ZoneHudProps<H, Z>>;
+    /** the same on the headset's summary panel, as lines */
+    summaryLines?: (hud: H, t: TFunction, lang: Lang) => string[];
   };
   /** the headset's panel for the 'setup' phase (lazy: three.js) */
   Setup3D?: LazyExoticComponent<ComponentType<ZoneHudProps<H, Z>>>;

@@ -11,6 +11,7 @@ const MODULES = {
   drunk: () => import('./drunk/Zone.tsx'),
   ebike: () => import('./ebike/Zone.tsx'),
   blindspot: () => import('./blindspot/Zone.tsx'),
+  seatbelt: () => import('./seatbelt/Zone.tsx'),
 } satisfies Partial<Record<ZoneId, () => Promise<{ default: AnyZoneModule }>>>;
 
 export type PlayableZoneId = keyof typeof MODULES;

@@ -132,6 +132,8 @@ export class SimAgent implements Agent {
   px = 0;
   pz = 0;
   speedLimit = Infinity;
+  /** the hardest braking the surface under it allows (its last lane's grip), m/s² */
+  grip = Infinity;
 }
 
 /** Copy the kind's dimensions and driving figures onto a pooled agent. */

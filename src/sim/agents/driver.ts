@@ -246,7 +246,7 @@ export function moveVehicle(w: SimWorld, a: SimAgent, p: RoutePath, acc: number,
   }
   if (a.emergency > 0) {
     const before = a.speed;
-    a.reactLeft = brakeStep(a.speed, a.reactLeft, a.emDecel, dt, motion);
+    a.reactLeft = brakeStep(a.speed, a.reactLeft, a.emDecel < a.grip ? a.emDecel : a.grip, dt, motion);
     a.emergency = a.reactLeft > 0 ? 1 : 2;
     a.accel = (motion.v - before) / dt;
     a.speed = motion.v;
@@ -261,7 +261,7 @@ export function moveVehicle(w: SimWorld, a: SimAgent, p: RoutePath, acc: number,
       }
     } else if (a.forcedHold < 0 && a.emergency === 2 && acc > -a.comfortDecel) a.emergency = 0;
   } else {
-    const lo = -a.maxDecel;
+    const lo = -(a.maxDecel < a.grip ? a.maxDecel : a.grip);
     const clamped = acc < lo ? lo : acc > a.maxAccel ? a.maxAccel : acc;
     integrate(a.speed, clamped, dt, motion);
     a.accel = clamped;

@@ -57,6 +57,9 @@ export class InputDelay {
   }
 }
 
+/** rolling resistance and engine drag of the visitor's vehicle when coasting, m/s² (a cruise control holding a speed offsets it) */
+export const COAST_DRAG = 0.3;
+
 export interface PlayerTuning {
   /** top walking/running speed, m/s */
   maxWalk: number;
@@ -102,7 +105,11 @@ export function movePlayer(a: SimAgent, inp: PlayerInput, tune: PlayerTuning, rn
   if (tune.steerNoise > 0) steer += (rng.next() * 2 - 1) * tune.steerNoise;
   // no more drive at the top speed (an e-bike's motor cuts out at 25 km/h)
   const drive = a.speed >= a.maxSpeed ? 0 : throttle * a.maxAccel;
-  let acc = drive - brake * a.maxDecel - (a.speed > 0 ? tune.drag : 0);
+  // the tyres on this surface set the limit (a wet road, facts 5.16); rolling drag does not add to a
+  // full stop, so braking from v takes v²/(2a) as the formula says
+  const decel = a.maxDecel < a.grip ? a.maxDecel : a.grip;
+  let acc = drive - brake * decel - (a.speed > 0 ? tune.drag : 0);
+  if (acc < -decel) acc = -decel;
   let v = a.speed + acc * dt;
   let ds: number;
   if (v < 0) {

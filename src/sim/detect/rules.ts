@@ -22,7 +22,10 @@ export function checkLaneRules(w: SimWorld, a: SimAgent, laneIdx: number, agains
   a.lane = lane ? lane.id : null;
   if (!isVehicle(a.kind)) return;
 
-  if (lane) a.speedLimit = lane.limit;
+  if (lane) {
+    a.speedLimit = lane.limit;
+    a.grip = lane.grip;
+  }
   const limit = a.speedLimit;
   if (!a.speedingOn && a.speed > limit + SPEED_TOLERANCE) {
     a.speedingOn = true;

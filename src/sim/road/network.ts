@@ -15,6 +15,8 @@ export interface RtLane {
   width: number;
   /** m/s; Infinity on sidewalks */
   limit: number;
+  /** the hardest braking the surface allows, m/s²; Infinity: each vehicle's own maximum */
+  grip: number;
   /** signed offset of the lane middle from the road's centre line (+ = right of the centre line) */
   offset: number;
   /** middle line in the direction of travel */
@@ -149,6 +151,7 @@ export function compileLayout(layout: LayoutDef): RoadNet {
         dir: direction === 'both' ? 0 : 1,
         width: l.width,
         limit: limitKmh === Infinity ? Infinity : kmhToMs(limitKmh),
+        grip: road.grip ?? Infinity,
         offset,
         line,
         stops: [],

@@ -82,14 +82,17 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
     const s = view.summary;
     // the visitor's words (lessons.ts): unfinished tasks named, never a time-up that did not happen
     const sv = summaryView(s);
-    const lines = sv.items
-      .slice(-6)
-      .map((i) =>
-        i.unfinished
-          ? t(sv.endedBy === 'time' ? 'game.unfinishedTimeUp' : 'game.unfinished', { task: text(i.unfinished, lang) })
-          : `${i.safe ? '+' : ''}${i.points} ${text(i.lesson, lang)}`,
-      )
-      .join('\n');
+    const zoneLines = module.parts.summaryLines?.(view.hud, t, lang) ?? [];
+    const lines = [
+      ...sv.items
+        .slice(-(6 - Math.min(3, zoneLines.length)))
+        .map((i) =>
+          i.unfinished
+            ? t(sv.endedBy === 'time' ? 'game.unfinishedTimeUp' : 'game.unfinished', { task: text(i.unfinished, lang) })
+            : `${i.safe ? '+' : ''}${i.points} ${text(i.lesson, lang)}`,
+        ),
+      ...zoneLines,
+    ].join('\n');
     const Own = module.Summary3D;
     return (
       <>

@@ -76,6 +76,9 @@ export class WorldSwitch implements World {
   spawnNamed(actorId: string) {
     return this.current.spawnNamed(actorId);
   }
+  resetPlayer(spawnId?: string, speed?: number): void {
+    this.current.resetPlayer(spawnId, speed);
+  }
   brakeHard(agentId: number, opts?: { decel?: number; reaction?: number; hold?: number }): void {
     this.current.brakeHard(agentId, opts);
   }
