@@ -9,6 +9,7 @@ import type { AnyZoneModule } from './module.ts';
 const MODULES = {
   crossing: () => import('./crossing/Zone.tsx'),
   ebike: () => import('./ebike/Zone.tsx'),
+  signals: () => import('./signals/Zone.tsx'),
 } satisfies Partial<Record<ZoneId, () => Promise<{ default: AnyZoneModule }>>>;
 
 export type PlayableZoneId = keyof typeof MODULES;
