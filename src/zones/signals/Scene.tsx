@@ -59,10 +59,10 @@ function Officer({ game }: { game: SignalsGame }) {
       if (m) m.quaternion.setFromUnitVectors(DOWN, armVector(now[side], side === 'left' ? -1 : 1, v));
     }
   });
-  if (!police || police.kind !== 'police') return null;
-  const p = police.params;
+  if (!police) return null;
+  const at = game.officerAt;
   return (
-    <group name="signals-officer" position={[p.officer[0], 0, p.officer[1]]} rotation={[0, (-p.facing * Math.PI) / 180, 0]}>
+    <group name="signals-officer" position={[at.x, 0, at.z]} rotation={[0, (-at.facing * Math.PI) / 180, 0]}>
       <mesh geometry={policeOfficerBodyGeometry()} material={propMaterial()} raycast={noRaycast} />
       <mesh ref={left} name="officer-left-arm" geometry={policeArmGeometry()} material={propMaterial()} position={[0, SHOULDER_Y, -SHOULDER_Z]} raycast={noRaycast} />
       <mesh ref={right} name="officer-right-arm" geometry={policeArmGeometry()} material={propMaterial()} position={[0, SHOULDER_Y, SHOULDER_Z]} raycast={noRaycast} />

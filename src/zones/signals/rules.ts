@@ -178,6 +178,20 @@ export class SignalsGame extends GameBase<SignalsInput> {
   get showing(): ShowView | null {
     return this.stage === 'show' ? this.show : null;
   }
+  /** where the visitor stops for the officer: `after` metres past the group's last sign item */
+  get policeStop(): number {
+    const police = this.stations.find((x) => x.kind === 'police');
+    const signs = this.stations.find((x) => x.kind === 'signs');
+    if (!police || police.kind !== 'police') return 0;
+    const last = signs && signs.kind === 'signs' ? signs.params.items[signs.params.items.length - 1]!.x - (this.tuning.walk ? signs.params.stopBefore.walk : signs.params.stopBefore.drive) : 0;
+    return last + police.params.after;
+  }
+  /** where the officer stands (x, z) and faces (degrees), null without a police station */
+  get officerAt(): { x: number; z: number; facing: number } {
+    const police = this.stations.find((x) => x.kind === 'police');
+    if (!police || police.kind !== 'police') return { x: 0, z: 0, facing: 0 };
+    return { x: this.policeStop + police.params.officer[0], z: police.params.officer[1], facing: police.params.facing };
+  }
   /** the signal the officer performs now (a question, or the one to order/perform), null when idle */
   get officerSignal(): HandSignal | null {
     if (this.stage === 'question' && this.question?.kind === 'signal') return this.question.signal;
@@ -388,7 +402,7 @@ export class SignalsGame extends GameBase<SignalsInput> {
       const it = s.params.items[this.item]!;
       return it.x - (this.tuning.walk ? s.params.stopBefore.walk : s.params.stopBefore.drive);
     }
-    if (s.kind === 'police') return s.params.stop;
+    if (s.kind === 'police') return this.policeStop;
     return this.pos.x;
   }
 
@@ -422,7 +436,7 @@ export class SignalsGame extends GameBase<SignalsInput> {
     if (trap) opts.push(p.trap);
     const id = `signal-${this.item + 1}-${signal}`;
     this.answerOf.set(id, signal);
-    this.ask({ id, kind: 'signal', prompt: p.prompt, options: shuffled(opts, this.rng), target: [p.officer[0], 1.5, p.officer[1]], signal, n: this.item + 1, total: this.rounds.length });
+    this.ask({ id, kind: 'signal', prompt: p.prompt, options: shuffled(opts, this.rng), target: [this.officerAt.x, 1.5, this.officerAt.z], signal, n: this.item + 1, total: this.rounds.length });
   }
 
   /** after an answer: the next item, the showing, or the next station */

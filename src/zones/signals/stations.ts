@@ -58,8 +58,9 @@ const signalRecord = z.object(Object.fromEntries(HAND_SIGNALS.map((s) => [s, loc
 
 export const policeSchema = z
   .object({
-    /** x where the visitor stops; the officer's position and facing (degrees) */
-    stop: z.number(),
+    /** the visitor stops this many metres past the last sign item of their group (fewer items, a shorter walk) */
+    after: z.number().positive(),
+    /** the officer stands this far ahead of that stop (x) and at this z, facing (degrees) */
     officer: vec2,
     facing: z.number(),
     prompt: localizedSchema,
