@@ -53,7 +53,7 @@ export function SignalsPanel({ hud, actions, lang }: ZoneHudProps<SignalsHud, Si
                 {text(b.distanceLabel, lang).replace('{m}', String(Math.round(b.distance)))}
               </strong>
               <span>{text(b.walkBack, lang)}</span>
-              <button type="button" className="option primary" data-testid="breakdown-place" onClick={() => actions.placeTriangle()}>
+              <button type="button" className="primary" data-testid="breakdown-place" onClick={() => actions.placeTriangle()}>
                 {text(b.place, lang)}
               </button>
             </div>
