@@ -174,7 +174,7 @@ describe('signals zone game', () => {
     const [a] = await savedGameAttempts(page);
     expect(a).toMatchObject({ zone: 'signals', mode: 'game', group: 'child' });
     expect(a!.events.map((e) => e.kind)).toEqual(['sign_correct', 'sign_correct', 'sign_correct', 'hand_signal_correct', 'hand_signal_correct', 'hand_signal_correct', 'steps_ordered']);
-  }, 240_000);
+  }, 360_000);
 
   /** Emulated VR: walk (stick or pinch) to each question and answer on its 3D panel; then give the asked signal with both arms. */
   async function vrVisit(page: Page, input: 'controller' | 'hand') {
@@ -241,11 +241,11 @@ describe('signals zone game', () => {
     const g = await suite.page({ viewport: { width: 640, height: 360 } });
     await startVRGame(g.page, '#/zone/signals?mode=game&group=child&lang=zh-Hans', { group: 'child' });
     await vrVisit(g.page, 'controller');
-  }, 400_000);
+  }, 480_000);
 
   it('in emulated VR with bare hands: a pinch walks, a pinch answers, the hands give the signal', async () => {
     const g = await suite.page({ viewport: { width: 640, height: 360 } });
     await startVRGame(g.page, '#/zone/signals?mode=game&group=child&lang=en', { hands: true, group: 'child' });
     await vrVisit(g.page, 'hand');
-  }, 400_000);
+  }, 480_000);
 });
