@@ -175,7 +175,7 @@ function AnswerPanel3D({ game, hud, actions }: { game: SignalsGame; hud: Signals
   if (!body) return null;
   return (
     <group position={[game.pos.x, 0, game.pos.z]} rotation={[0, threeYawOf(game.pos.heading), 0]}>
-      <group position={[0.3, 1.2, -1.05]} rotation={[-0.15, -0.2, 0]}>
+      <group position={[0.3, 1.35, -1.05]} rotation={[-0.1, -0.2, 0]}>
         {body}
       </group>
     </group>
