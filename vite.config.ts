@@ -2,26 +2,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP } from './scripts/build/csp.ts';
 import { hallContent, hallContentJson } from './scripts/build/vitePlugin.ts';
 import { copyXrAssets } from './scripts/build/xrAssets.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-/** The offline guarantee, enforced by the browser: nothing but this origin (and blob:/data:). */
-export const CSP = [
-  "default-src 'self'",
-  // troika's text worker is a blob: worker that importScripts() further blob: modules
-  "script-src 'self' 'wasm-unsafe-eval' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' blob: data:",
-  "font-src 'self' data:",
-  "connect-src 'self' blob: data:",
-  "worker-src 'self' blob:",
-  "media-src 'self' blob: data:",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
+export { CSP };
 
 /** Self-hosted controller models, and @pmndrs/xr's emulator module replaced by a stub. */
 function xrAssets(): Plugin {
@@ -56,11 +43,16 @@ export default defineConfig({
     hallContent(root),
     xrAssets(),
     contentSecurityPolicy(),
-    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached
+    // offline: the hall's network is unreliable; once loaded, every chunk, font and model is cached.
+    // A new version waits (no skipWaiting) until no visit runs or staff accept it: src/app/updates.ts
+    // registers the worker and applies it.
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
-      includeAssets: ['icon.svg', 'fonts/*.woff', 'xr-assets/**/*'],
+      registerType: 'prompt',
+      injectRegister: false,
+      // fonts/ and xr-assets/ are regenerated in public/ at build start, after this list is read: listed
+      // here they came twice into the precache, the stale copy with an old revision whenever the font
+      // subsets changed, and Workbox then refused the whole list (no offline). The glob below finds them.
+      includeAssets: ['icon.svg'],
       manifest: {
         name: '交通安全体验馆 Traffic-Safety Hall',
         short_name: '交通安全馆',
@@ -74,7 +66,7 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,woff,svg,png,json,glb,gltf}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         navigateFallback: 'index.html',
       },
     }),

@@ -14,7 +14,8 @@ function run(...paths: string[]): { code: number; out: string } {
   }
 }
 
-describe('npm run content:check', () => {
+// each run starts tsx and builds OpenCC's dictionaries for the zh-Hant check (≈ 1–2 s on a busy machine)
+describe('npm run content:check', { timeout: 30_000 }, () => {
   it('passes the shipped groups and zones', () => {
     const r = run('quizzes/groups.json', 'scenes');
     expect(r.code).toBe(0);
@@ -73,5 +74,21 @@ describe('npm run content:check', () => {
     const glyphs = join(dir, 'crossing.json');
     writeFileSync(glyphs, JSON.stringify(bank));
     expect(run(glyphs).out).toContain(`${glyphs}: questions[0].prompt.en: the bundled fonts cannot draw "≥"`);
+  });
+
+  it('names a new question whose zh-Hant would need a reviewed phrase (file, field, phrase, the fix)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quiz-'));
+    const bank = JSON.parse(readFileSync('quizzes/seatbelt.json', 'utf8'));
+    bank.questions = [bank.questions[0]];
+    bank.questions[0].prompt['zh-Hans'] = '坐车前先把头发扎好，再系上安全带吗？';
+    const file = join(dir, 'seatbelt.json');
+    writeFileSync(file, JSON.stringify(bank));
+    const r = run(file);
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n').filter((l) => l.startsWith(`${file}: questions[0].prompt.zh-Hans: `));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('发 in "坐车前先把头发扎好"');
+    expect(lines[0]).toContain('"头发": ["頭髮", "<why>"]');
+    expect(lines[1]).toContain('系 in "再系上安全带吗"');
   });
 });

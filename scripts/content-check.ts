@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { FACTS as factsIndex } from '../src/content/factsIndex.ts';
 import { checkContentFile } from '../src/content/checkFile.ts';
 import { glyphProblems } from './build/glyphCheck.ts';
+import { codeHantProblems, fileHantProblems } from './build/hantCheck.ts';
 import { formatProblem, type ContentProblem } from '../src/content/validate.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -48,7 +49,11 @@ for (const path of targets) {
   } catch {
     // not JSON: already reported by the schema check
   }
+  // the zh-Hant the build will generate from this file (the build fails on the same problems)
+  problems.push(...fileHantProblems(file, text));
 }
+// the UI strings' zh-Hant and the overrides file itself, when the whole content is checked
+if (!args.length) problems.push(...codeHantProblems());
 
 for (const p of problems) console.log(formatProblem(p));
 if (problems.length) {

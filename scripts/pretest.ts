@@ -1,8 +1,9 @@
 // `npm test` on a fresh machine: make sure what the tests need is here before they start, or say
-// in one line how to get it. Debian's Chromium for the browser tests (installed when we are root).
-// Never downloads a browser of its own.
+// in one line how to get it. Debian's Chromium for the browser tests and PostgreSQL for the hall
+// server's tests (installed and started when we are root). Never downloads a browser of its own.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { ensurePostgres } from './postgres.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -27,4 +28,16 @@ function ensureChromium(): void {
   }
 }
 
-if (!process.env.HALL_SKIP_PRETEST) ensureChromium();
+function ensurePostgresOrSay(): void {
+  try {
+    ensurePostgres();
+  } catch (e) {
+    console.error(`pretest: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
+if (!process.env.HALL_SKIP_PRETEST) {
+  ensureChromium();
+  ensurePostgresOrSay();
+}

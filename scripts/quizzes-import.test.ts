@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectStyle, formatBank } from '../src/content/import/merge.ts';
 import type { QuizFile } from '../src/content/schema.ts';
+import { gbkEncode } from '../tests/fixtures/gbk.ts';
 
 const TEMPLATE_CSV = 'quizzes/template.csv';
 const TEMPLATE_XLSX = 'quizzes/template.xlsx';
@@ -147,22 +148,20 @@ describe('npm run quizzes:import', { timeout: 60_000 }, () => {
     expect(other.out).toContain('row 2, column zone: is "crossing" but this import is for zone "ebike"');
   });
 
-  it('refuses a GBK-encoded CSV with the clear message and changes nothing', () => {
-    const dir = bankDir();
-    const before = readFileSync(join(dir, 'crossing.json'), 'utf8');
-    // TextEncoder cannot write GBK: 行人 = D0 D0 C8 CB, 红灯 = BA EC B5 C6, by hand
-    const ascii = (s: string) => [...new TextEncoder().encode(s)];
-    const bytes = Uint8Array.from([
-      ...ascii(`${templateRows()[0]!.join(',')}\r\n,crossing,child,1,single,signals,`),
-      0xd0, 0xd0, 0xc8, 0xcb, 0xba, 0xec, 0xb5, 0xc6,
-      ...ascii(',x\r\n'),
-    ]);
+  it('reads a GBK-encoded CSV (plain "CSV" from Chinese Excel) and says it did', () => {
+    const dir = bankDir(['crossing-red-light-enter']);
+    const [header] = templateRows();
+    const csv = Papa.unparse([header!, variant(0, 'crossing-red-light-enter', {})], { newline: '\r\n' });
     const file = join(dir, 'gbk.csv');
+    const bytes = gbkEncode(csv);
+    // real GBK bytes: 行人 = D0 D0 C8 CB
+    expect(Buffer.from(bytes).includes(Buffer.from([0xd0, 0xd0, 0xc8, 0xcb]))).toBe(true);
     writeFileSync(file, bytes);
     const r = run(file, '--bank-dir', dir);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain(`${file}: this CSV is GBK-encoded (Excel's default for Chinese): save it as 'CSV UTF-8' and import again`);
-    expect(readFileSync(join(dir, 'crossing.json'), 'utf8')).toBe(before);
+    expect(r.out).toContain('note: the CSV was read as GBK');
+    expect(r.code).toBe(0);
+    const added = readBank(dir, 'crossing').questions.find((q) => q.id === 'crossing-red-light-enter');
+    expect(added?.prompt['zh-Hans']).toBe('行人信号灯是红灯时，可以走进人行横道吗？');
   });
 
   it('imports .xlsx: the template adds its rows, and a broken cell is named by row and column', async () => {

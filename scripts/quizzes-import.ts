@@ -8,12 +8,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FACTS } from '../src/content/factsIndex.ts';
-import { parseCsv } from '../src/content/import/csv.ts';
-import { decodeCsvBytes } from '../src/content/import/decode.ts';
 import { detectStyle, emptyBank, formatBank, mergeQuestions, type MergeReport } from '../src/content/import/merge.ts';
-import { COLUMNS, rowsToQuestions, type RowProblem } from '../src/content/import/rows.ts';
-import { parseXlsx } from '../src/content/import/xlsx.ts';
-import { ZONE_IDS, type Question, type QuizFile, type ZoneId } from '../src/content/schema.ts';
+import { buildNameIndex, type NameIndex } from '../src/content/import/names.ts';
+import { problem, problemLine, type RowProblem } from '../src/content/import/problems.ts';
+import { COLUMNS, rowsToQuestions } from '../src/content/import/rows.ts';
+import { readSheet } from '../src/content/import/sheet.ts';
+import { ZONE_IDS, type Localized, type Question, type QuizFile, type ZoneId } from '../src/content/schema.ts';
 import { checkQuiz, formatProblem, type ContentProblem } from '../src/content/validate.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -50,32 +50,22 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-/** The sheet's rows, or the reason it cannot be read at all. */
-async function readSheet(file: string): Promise<{ rows: string[][]; problems: RowProblem[] } | { error: string }> {
-  if (!existsSync(file)) return { error: 'file not found' };
-  const bytes = readFileSync(file);
-  const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx') {
-    try {
-      return { rows: await parseXlsx(bytes), problems: [] };
-    } catch (e) {
-      return { error: `not a readable .xlsx workbook (${(e as Error).message})` };
-    }
-  }
-  if (ext === '.xls') return { error: "the old .xls format is not supported: save it as .xlsx or 'CSV UTF-8'" };
-  if (ext !== '.csv' && ext !== '.txt' && ext !== '.tsv') return { error: 'give a .csv or .xlsx file' };
-  const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return { error: decoded.message };
-  return parseCsv(decoded.text);
+function groupsIn(dir: string): { id: string; name: Localized }[] {
+  const file = existsSync(join(dir, 'groups.json')) ? join(dir, 'groups.json') : join(root, 'quizzes', 'groups.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { groups: { id: string; name: Localized }[] }).groups;
 }
 
-function groupIdsIn(dir: string): string[] {
-  const file = existsSync(join(dir, 'groups.json')) ? join(dir, 'groups.json') : join(root, 'quizzes', 'groups.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { groups: { id: string }[] }).groups.map((g) => g.id);
+/** Zone and group names a sheet may use (the content's names and the short forms staff write). */
+function namesFor(dir: string): NameIndex {
+  const zones = ZONE_IDS.map((id) => {
+    const file = join(root, 'scenes', `${id}.json`);
+    const title = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { title?: Localized }).title : undefined;
+    return { id, title: title ?? { 'zh-Hans': id, en: id } };
+  });
+  return buildNameIndex(zones, groupsIn(dir));
 }
 
 const columnOrder = new Map(COLUMNS.map((c, i) => [c.name, i]));
-const problemLine = (p: RowProblem) => (p.column ? `row ${p.row}, column ${p.column}: ${p.message}` : `row ${p.row}: ${p.message}`);
 
 /** A checkQuiz problem about one question of the merged bank, as a row problem when that question
  * came from the sheet (`questions[3].source.facts[0]` → column source_facts). */
@@ -86,7 +76,7 @@ function toRowProblem(p: ContentProblem, bank: QuizFile, rowOf: Record<string, n
   if (!m || row === undefined) return null;
   const field = m[2] ?? '';
   const column = field.startsWith('source.facts') ? 'source_facts' : field.startsWith('groups') ? 'groups' : field.replace(/[.[].*$/, '');
-  return { row, column, message: p.message };
+  return problem(row, column, 'facts.cited', p.message);
 }
 
 interface ZoneOutcome {
@@ -98,17 +88,23 @@ interface ZoneOutcome {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const sheet = await readSheet(args.file);
-  if ('error' in sheet) {
-    console.log(`${args.file}: ${sheet.error}`);
+  if (!existsSync(args.file)) {
+    console.log(`${args.file}: file not found`);
+    console.error('quizzes:import: nothing imported');
+    return 1;
+  }
+  const sheet = await readSheet(args.file, readFileSync(args.file));
+  if (!sheet.ok) {
+    console.log(`${args.file}: ${sheet.problem.message}`);
     console.error('quizzes:import: nothing imported');
     return 1;
   }
 
-  const parsed = rowsToQuestions(sheet.rows, { zone: args.zone });
+  const parsed = rowsToQuestions(sheet.rows, { zone: args.zone, names: namesFor(args.bankDir) });
   const problems: RowProblem[] = [...sheet.problems, ...parsed.problems];
   const notes: string[] = [];
-  const groupIds = groupIdsIn(args.bankDir);
+  if (sheet.encoding === 'gbk') notes.push('the CSV was read as GBK (Chinese Excel\'s plain "CSV"); check the Chinese text in the bank');
+  const groupIds = groupsIn(args.bankDir).map((g) => g.id);
   const outcomes: ZoneOutcome[] = [];
 
   const byZone = new Map<ZoneId, Question[]>();
@@ -124,7 +120,7 @@ async function main(): Promise<number> {
       const current = checkQuiz(file, text);
       if (!current.ok) {
         current.problems.forEach((p) => notes.push(formatProblem(p)));
-        for (const q of incoming) problems.push({ row: parsed.rowOf[q.id]!, column: 'zone', message: `not imported: ${file} has problems of its own (run npm run content:check)` });
+        for (const q of incoming) problems.push(problem(parsed.rowOf[q.id]!, 'zone', 'bank.broken', `not imported: ${file} has problems of its own (run npm run content:check)`, { file }));
         continue;
       }
       bank = current.value;
@@ -147,7 +143,7 @@ async function main(): Promise<number> {
       accepted = incoming.filter((q) => !bad.has(parsed.rowOf[q.id]!));
       merged = mergeQuestions(bank, accepted);
     }
-    for (const r of merged.report.refused) problems.push({ row: parsed.rowOf[r.id]!, column: 'id', message: r.reason });
+    for (const r of merged.report.refused) problems.push(problem(parsed.rowOf[r.id]!, 'id', 'id.scene', r.reason, { id: r.id }));
     for (const id of merged.report.added)
       if (parsed.generatedIds.includes(id))
         notes.push(`row ${parsed.rowOf[id]}: new id ${id} (copy it into the id column so later edits of prompt_zh update this question)`);
@@ -158,6 +154,8 @@ async function main(): Promise<number> {
     outcomes.push({ zone, file, report: merged.report, written });
   }
 
+  const headerOf = new Map(parsed.columns.map((c) => [c.name, c.header]));
+  for (const p of problems) p.header ??= headerOf.get(p.column);
   problems.sort((a, b) => a.row - b.row || (columnOrder.get(a.column) ?? -1) - (columnOrder.get(b.column) ?? -1));
   for (const p of problems) console.log(problemLine(p));
   for (const n of notes) console.log(`note: ${n}`);

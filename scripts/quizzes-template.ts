@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { spreadsheetSafe } from '../src/content/import/formula.ts';
 import { COLUMNS, questionsToRows } from '../src/content/import/rows.ts';
 import { quizFileSchema, ZONE_IDS, type Question } from '../src/content/schema.ts';
 
@@ -30,7 +31,8 @@ function examples(): Question[] {
 const [header, ...rows] = questionsToRows(examples());
 const hints = header!.map((h) => COLUMNS.find((c) => c.name === h)?.hint ?? '');
 hints[0] = `# ${hints[0]}`;
-const sheet = [header!, hints, ...rows];
+// bank text that a spreadsheet would run as a formula is written as text (a leading apostrophe)
+const sheet = [header!, hints, ...rows].map((r) => r.map(spreadsheetSafe));
 
 // CSV: BOM + CRLF, what Excel's "CSV UTF-8" writes itself
 const csvPath = join(dir, 'template.csv');

@@ -6,12 +6,12 @@ import { buildSubset, FONT_SOURCES, glyphSet } from './fonts.ts';
 import { convertTree, fillHant, makeHantConverter } from './hant.ts';
 
 describe('zh-Hant generation', () => {
-  const convert = makeHantConverter({});
+  const convert = makeHantConverter({ rules: {} });
   it('converts characters and keeps mainland legal terms', () => {
     expect(convert('电动自行车在非机动车道内行驶，信号灯')).toBe('電動自行車在非機動車道內行駛，信號燈');
   });
-  it('applies the overrides after conversion', () => {
-    expect(makeHantConverter({ 電動自行車: '電動自行車(測)' })('电动自行车')).toBe('電動自行車(測)');
+  it('applies the phrase rules to the zh-Hans phrase they name', () => {
+    expect(makeHantConverter({ rules: { 电动自行车: ['電動自行車(測)', 'test'] } })('骑电动自行车')).toBe('騎電動自行車(測)');
   });
   it('fills only localized objects without a hand-written zh-Hant', () => {
     const out = fillHant({ a: { 'zh-Hans': '头盔', en: 'helmet' }, b: { 'zh-Hans': '头盔', en: 'helmet', 'zh-Hant': '安全帽' }, c: ['里'] }, convert);

@@ -9,7 +9,7 @@ export type ContentEntry = { file: string; json: unknown } | { file: string; tex
 export function readContentFile(root: string, rel: string, convert: Convert): ContentEntry {
   const text = readFileSync(join(root, rel), 'utf8');
   try {
-    return { file: rel, json: fillHant(JSON.parse(text), convert) };
+    return { file: rel, json: straightQuotesEn(fillHant(JSON.parse(text), convert)) };
   } catch {
     return { file: rel, text };
   }
@@ -31,3 +31,20 @@ export function collectStrings(value: unknown, into: string[] = []): string[] {
   else if (value && typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, into);
   return into;
 }
+
+/**
+ * The house style for English is straight quotes (" and '), which every font subset has; authors and
+ * spreadsheets often type curly ones. English texts are normalised here, so the app shows one style
+ * whatever the file holds.
+ */
+export function straightQuotesEn<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => straightQuotesEn(v)) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'en' && typeof v === 'string' ? straightQuotes(v) : straightQuotesEn(v);
+    return out as T;
+  }
+  return value;
+}
+
+export const straightQuotes = (s: string): string => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');

@@ -24,6 +24,8 @@ export interface SubsetResult {
   woff: Buffer;
   glyphs: number;
   missing: string[];
+  /** the characters in the subset */
+  text: string;
 }
 
 export async function buildSubset(which: keyof typeof FONT_SOURCES, text: string): Promise<SubsetResult> {
@@ -34,5 +36,5 @@ export async function buildSubset(which: keyof typeof FONT_SOURCES, text: string
   const extras = [...ALWAYS].filter((ch) => available.has(ch.codePointAt(0)!) && !text.includes(ch));
   const all = text + extras.join('');
   const woff = (await subsetFont(source, all, { targetFormat: 'woff' })) as Buffer;
-  return { woff, glyphs: [...all].length, missing };
+  return { woff, glyphs: [...all].length, missing, text: all };
 }

@@ -1,19 +1,26 @@
 // The build's view of the content: virtual modules with zh-Hant filled in, the generated zh-Hant UI
 // strings, and CJK font subsets covering every string (written to public/fonts before bundling).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { en } from '../../src/i18n/en.ts';
 import { SIGNS } from '../../src/content/props.ts';
 import { NICKNAME_WORDS } from '../../src/i18n/nicknames.ts';
 import { zhHans } from '../../src/i18n/zh-Hans.ts';
+import { woffCodePoints } from './cmap.ts';
+import { nicknameCharacters } from './commonChars.ts';
 import { collectStrings, listContent, readContentFile, type ContentEntry } from './content.ts';
-import { buildSubset, glyphSet } from './fonts.ts';
+import { buildSubset, FONT_SOURCES, glyphSet } from './fonts.ts';
 import { convertTree, fillHant, makeHantConverter } from './hant.ts';
+import { allHantProblems, hantFailure } from './hantCheck.ts';
 
 const V_CONTENT = 'virtual:content';
 const V_QUIZ = 'virtual:quiz/';
 const V_HANT = 'virtual:i18n-zh-Hant';
+/** the characters the page font subsets hold (the staff console warns about questions using others) */
+const V_FONT_GLYPHS = 'virtual:font-glyphs';
+/** what each bundled font draws, page and nickname fonts (the nickname check and the 3D font choice) */
+const V_GLYPHS = 'virtual:glyphs';
 
 /** Localized strings by language, walking { "zh-Hans", "zh-Hant", "en" } objects. */
 function byLang(value: unknown, out = { sc: [] as string[], tc: [] as string[] }) {
@@ -34,9 +41,47 @@ export interface FontReport {
   tcBytes: number;
   scGlyphs: number;
   tcGlyphs: number;
+  /** every character either subset draws (TC first, SC behind it) */
+  glyphs: string;
+  namesScBytes: number;
+  namesTcBytes: number;
+  /** the code points each font draws (the nickname check and the 3D font choice read them) */
+  coverage: GlyphCoverage;
 }
 
-export async function writeFontSubsets(root: string, log = true): Promise<FontReport> {
+/** Han characters (and anything else beyond ASCII) each bundled font draws, as strings. */
+export interface GlyphCoverage {
+  sc: string;
+  tc: string;
+  namesSc: string;
+  namesTc: string;
+}
+
+/**
+ * The lazily loaded nickname fonts (see commonChars.ts): the same for every build, so made once per
+ * process. names-sc.woff is 通用规范汉字表 level 1 in Noto Sans SC, names-tc.woff its Traditional forms.
+ */
+let namesFonts: Promise<{ sc: Buffer; tc: Buffer; scChars: string; tcChars: string }> | null = null;
+function buildNamesFonts(convert: (s: string) => string) {
+  namesFonts ??= (async () => {
+    const scHas = woffCodePoints(readFileSync(FONT_SOURCES.sc));
+    const tcHas = woffCodePoints(readFileSync(FONT_SOURCES.tc));
+    const chars = nicknameCharacters(convert, (cp) => scHas.has(cp), (cp) => tcHas.has(cp));
+    const [sc, tc] = await Promise.all([buildSubset('sc', glyphSet(chars.sc)), buildSubset('tc', glyphSet(chars.tc))]);
+    return { sc: sc.woff, tc: tc.woff, scChars: glyphSet(chars.sc), tcChars: glyphSet(chars.tc) };
+  })();
+  return namesFonts;
+}
+
+const beyondAscii = (woff: Buffer) =>
+  [...woffCodePoints(woff)]
+    .filter((cp) => cp > 0x7e)
+    .sort((a, b) => a - b)
+    .map((cp) => String.fromCodePoint(cp))
+    .join('');
+
+/** The font files (name → bytes) and what they cover, without writing anything. */
+export async function buildFontSubsets(root: string): Promise<{ files: Record<string, Buffer>; report: FontReport }> {
   const convert = makeHantConverter();
   const entries = [...listContent(root, 'scenes'), ...listContent(root, 'quizzes')].map((f) => readContentFile(root, f, convert));
   const content = byLang(entries.map((e) => ('json' in e ? e.json : null)));
@@ -51,14 +96,31 @@ export async function writeFontSubsets(root: string, log = true): Promise<FontRe
   const sc = await buildSubset('sc', glyphSet([...uiSc, ...content.sc, ...tc.missing]));
   const problems = sc.missing.map((ch) => `neither Noto Sans SC nor TC has a glyph for "${ch}" (U+${ch.codePointAt(0)!.toString(16).toUpperCase()})`);
   if (problems.length) throw new Error(`font subsets cannot cover every string:\n${problems.join('\n')}`);
+  const names = await buildNamesFonts(convert);
+  const coverage: GlyphCoverage = { sc: beyondAscii(sc.woff), tc: beyondAscii(tc.woff), namesSc: beyondAscii(names.sc), namesTc: beyondAscii(names.tc) };
+  const report = {
+    scBytes: sc.woff.length,
+    tcBytes: tc.woff.length,
+    scGlyphs: sc.glyphs,
+    tcGlyphs: tc.glyphs,
+    namesScBytes: names.sc.length,
+    namesTcBytes: names.tc.length,
+    coverage,
+    glyphs: glyphSet([sc.text, tc.text]),
+  };
+  const files = { 'hall-sc.woff': sc.woff, 'hall-tc.woff': tc.woff, 'names-sc.woff': names.sc, 'names-tc.woff': names.tc };
+  return { files, report };
+}
+
+export async function writeFontSubsets(root: string, log = true): Promise<FontReport> {
+  const { files, report } = await buildFontSubsets(root);
   const dir = join(root, 'public', 'fonts');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'hall-sc.woff'), sc.woff);
-  writeFileSync(join(dir, 'hall-tc.woff'), tc.woff);
-  const report = { scBytes: sc.woff.length, tcBytes: tc.woff.length, scGlyphs: sc.glyphs, tcGlyphs: tc.glyphs };
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
   if (log)
     console.log(
-      `fonts: hall-sc.woff ${(report.scBytes / 1024).toFixed(1)} KB (${report.scGlyphs} glyphs), hall-tc.woff ${(report.tcBytes / 1024).toFixed(1)} KB (${report.tcGlyphs} glyphs)`,
+      `fonts: hall-sc.woff ${(report.scBytes / 1024).toFixed(1)} KB (${report.scGlyphs} glyphs), hall-tc.woff ${(report.tcBytes / 1024).toFixed(1)} KB (${report.tcGlyphs} glyphs); ` +
+        `nickname fonts (lazy): names-sc.woff ${(report.namesScBytes / 1024).toFixed(0)} KB, names-tc.woff ${(report.namesTcBytes / 1024).toFixed(0)} KB`,
     );
   return report;
 }
@@ -67,10 +129,19 @@ export function hallContent(root: string): Plugin {
   const convert = makeHantConverter();
   const read = (rel: string): ContentEntry => readContentFile(root, rel, convert);
   let server: ViteDevServer | undefined;
+  let glyphs = '';
+  let coverage: GlyphCoverage | null = null;
   return {
     name: 'hall-content',
     async buildStart() {
-      await writeFontSubsets(root, !server);
+      // zh-Hant must read right before anything is bundled: known wrong conversions and unreviewed
+      // one-to-many characters fail the build (the dev server only reports them)
+      const hant = allHantProblems(root);
+      if (hant.length) {
+        if (server) server.config.logger.error(hantFailure(hant));
+        else throw new Error(hantFailure(hant));
+      }
+      ({ glyphs, coverage } = await writeFontSubsets(root, !server));
     },
     configureServer(s) {
       server = s;
@@ -81,18 +152,27 @@ export function hallContent(root: string): Plugin {
           const mod = s.moduleGraph.getModuleById('\0' + id);
           if (mod) s.moduleGraph.invalidateModule(mod);
         }
-        await writeFontSubsets(root, false).catch((e) => s.config.logger.error(String(e)));
+        const hant = allHantProblems(root);
+        if (hant.length) s.config.logger.error(hantFailure(hant));
+        await writeFontSubsets(root, false)
+          .then((r) => ({ glyphs, coverage } = r))
+          .catch((e) => s.config.logger.error(String(e)));
         s.ws.send({ type: 'full-reload' });
       });
     },
     resolveId(id) {
-      if (id === V_CONTENT || id === V_HANT || id.startsWith(V_QUIZ)) return '\0' + id;
+      if (id === V_CONTENT || id === V_HANT || id === V_GLYPHS || id === V_FONT_GLYPHS || id.startsWith(V_QUIZ)) return '\0' + id;
       return null;
     },
     load(id) {
       if (!id.startsWith('\0virtual:')) return null;
       const vid = id.slice(1);
       if (vid === V_HANT) return `export default ${JSON.stringify(convertTree(zhHans, convert))};`;
+      if (vid === V_FONT_GLYPHS) return `export default ${JSON.stringify(glyphs)};`;
+      if (vid === V_GLYPHS) {
+        if (!coverage) throw new Error('virtual:glyphs: the font subsets have not been built yet');
+        return `export default ${JSON.stringify(coverage)};`;
+      }
       if (vid === V_CONTENT) {
         const scenes = listContent(root, 'scenes').map(read);
         const quizzes = listContent(root, 'quizzes').filter((f) => !f.endsWith('/groups.json'));

@@ -1,18 +1,42 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import { HallScreen } from '../ui/flat/HallScreen.tsx';
 import { Notices } from '../ui/flat/Notices.tsx';
+import { StorageBanner } from '../ui/flat/StorageBanner.tsx';
 import { StartScreen } from '../ui/flat/StartScreen.tsx';
 import { MessageScreen, ZoneScreen } from '../ui/flat/ZoneScreen.tsx';
 import { KioskMode } from '../ui/kiosk/KioskMode.tsx';
 import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
+import { FaultScreen } from '../ui/flat/FaultScreen.tsx';
+import { useStore } from 'zustand';
+import { faultedOn, faultStore } from '../stores/faults.ts';
+import { logError } from './errorLog.ts';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
 import { applyDeepLink } from './deepLink.ts';
-import type { Route } from './routes.ts';
+import { hashFor, type Route } from './routes.ts';
 import { hasGame } from '../zones/registry.ts';
 import { useRoute } from './useRoute.ts';
+import { focusScreenHeading, setScreenAnnouncer } from './screenFocus.ts';
+
+/** The live region that names each new screen (screenFocus.ts). */
+function ScreenAnnouncer() {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    // the same text twice in a row would not be read again: clear it first
+    setScreenAnnouncer((t) => {
+      setText('');
+      setTimeout(() => setText(t), 50);
+    });
+    return () => setScreenAnnouncer(() => undefined);
+  }, []);
+  return (
+    <div className="sr-only" role="status" aria-live="polite" data-testid="screen-announcer">
+      {text}
+    </div>
+  );
+}
 
 const STATION_PARAMS = ['group', 'lang'] as const;
 
@@ -32,12 +56,18 @@ function StageHost({ route, keep, visible }: { route: Route; keep: Record<string
   }, [visible]);
   if (!wanted) return null;
   return (
-    <ErrorBoundary fallback={visible ? <p className="notice notice-warning stage-slot">{t('errors.webgl')}</p> : null}>
+    <ErrorBoundary fallback={visible ? <p className="notice notice-warning stage-slot">{t('errors.webgl')}</p> : null} onError={(e) => logError('stage', e)}>
       <Suspense fallback={visible ? <div className="stage stage-slot"><ProgressBar label={t('app.loading3d')} /></div> : null}>
         <Stage route={route} keep={keep} visible={visible} />
       </Suspense>
     </ErrorBoundary>
   );
+}
+
+/** Holds its Suspense boundary until the content is validated and the saved session restored. */
+function CatalogReady() {
+  useCatalog();
+  return null;
 }
 
 /** Applies deep-link parameters whenever the route's parameters change (idempotent). */
@@ -60,11 +90,36 @@ function Screens() {
     return k;
   }, [params]);
 
+  // a new screen opens at its top with focus on its heading (not on the first screen: the start
+  // screen's own first action keeps its autofocus)
+  const screenKey = route.name === 'zone' ? `zone/${route.zoneId}/${route.mode}` : route.name;
+  const firstScreen = useRef(true);
+  // what had focus before this screen rendered (read while rendering: the new screen's autofocus
+  // happens before effects run)
+  const lastKey = useRef(screenKey);
+  const focusBefore = useRef<Element | null>(null);
+  if (lastKey.current !== screenKey) {
+    lastKey.current = screenKey;
+    focusBefore.current = typeof document === 'undefined' ? null : document.activeElement;
+  }
+  useEffect(() => {
+    if (firstScreen.current) {
+      firstScreen.current = false;
+      return;
+    }
+    return focusScreenHeading(focusBefore.current);
+  }, [screenKey]);
+
   const { hallUi } = useServices();
   useEffect(() => {
     // a mode choice belongs to the hall screen: leaving the hall closes it
     if (route.name !== 'hall') hallUi.getState().actions.close();
   }, [route.name, hallUi]);
+
+  // a crashed zone or screen belongs to its route: going elsewhere forgets it
+  const routeKey = hashFor(route);
+  const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
+  useEffect(() => faultStore.getState().actions.routeChanged(routeKey), [routeKey]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -93,19 +148,33 @@ function Screens() {
   }
   return (
     <>
+      <StorageBanner />
       <Notices />
+      <ScreenAnnouncer />
       <main className="app" data-route={route.name}>
-        {/* the start screen's first step needs no content; everything else waits for the content chunk */}
+        {/* the start screen's first step needs no content (nor storage: see main.tsx); everything else
+            waits for the content chunk and the restored session */}
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
-          {screen}
-          <DeepLinks params={params} />
+          {route.name !== 'start' && <CatalogReady />}
+          {/* a screen that throws is replaced by the fault screen; coming back to the route mounts it afresh */}
+          <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
+            {faulted ? <FaultScreen keep={keep} /> : screen}
+          </ErrorBoundary>
           <StageHost
             route={route}
             keep={keep}
-            visible={(route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId))}
+            visible={
+              !faulted &&
+              ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId)))
+            }
           />
         </Suspense>
       </main>
+      {Object.keys(params).length > 0 && (
+        <Suspense fallback={null}>
+          <DeepLinks params={params} />
+        </Suspense>
+      )}
       <KioskMode route={route.name} />
     </>
   );
@@ -120,12 +189,47 @@ function LanguageSync({ i18n }: { i18n: i18n }) {
   return null;
 }
 
+/**
+ * The last line of defence: whatever throws above the routed screens' own boundary (the router, the
+ * notices) shows a plain way back instead of a blank page, and the next hash change tries again.
+ */
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return (
+    <ErrorBoundary
+      key={hash}
+      onError={(e) => logError('screen', e)}
+      fallback={
+        <main className="app">
+          <section className="card message" role="alert" data-testid="fault">
+            <h1>{t('errors.faultTitle')}</h1>
+            <p>{t('errors.faultBody')}</p>
+            <a className="button primary" href="#/hall" data-testid="fault-hall">
+              {t('zone.backToHall')}
+            </a>
+          </section>
+        </main>
+      }
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
+
 export function App({ services, i18n }: { services: AppServices; i18n: i18n }) {
   return (
     <ServicesContext.Provider value={services}>
       <I18nextProvider i18n={i18n}>
         <LanguageSync i18n={i18n} />
-        <Screens />
+        <Shell>
+          <Screens />
+        </Shell>
       </I18nextProvider>
     </ServicesContext.Provider>
   );

@@ -3,6 +3,8 @@ import { createContext, use, useContext } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/shallow';
 import type { Catalog } from '../content/catalog.ts';
+import type { HallConnection } from '../hall/connect.ts';
+import type { StaffQuestionRepo } from '../storage/staffQuestions.ts';
 import type { HallStorage } from '../storage/types.ts';
 import type { HallUiStore } from '../stores/hallUi.ts';
 import type { SelfTestDeps } from '../stores/selfTest.ts';
@@ -16,10 +18,14 @@ export interface AppServices {
   /** a zone's validated question bank (its own lazy chunk) */
   loadBank: LoadBank;
   storage: HallStorage;
+  /** questions hall staff added on this device (they join loadBank's banks) */
+  staffQuestions: StaffQuestionRepo;
   /** the validated content, as soon as its chunk has loaded (all the profile screen needs) */
   content: Promise<Catalog>;
   /** the same, once the saved session is also restored (storage loaded): routed screens wait for it */
   catalog: Promise<Catalog>;
+  /** the hall server this page came from (null: a static copy, device-local; absent in tests) */
+  hall?: Promise<HallConnection | null>;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

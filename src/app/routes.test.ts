@@ -22,6 +22,14 @@ describe('hash routes', () => {
     expect(parseHash('#/nowhere/at/all').route).toEqual({ name: 'notFound', path: '/nowhere/at/all' });
   });
 
+  it('a broken escape or an unknown lab view is not found, never an exception', () => {
+    for (const h of ['#/zone/%E0%A4%A', '#/zone/%', '#/%', '#/zone/%E0%A4%A?mode=test', '#/hall/%zz'])
+      expect(parseHash(h).route, h).toEqual({ name: 'notFound', path: h.slice(1).replace(/\?.*$/, '') });
+    expect(parseHash('#/zone/ebike?mode=%&group=%E0%A4%A').params.mode).toBe('%');
+    expect(parseHash('#/lab/x').route).toEqual({ name: 'notFound', path: '/lab/x' });
+    expect(parseHash('#/lab/junction').route).toEqual({ name: 'lab', id: 'junction' });
+  });
+
   it('round-trips through hashFor', () => {
     const h = hashFor({ name: 'zone', zoneId: 'signals', mode: 'competition' }, { lang: 'zh-Hant' });
     expect(h).toBe('#/zone/signals?mode=competition&lang=zh-Hant');

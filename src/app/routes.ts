@@ -12,23 +12,39 @@ export type Route =
   | { name: 'lab'; id: string }
   | { name: 'notFound'; path: string };
 
+/** the 3D kit's development views (three/World.tsx lazy-loads each): any other #/lab/<id> is not found */
+export const LAB_IDS = ['junction'] as const;
+
 export interface Parsed {
   route: Route;
   params: Record<string, string>;
 }
 
+/** decodeURIComponent that answers null instead of throwing on a broken escape ("%", "%E0%A4%A") */
+function decodePart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
+/** Never throws: whatever is typed after the # (a hand-edited link, a damaged QR code) is a route. */
 export function parseHash(hash: string): Parsed {
   const raw = hash.replace(/^#/, '') || '/';
   const q = raw.indexOf('?');
   const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '') || '/';
   const params: Record<string, string> = {};
+  // URLSearchParams keeps a broken escape as it is rather than throwing
   if (q >= 0) new URLSearchParams(raw.slice(q + 1)).forEach((v, k) => (params[k] = v));
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const decoded = path.split('/').filter(Boolean).map(decodePart);
+  if (decoded.some((p) => p === null)) return { route: { name: 'notFound', path }, params };
+  const parts = decoded as string[];
   let route: Route;
   if (parts.length === 0) route = { name: 'start' };
   else if (parts[0] === 'hall' && parts.length === 1) route = { name: 'hall' };
   else if (parts[0] === 'staff' && parts.length === 1) route = { name: 'staff' };
-  else if (parts[0] === 'lab' && parts.length === 2) route = { name: 'lab', id: parts[1]! };
+  else if (parts[0] === 'lab' && parts.length === 2 && (LAB_IDS as readonly string[]).includes(parts[1]!)) route = { name: 'lab', id: parts[1]! };
   else if (parts[0] === 'zone' && parts.length === 2) route = { name: 'zone', zoneId: parts[1]!, mode: params.mode ?? 'game' };
   else route = { name: 'notFound', path };
   return { route, params };

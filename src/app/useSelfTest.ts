@@ -28,8 +28,14 @@ export function useSelfTest(zone: ZoneId): SelfTestStore | null {
       group,
       visitorId: visitor.id,
       device: () => device(services.hallUi.getState().inXR),
+      lang: () => services.session.getState().lang,
     });
     stores.set(key, store);
+    // a language switch mid-test takes out questions not written in the new language (staff questions)
+    const s = store;
+    services.session.subscribe((now, before) => {
+      if (now.lang !== before.lang) void s.getState().actions.languageChanged(now.lang);
+    });
   }
   useEffect(() => {
     if (store && store.getState().status === 'loading' && !store.getState().test) void store.getState().actions.start();

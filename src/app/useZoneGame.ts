@@ -7,6 +7,8 @@ import type { Attempt } from '../storage/types.ts';
 import { playCue } from '../ui/audio/cues.ts';
 import type { AnyZoneModule } from '../zones/module.ts';
 import { hasGame, loadZoneModule } from '../zones/registry.ts';
+import { faultStore } from '../stores/faults.ts';
+import { hashFor } from './routes.ts';
 import { useCatalog, useServices, useSession } from './context.tsx';
 
 export interface ZoneGameHandle {
@@ -30,7 +32,13 @@ export function useZoneGame(zoneId: string): ZoneGameHandle | null {
   useEffect(() => {
     let live = true;
     setModule(null);
-    if (hasGame(zoneId)) void loadZoneModule(zoneId).then((m) => live && setModule(m));
+    if (hasGame(zoneId))
+      loadZoneModule(zoneId).then(
+        (m) => live && setModule(m),
+        // the zone's code could not load (a chunk missing after an update, the network gone without
+        // the offline copy): logged once, and both skins show the fault screen with the way back
+        (e: unknown) => live && faultStore.getState().actions.report('zone', hashFor({ name: 'zone', zoneId, mode: 'game' }), e),
+      );
     return () => {
       live = false;
     };

@@ -16,7 +16,15 @@ export interface LocalizedText {
   'zh-Hant'?: string;
 }
 
-/** Text in the visitor's language; zh-Hant falls back to zh-Hans only if the build did not fill it. */
+/** Text in the visitor's language; zh-Hant falls back to zh-Hans only if the build did not fill it.
+ * (An empty English text is a staff question written in Chinese only: visitor screens never draw those
+ * for English, see `availableIn`; staff screens show the Chinese.) */
 export function text(l: LocalizedText, lang: Lang): string {
-  return l[lang] ?? l['zh-Hans'];
+  return l[lang] || l['zh-Hans'];
+}
+
+/** A question whose every text exists in `lang`: hall staff may add questions without English, and a
+ * question is never shown half-translated. Bank questions are always complete. */
+export function availableIn(q: { prompt: LocalizedText }, lang: Lang): boolean {
+  return lang !== 'en' || !!q.prompt.en;
 }

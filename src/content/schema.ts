@@ -78,8 +78,6 @@ export type GroupsFile = z.infer<typeof groupsFileSchema>;
 // ---------------------------------------------------------------- questions
 export const QUESTION_KINDS = ['single', 'multiple', 'truefalse', 'scene'] as const;
 
-const choiceSchema = z.object({ id: slug, text: localizedSchema }).strict();
-
 /** A scene question places marks (props) in a small 3D view; each mark is one choice. */
 const sceneSpecSchema = z
   .object({
@@ -100,53 +98,89 @@ const sceneSpecSchema = z
   })
   .strict();
 
-export const questionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z]+-[a-z0-9-]+$/, 'must look like "<zone>-<name>"'),
-    zone: zoneIdSchema,
-    groups: z.array(groupIdSchema).min(1),
-    difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    kind: z.enum(QUESTION_KINDS),
-    topic: slug,
-    prompt: localizedSchema,
-    choices: z.array(choiceSchema).min(2).max(6),
-    answer: z.array(slug).min(1),
-    explanation: localizedSchema,
-    source: sourceSchema,
-    /** physics estimates are approximate (约) and the text must say so */
-    approx: z.boolean().optional(),
-    scene: sceneSpecSchema.optional(),
-  })
-  .strict()
-  .superRefine((q, ctx) => {
-    const ids = q.choices.map((c) => c.id);
-    ids.forEach((id, i) => {
-      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${id}"` });
+/** Text of a hall staff's question (stored on the device): English may be left out, but only for the
+ * whole question (checked by staffQuestionSchema), so a question is never shown half-translated. */
+export const staffLocalizedSchema = z
+  .object({ 'zh-Hans': nonBlank, en: z.string().trim(), 'zh-Hant': nonBlank.optional() })
+  .strict();
+
+type LocalizedShape = { 'zh-Hans': string; en: string; 'zh-Hant'?: string | undefined };
+
+/** Questions of the banks and of hall staff share every rule; only their text's schema differs. The
+ * law text may be left out where the cited fact is not a law (blind zones, stopping distances). */
+function makeQuestionSchema(loc: z.ZodType<LocalizedShape>) {
+  const choice = z.object({ id: slug, text: loc }).strict();
+  return z
+    .object({
+      id: z.string().regex(/^[a-z]+-[a-z0-9-]+$/, 'must look like "<zone>-<name>"'),
+      zone: zoneIdSchema,
+      groups: z.array(groupIdSchema).min(1),
+      difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      kind: z.enum(QUESTION_KINDS),
+      topic: slug,
+      prompt: loc,
+      choices: z.array(choice).min(2).max(6),
+      answer: z.array(slug).min(1),
+      explanation: loc,
+      source: z.object({ facts: sourceSchema.shape.facts, law: loc.optional() }).strict(),
+      /** physics estimates are approximate (约) and the text must say so */
+      approx: z.boolean().optional(),
+      scene: sceneSpecSchema.optional(),
+    })
+    .strict()
+    .superRefine((q, ctx) => {
+      const ids = q.choices.map((c) => c.id);
+      ids.forEach((id, i) => {
+        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['choices', i, 'id'], message: `duplicate choice id "${id}"` });
+      });
+      q.answer.forEach((a, i) => {
+        if (!ids.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer', i], message: `"${a}" is not one of the choices (${ids.join(', ')})` });
+      });
+      if ((q.kind === 'single' || q.kind === 'truefalse' || q.kind === 'scene') && q.answer.length !== 1)
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: `a ${q.kind} question has exactly one answer` });
+      if (q.kind === 'truefalse' && q.choices.length !== 2)
+        ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a truefalse question has exactly two choices' });
+      if (q.kind === 'multiple' && q.answer.length < 2)
+        ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a multiple question has at least two answers (use single otherwise)' });
+      if (q.kind === 'scene') {
+        if (!q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: 'a scene question needs a scene' });
+        else
+          q.scene.marks.forEach((m, i) => {
+            if (!ids.includes(m.choice)) ctx.addIssue({ code: 'custom', path: ['scene', 'marks', i, 'choice'], message: `"${m.choice}" is not one of the choices` });
+          });
+      } else if (q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: `only scene questions have a scene (kind is ${q.kind})` });
+      if (q.approx) {
+        const hasYue = /约/.test(q.explanation['zh-Hans']);
+        // a question without English (staff questions) has no English to mark
+        const hasAbout = !q.explanation.en || /about|approx|roughly|around/i.test(q.explanation.en);
+        if (!hasYue || !hasAbout)
+          ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'an approximate figure must be marked as such (约 / about) in zh-Hans and en' });
+      }
     });
-    q.answer.forEach((a, i) => {
-      if (!ids.includes(a)) ctx.addIssue({ code: 'custom', path: ['answer', i], message: `"${a}" is not one of the choices (${ids.join(', ')})` });
-    });
-    if ((q.kind === 'single' || q.kind === 'truefalse' || q.kind === 'scene') && q.answer.length !== 1)
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: `a ${q.kind} question has exactly one answer` });
-    if (q.kind === 'truefalse' && q.choices.length !== 2)
-      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a truefalse question has exactly two choices' });
-    if (q.kind === 'multiple' && q.answer.length < 2)
-      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'a multiple question has at least two answers (use single otherwise)' });
-    if (q.kind === 'scene') {
-      if (!q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: 'a scene question needs a scene' });
-      else
-        q.scene.marks.forEach((m, i) => {
-          if (!ids.includes(m.choice)) ctx.addIssue({ code: 'custom', path: ['scene', 'marks', i, 'choice'], message: `"${m.choice}" is not one of the choices` });
-        });
-    } else if (q.scene) ctx.addIssue({ code: 'custom', path: ['scene'], message: `only scene questions have a scene (kind is ${q.kind})` });
-    if (q.approx) {
-      const hasYue = /约/.test(q.explanation['zh-Hans']);
-      const hasAbout = /about|approx|roughly|around/i.test(q.explanation.en);
-      if (!hasYue || !hasAbout)
-        ctx.addIssue({ code: 'custom', path: ['explanation'], message: 'an approximate figure must be marked as such (约 / about) in zh-Hans and en' });
-    }
-  });
+}
+
+export const questionSchema = makeQuestionSchema(localizedSchema);
 export type Question = z.infer<typeof questionSchema>;
+
+/** Every English text of a staff question, with the field it belongs to. */
+function englishFields(q: z.infer<ReturnType<typeof makeQuestionSchema>>): [PropertyKey[], string][] {
+  return [
+    [['prompt', 'en'], q.prompt.en],
+    ...q.choices.map((c, i): [PropertyKey[], string] => [['choices', i, 'text', 'en'], c.text.en]),
+    [['explanation', 'en'], q.explanation.en],
+    ...(q.source.law ? [[['source', 'law', 'en'], q.source.law.en] as [PropertyKey[], string]] : []),
+  ];
+}
+
+/** A question hall staff added on the device (src/storage/staffQuestions.ts): English is all or nothing. */
+export const staffQuestionSchema = makeQuestionSchema(staffLocalizedSchema).superRefine((q, ctx) => {
+  const en = englishFields(q);
+  const given = en.filter(([, t]) => t);
+  if (given.length && given.length < en.length)
+    for (const [path, t] of en) if (!t) ctx.addIssue({ code: 'custom', path, message: 'English is only partly filled: fill it, or leave every English text empty' });
+  if (q.kind === 'scene') ctx.addIssue({ code: 'custom', path: ['kind'], message: 'scene questions need a 3D layout and are written in the JSON bank by hand' });
+});
+export type StaffQuestion = z.infer<typeof staffQuestionSchema>;
 
 export const quizFileSchema = z
   .object({

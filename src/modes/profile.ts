@@ -1,5 +1,6 @@
 // Visitor profiles: nickname rules and random nicknames. Pure: the random source is passed in.
-import { NICKNAME_BLOCKLIST, NICKNAME_WORDS } from '../i18n/nicknames.ts';
+import { NICKNAME_WORDS } from '../i18n/nicknames.ts';
+import { isBlockedNickname } from './nicknameFilter.ts';
 
 export const NICKNAME_MAX = 20;
 
@@ -11,8 +12,7 @@ export function nicknameProblem(raw: string): NicknameProblem | null {
   if (!nick) return 'nicknameEmpty';
   if ([...nick].length > NICKNAME_MAX) return 'nicknameTooLong';
   if (!/^[\p{Script=Han}A-Za-z0-9 _-]+$/u.test(nick)) return 'nicknameChars';
-  const flat = nick.replace(/\s+/g, '').toLowerCase();
-  if (NICKNAME_BLOCKLIST.some((w) => flat.includes(w.toLowerCase()))) return 'nicknameBlocked';
+  if (isBlockedNickname(nick)) return 'nicknameBlocked';
   return null;
 }
 

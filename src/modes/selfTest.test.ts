@@ -4,12 +4,14 @@ import { groupsFileSchema, quizFileSchema, type Group, type Question } from '../
 import {
   answer,
   createTest,
+  dropItems,
   currentItem,
   currentQuestion,
   feedback,
   isFinished,
   next,
   preferredDifficulty,
+  allAgesQuestions,
   restoreTest,
   result,
   starsFor,
@@ -132,6 +134,33 @@ describe('createTest', () => {
     const s = createTest({ bank: [], group: group('child'), seed: 1 });
     expect(isFinished(s)).toBe(true);
     expect(result(s, group('child'))).toMatchObject({ score: 0, passed: false, stars: 0 });
+  });
+});
+
+describe('a group the bank has no questions for (a hall added it)', () => {
+  const family: Group = { ...group('adult'), id: 'family' };
+
+  it('draws from the zone\'s widest-audience questions instead of an empty test, and restores', () => {
+    expect(createTest({ bank: crossing, group: family, seed: 4 }).items).toHaveLength(0);
+    const s = createTest({ bank: crossing, group: family, seed: 4, pool: 'all-ages' });
+    expect(s.items).toHaveLength(family.defaults.questionCount);
+    expect(s.pool).toBe('all-ages');
+    const widest = Math.max(...crossing.map((q) => q.groups.length));
+    const widths = s.items.map((i) => byId(crossing, i.id).groups.length);
+    // the widest questions come first: nothing narrower is taken while wider ones are left over
+    const pool = allAgesQuestions(crossing, family.defaults.questionCount);
+    expect(Math.min(...widths)).toBeGreaterThanOrEqual(Math.min(...pool.map((q) => q.groups.length)));
+    expect(pool.some((q) => q.groups.length === widest)).toBe(true);
+    expect(restoreTest(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+
+  it('widens one step at a time and stops once there are enough', () => {
+    const q = (id: string, groups: string[]) => ({ ...crossing[0]!, id, groups });
+    const bank = [q('crossing-a', ['child', 'teen', 'adult']), q('crossing-b', ['child', 'teen']), q('crossing-c', ['driver']), q('crossing-d', ['teen', 'adult'])];
+    expect(allAgesQuestions(bank, 1).map((x) => x.id)).toEqual(['crossing-a']);
+    expect(allAgesQuestions(bank, 2).map((x) => x.id)).toEqual(['crossing-a', 'crossing-b', 'crossing-d']);
+    expect(allAgesQuestions(bank, 9)).toHaveLength(4);
+    expect(allAgesQuestions([], 3)).toEqual([]);
   });
 });
 
@@ -264,5 +293,26 @@ describe('scene questions', () => {
       }
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('dropItems', () => {
+  it('takes out unanswered questions it is told to, keeps answered ones, finishes an emptied test', () => {
+    const s: TestState = {
+      version: 1,
+      group: 'child',
+      seed: 1,
+      items: ['a', 'b', 'c'].map((id) => ({ id, topic: 't', difficulty: 1, choices: ['x', 'y'], answer: ['x'] })),
+      index: 1,
+      phase: 'question',
+      answers: [{ chosen: ['x'], correct: true, ms: 10 }, null, null],
+    };
+    const kept = dropItems(s, (id) => id !== 'a' && id !== 'b');
+    expect(kept.items.map((i) => i.id)).toEqual(['a', 'c']);
+    expect(kept.answers).toEqual([{ chosen: ['x'], correct: true, ms: 10 }, null]);
+    expect([kept.index, kept.phase]).toEqual([1, 'question']);
+    expect(dropItems(s, () => true)).toBe(s);
+    const done = dropItems(s, (id) => id === 'a');
+    expect([done.items.length, done.phase]).toEqual([1, 'finished']);
   });
 });

@@ -48,7 +48,13 @@ export interface TestState {
   phase: TestPhase;
   /** one slot per item, null until answered */
   answers: (TestAnswer | null)[];
+  /** 'all-ages': drawn from the zone's widest-audience questions because none is tagged for the group */
+  pool?: TestPool;
 }
+
+/** Where a test's questions come from: the visitor's group (normal), or the zone's questions for all
+ * ages when the bank has none for that group yet (a hall that adds a group before its questions). */
+export type TestPool = 'group' | 'all-ages';
 
 export interface CreateTestOptions {
   bank: readonly Question[];
@@ -58,6 +64,27 @@ export interface CreateTestOptions {
   count?: number;
   /** level to prefer; default: the group's level (preferredDifficulty) */
   difficulty?: Difficulty;
+  /** default 'group' */
+  pool?: TestPool;
+}
+
+/** The bank's questions tagged for this group. */
+export function groupQuestions(bank: readonly Question[], groupId: string): Question[] {
+  return bank.filter((q) => q.groups.includes(groupId));
+}
+
+/**
+ * "The zone's questions for all ages": the questions tagged for the most audience groups, widening
+ * one step at a time (every group, then one group fewer…) until there are `atLeast` of them or the
+ * bank runs out. Questions written for one narrow group (a driver's stopping distance) come last.
+ */
+export function allAgesQuestions(bank: readonly Question[], atLeast: number): Question[] {
+  const widths = [...new Set(bank.map((q) => q.groups.length))].sort((a, b) => b - a);
+  for (const w of widths) {
+    const pool = bank.filter((q) => q.groups.length >= w);
+    if (pool.length >= atLeast) return pool;
+  }
+  return [...bank];
 }
 
 /** Children and seniors get easier questions first; hall-added groups with large text and hints
@@ -87,9 +114,9 @@ function shuffle<T>(list: readonly T[], rng: Rng): T[] {
  * are spread evenly and the preferred level wins within a topic. The test then runs from easy to hard
  * (random within a level) so nobody meets the hardest question first.
  */
-function pick(bank: readonly Question[], groupId: string, count: number, level: Difficulty, rng: Rng): Question[] {
+function pick(bank: readonly Question[], groupId: string, count: number, level: Difficulty, rng: Rng, pool: TestPool): Question[] {
   // bank order is by id so a reordered bank file gives the same test for the same seed
-  const eligible = bank.filter((q) => q.groups.includes(groupId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const eligible = (pool === 'all-ages' ? allAgesQuestions(bank, count) : groupQuestions(bank, groupId)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const keyed = eligible.map((q) => {
     const w = LEVEL_WEIGHT[Math.abs(q.difficulty - level)]!;
     return { q, key: Math.pow(rng.next(), 1 / w), rank: 0, tie: 0 };
@@ -116,7 +143,8 @@ export function createTest(opts: CreateTestOptions): TestState {
   const rng = new Rng(opts.seed);
   const count = Math.max(1, Math.floor(opts.count ?? opts.group.defaults.questionCount));
   const level = opts.difficulty ?? preferredDifficulty(opts.group);
-  const items: TestItem[] = pick(opts.bank, opts.group.id, count, level, rng).map((q) => ({
+  const pool = opts.pool ?? 'group';
+  const items: TestItem[] = pick(opts.bank, opts.group.id, count, level, rng, pool).map((q) => ({
     id: q.id,
     topic: q.topic,
     difficulty: q.difficulty,
@@ -131,6 +159,7 @@ export function createTest(opts: CreateTestOptions): TestState {
     index: 0,
     phase: items.length ? 'question' : 'finished',
     answers: items.map(() => null),
+    ...(pool === 'all-ages' ? { pool } : {}),
   };
 }
 
@@ -185,6 +214,22 @@ export function next(s: TestState): TestState {
   if (s.phase !== 'feedback') return s;
   const index = s.index + 1;
   return { ...s, index, phase: index >= s.items.length ? 'finished' : 'question' };
+}
+
+/**
+ * The test without the questions `keep` refuses that the visitor has not answered yet (a question
+ * hall staff wrote in Chinese only, after the visitor switched to English: it is never shown
+ * half-translated). Answered questions stay, so the score and the stored answers do not change; a
+ * test left with nothing to ask is finished.
+ */
+export function dropItems(s: TestState, keep: (id: string) => boolean): TestState {
+  const drop = s.items.map((item, i) => !keep(item.id) && s.answers[i] === null && i >= s.index);
+  if (!drop.some(Boolean)) return s;
+  const items = s.items.filter((_, i) => !drop[i]);
+  const answers = s.answers.filter((_, i) => !drop[i]);
+  const index = s.index;
+  const phase: TestPhase = s.phase === 'finished' || index >= items.length ? 'finished' : s.phase;
+  return { ...s, items, answers, index: Math.min(index, items.length), phase };
 }
 
 export interface TopicResult {
@@ -259,6 +304,7 @@ const stateSchema = z
     index: z.number().int().min(0),
     phase: z.enum(['question', 'feedback', 'finished']),
     answers: z.array(z.object({ chosen: z.array(z.string()), correct: z.boolean(), ms: z.number() }).nullable()),
+    pool: z.enum(['group', 'all-ages']).optional(),
   })
   .refine((s) => s.answers.length === s.items.length && s.index <= s.items.length, 'answers and index must match the items')
   .refine((s) => (s.phase === 'finished') === (s.index === s.items.length), 'phase must match the index')

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Attempt, Visitor } from '../storage/types.ts';
-import { CSV_COLUMNS, buildExport, csvField, importJson, localTime, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from './exchange.ts';
+import { CSV_COLUMNS, buildExport, csvField, importJson, localTime, purge, purgeVisitors, toCsv, toJson } from './exchange.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 4, 1, 7); // 15:00 in the hall
@@ -71,6 +71,22 @@ describe('CSV export', () => {
     expect(csvField('+86')).toBe("'+86");
     expect(csvField('-1')).toBe("'-1");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    // spaces or a line feed before the sign do not hide a formula
+    expect(csvField(' =1+2')).toBe("' =1+2");
+    expect(csvField('\n=cmd|x')).toBe(`"'\n=cmd|x"`);
+    expect(csvField('  @SUM(A1)')).toBe("'  @SUM(A1)");
+    expect(csvField('a = b')).toBe('a = b');
+    // also after leading spaces or line feeds, which spreadsheet programs skip (OWASP's list)
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('\n=1+1')).toBe(`"'\n=1+1"`);
+    expect(csvField('\tx')).toBe("'\tx");
+    // a leading space, tab or line feed before the formula does not hide it (issue 15 item 9)
+    expect(csvField(' =1+1')).toBe("' =1+1");
+    expect(csvField('\n=cmd|\' /C calc\'!A0')).toBe(`"'\n=cmd|' /C calc'!A0"`);
+    expect(csvField('\r\n+1')).toBe(`"'\r\n+1"`);
+    expect(csvField('\t@x')).toBe("'\t@x");
+    expect(csvField('\u3000=1')).toBe("'\u3000=1");
+    expect(csvField('a=b')).toBe('a=b');
     expect(csvField(-1)).toBe('-1'); // numbers are numbers
     expect(csvField(null)).toBe('');
     expect(toCsv(attempts, visitors)).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -142,38 +158,6 @@ describe('JSON export and import', () => {
     if (r.ok) return;
     expect(r.errors).toHaveLength(21);
     expect(r.errors[20]).toBe('… and 10 more problems');
-  });
-});
-
-describe('merging an import', () => {
-  it('adds new attempts, skips those it has, reports conflicts, and never duplicates', () => {
-    const mine = [attempts[0]!, attempts[1]!];
-    const theirs = [attempts[1]!, attempts[2]!, { ...attempts[0]!, score: 10 }, attempts[2]!];
-    const r = mergeAttempts(mine, theirs);
-    expect(r.added).toEqual(['a3']);
-    expect(r.skipped).toEqual(['a2', 'a3']);
-    expect(r.conflicts).toEqual(['a1']);
-    expect(r.merged.map((a) => a.id)).toEqual(['a1', 'a2', 'a3']);
-    expect(r.merged[0]!.score).toBe(80); // this device's record is kept
-    // importing the same file again changes nothing
-    const again = mergeAttempts(r.merged, theirs);
-    expect(again.added).toEqual([]);
-    expect(again.merged).toEqual(r.merged);
-  });
-
-  it('a re-export from another device (keys in another order) is the same attempt', () => {
-    const reordered = JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(attempts[0]!).reverse()))) as Attempt;
-    expect(Object.keys(reordered)[0]).toBe('device');
-    const r = mergeAttempts([attempts[0]!], [reordered]);
-    expect(r.skipped).toEqual(['a1']);
-    expect(r.conflicts).toEqual([]);
-  });
-
-  it('adds unknown visitors with nickname and group only, keeps known ones', () => {
-    const r = mergeVisitors([visitors[0]!], [{ id: 'v1', nickname: 'other', group: 'adult' }, { id: 'v9', nickname: '乐乐', group: 'child' }], NOW);
-    expect(r.added).toEqual(['v9']);
-    expect(r.skipped).toEqual(['v1']);
-    expect(r.merged).toEqual([visitors[0], { id: 'v9', nickname: '乐乐', group: 'child', createdAt: NOW }]);
   });
 });
 

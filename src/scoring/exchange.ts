@@ -2,12 +2,15 @@
 // often minors, so only nickname + group ever leave the device, and staff can purge).
 // - CSV: UTF-8 with a BOM (Excel then shows Chinese instead of mojibake), a header row, one row per
 //   attempt, RFC 4180 quoting and CRLF line ends. Times in the hall's local time, as Excel reads them.
-//   Text cells that Excel would run as a formula (= + - @ at the start) get a leading apostrophe.
+//   Text cells that Excel would run as a formula (= + - @ tab CR LF at the start, also after leading
+//   spaces or line feeds: " =1+1", "\n=cmd|…", OWASP's CSV-injection list) get a leading apostrophe.
 // - JSON: { format: 'traffic-hall-export', version: 1, exportedAt, attempts, visitors }, read back by
-//   importJson with clear messages, merged by attempt id without duplicates.
+//   importJson with clear messages; importPlan.ts merges an import by attempt id without duplicates.
 import { z } from 'zod';
 import { MODE_IDS, ZONE_IDS } from '../content/ids.ts';
+import { spreadsheetSafe } from '../content/import/formula.ts';
 import type { Attempt, Visitor } from '../storage/types.ts';
+import { capErrors, checkAttempts, checkVisitors, readExport } from './importPlan.ts';
 import { HALL_TZ_OFFSET_MIN } from './stats.ts';
 
 export const EXPORT_FORMAT = 'traffic-hall-export';
@@ -73,7 +76,7 @@ function tzLabel(tzOffsetMin: number): string {
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string') s = spreadsheetSafe(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -117,7 +120,7 @@ export function toJson(attempts: readonly Attempt[], visitors: readonly Visitor[
 }
 
 const time = z.number().int('must be a time in milliseconds').min(0, 'must be a time in milliseconds');
-const attemptSchema = z
+export const attemptSchema = z
   .object({
     id: z.string().min(1, 'must not be empty'),
     visitorId: z.string().min(1, 'must not be empty'),
@@ -136,25 +139,17 @@ const attemptSchema = z
   })
   .refine((a) => a.endedAt >= a.startedAt, { message: 'must not be before startedAt', path: ['endedAt'] });
 
-const exportSchema = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: time,
-  attempts: z.array(attemptSchema),
-  // only these three fields are read: anything else a file carries about a visitor is dropped
-  visitors: z.array(z.object({ id: z.string().min(1), nickname: z.string().max(40, 'at most 40 characters'), group: z.string().min(1) })).default([]),
-});
+export const exportVisitorSchema = z.object({ id: z.string().min(1), nickname: z.string().max(40, 'at most 40 characters'), group: z.string().min(1) });
 
 export type ImportResult = { ok: true; data: HallExport } | { ok: false; errors: string[] };
 
-const MAX_ERRORS = 20;
-
-function pathText(path: readonly PropertyKey[]): string {
+export function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
 }
 
-/** Reads a JSON export (from this or another device). Errors name the place: "attempts[3].score: must
- * be between 0 and 100"; at most 20 are listed. */
+/** Reads a JSON export (from this or another device) at once. Errors name the place: "attempts[3].score:
+ * must be between 0 and 100"; at most 20 are listed. The staff console reads big files in a worker, a
+ * chunk at a time, with the same steps (importPlan.ts). */
 export function importJson(text: string): ImportResult {
   let raw: unknown;
   try {
@@ -162,75 +157,17 @@ export function importJson(text: string): ImportResult {
   } catch (e) {
     return { ok: false, errors: [`the file is not JSON (${e instanceof Error ? e.message : String(e)})`] };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: ['the file is not a traffic-hall export (expected an object)'] };
-  const o = raw as Record<string, unknown>;
-  if (o.format !== EXPORT_FORMAT) return { ok: false, errors: [`the file is not a traffic-hall export (format is ${JSON.stringify(o.format ?? null)}, expected "${EXPORT_FORMAT}")`] };
-  if (typeof o.version === 'number' && o.version > EXPORT_VERSION)
-    return { ok: false, errors: [`the file was made by a newer version of the app (export version ${o.version}; this app reads version ${EXPORT_VERSION})`] };
-  const r = exportSchema.safeParse(raw);
-  if (!r.success) {
-    const all = r.error.issues.map((i) => `${pathText(i.path) || '(file)'}: ${i.message}`);
-    return { ok: false, errors: all.length > MAX_ERRORS ? [...all.slice(0, MAX_ERRORS), `… and ${all.length - MAX_ERRORS} more problems`] : all };
-  }
-  return { ok: true, data: r.data as HallExport };
+  const shape = readExport(raw);
+  if (!shape.ok) return shape;
+  const errors: string[] = [];
+  const attempts: Attempt[] = [];
+  checkAttempts(shape.body.attempts, 0, shape.body.attempts.length, attempts, errors);
+  const visitors = checkVisitors(shape.body.visitors, errors);
+  if (errors.length) return { ok: false, errors: capErrors(errors) };
+  return { ok: true, data: { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: shape.body.exportedAt, attempts, visitors } };
 }
 
-// ---------------------------------------------------------------- merge and purge
-
-export interface MergeReport<T> {
-  /** everything: the existing records, then the added ones */
-  merged: T[];
-  added: string[];
-  /** ids already present with the same content (or repeated in the import) */
-  skipped: string[];
-  /** ids already present with different content: the existing record is kept */
-  conflicts: string[];
-}
-
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === 'object' && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : x,
-  );
-}
-
-function mergeById<T extends { id: string }>(existing: readonly T[], incoming: readonly T[]): MergeReport<T> {
-  const have = new Map(existing.map((x) => [x.id, canonical(x)]));
-  const report: MergeReport<T> = { merged: [...existing], added: [], skipped: [], conflicts: [] };
-  for (const x of incoming) {
-    const prev = have.get(x.id);
-    if (prev === undefined) {
-      have.set(x.id, canonical(x));
-      report.merged.push(x);
-      report.added.push(x.id);
-    } else if (prev === canonical(x)) report.skipped.push(x.id);
-    else report.conflicts.push(x.id);
-  }
-  return report;
-}
-
-/** Attempts from an import added to the device's, never twice (the attempt id is the key). */
-export function mergeAttempts(existing: readonly Attempt[], incoming: readonly Attempt[]): MergeReport<Attempt> {
-  return mergeById(existing, incoming);
-}
-
-/** Visitors from an import (nickname + group) added when this device does not know them; a visitor
- * it knows keeps its own record. `createdAt` stamps the new ones (e.g. the export's exportedAt). */
-export function mergeVisitors(existing: readonly Visitor[], incoming: readonly ExportVisitor[], createdAt: number): MergeReport<Visitor> {
-  const known = new Set(existing.map((v) => v.id));
-  const report: MergeReport<Visitor> = { merged: [...existing], added: [], skipped: [], conflicts: [] };
-  for (const v of incoming) {
-    if (known.has(v.id)) {
-      report.skipped.push(v.id);
-      continue;
-    }
-    known.add(v.id);
-    report.merged.push({ id: v.id, nickname: v.nickname, group: v.group, createdAt });
-    report.added.push(v.id);
-  }
-  return report;
-}
+// ---------------------------------------------------------------- purge
 
 export interface PurgeOptions {
   /** remove what ended more than this many days before `now`; omitted: remove everything */

@@ -23,6 +23,18 @@ export function deferredStorage(real: Promise<HallStorage>): HallStorage {
     get problem() {
       return inner ? inner.problem : null;
     },
+    get held() {
+      return inner ? inner.held : 0;
+    },
+    get heldDurable() {
+      return inner ? inner.heldDurable : true;
+    },
+    get settingsKnown() {
+      return inner ? inner.settingsKnown : false;
+    },
+    get persisted() {
+      return inner ? inner.persisted : null;
+    },
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
@@ -30,6 +42,8 @@ export function deferredStorage(real: Promise<HallStorage>): HallStorage {
     putVisitor: later('putVisitor') as HallStorage['putVisitor'],
     getVisitor: later('getVisitor') as HallStorage['getVisitor'],
     putAttempt: later('putAttempt') as HallStorage['putAttempt'],
+    putAttempts: later('putAttempts') as HallStorage['putAttempts'],
+    putVisitors: later('putVisitors') as HallStorage['putVisitors'],
     listAttempts: later('listAttempts') as HallStorage['listAttempts'],
     getSettings: later('getSettings') as HallStorage['getSettings'],
     putSettings: later('putSettings') as HallStorage['putSettings'],

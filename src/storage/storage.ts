@@ -1,18 +1,14 @@
-// Storage that never takes the app down: when IndexedDB is missing, blocked or corrupt, everything
-// is held in memory (with a clear status for the banner) and written through once it works again.
+// Storage that never takes the app down and never drops a write. When IndexedDB is missing, blocked,
+// full or corrupt, writes are held in a durable queue (held.ts: localStorage, in order) and the app
+// reads them back from memory; the queue is written through, in order, as soon as IndexedDB takes a
+// write again — by a retry, by the next write of any kind, or by the periodic retry. The status is
+// 'ok' only when IndexedDB is open and nothing is held.
+//
+// All writes go through one chain, one after another: a write that fails is held, and every write
+// after it is held behind it, so IndexedDB never sees an older row after a newer one.
 import { openHallDb, type HallDb } from './db.ts';
+import { defaultHeldStore, enqueue, loadHeld, saveHeld, type HeldStore, type HeldWrite } from './held.ts';
 import type { Attempt, CompetitionRecord, HallStorage, Progress, Settings, StorageStatus, Visitor } from './types.ts';
-
-type Pending =
-  | { kind: 'visitor'; row: Visitor }
-  | { kind: 'attempt'; row: Attempt }
-  | { kind: 'settings'; patch: Settings }
-  | { kind: 'progress'; row: Progress }
-  | { kind: 'progress-delete'; key: string }
-  | { kind: 'attempts-delete'; ids: string[] }
-  | { kind: 'visitors-delete'; ids: string[] }
-  | { kind: 'competition'; row: CompetitionRecord }
-  | { kind: 'competitions-delete'; ids: string[] };
 
 export function describeStorageError(e: unknown): string {
   const err = e as { name?: string; message?: string; inner?: { name?: string } };
@@ -24,12 +20,29 @@ export function describeStorageError(e: unknown): string {
   return `${name}: ${err?.message ?? String(e)}`;
 }
 
-export function createHallStorage(open: () => HallDb = () => openHallDb(), openTimeoutMs = 4000): HallStorage {
+export interface HallStorageOptions {
+  /** where held writes survive a reload (default: localStorage; null: memory only) */
+  held?: HeldStore | null;
+  /** while writes are held, try IndexedDB again this often (0: only on retry or the next write) */
+  autoRetryMs?: number;
+  /** ask the browser to keep this origin's storage under pressure (navigator.storage.persist) */
+  persist?: (() => Promise<boolean>) | null;
+}
+
+function browserPersist(): (() => Promise<boolean>) | null {
+  const s = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  return s && typeof s.persist === 'function' ? () => s.persist() : null;
+}
+
+export function createHallStorage(open: () => HallDb = () => openHallDb(), openTimeoutMs = 4000, opts: HallStorageOptions = {}): HallStorage {
+  const heldStore = opts.held === undefined ? defaultHeldStore() : opts.held;
   let db: HallDb | null = null;
-  let status: StorageStatus = 'opening';
+  let opened = false;
   let problem: string | null = null;
+  let settingsKnown = false;
+  let persisted: boolean | null = null;
   const listeners = new Set<() => void>();
-  // the in-memory copy: the truth while storage is down, merged into reads afterwards
+  // the in-memory copy: what is held, merged into reads (IndexedDB may not have it yet)
   const visitors = new Map<string, Visitor>();
   const attempts = new Map<string, Attempt>();
   let settings: Settings = {};
@@ -38,83 +51,283 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
   const deletedAttempts = new Set<string>();
   const deletedVisitors = new Set<string>();
   const competitions = new Map<string, CompetitionRecord | null>();
-  const pending: Pending[] = [];
 
+  let queue: HeldWrite[] = loadHeld(heldStore);
+  let durable = true;
+  // what a previous page load held comes back into memory first, so reads see it at once
+  for (const w of queue) remember(w);
+
+  const status = (): StorageStatus => (!opened ? 'opening' : db && queue.length === 0 ? 'ok' : 'memory');
+  let lastStatus = status();
+  let lastCount = queue.length;
   const emit = () => listeners.forEach((l) => l());
+  const changed = () => {
+    const s = status();
+    if (s !== lastStatus || queue.length !== lastCount) {
+      lastStatus = s;
+      lastCount = queue.length;
+      emit();
+    }
+  };
   const fail = (e: unknown) => {
-    status = 'memory';
     problem = describeStorageError(e);
     db = null;
     emit();
   };
 
-  async function connect(): Promise<HallDb | null> {
-    if (db) return db;
-    try {
-      const d = open();
-      // a database blocked by another tab would otherwise wait for ever
-      await Promise.race([
-        d.open(),
-        new Promise((_, reject) => setTimeout(() => reject(Object.assign(new Error('the database is blocked by another window'), { name: 'BlockedError' })), openTimeoutMs)),
-      ]);
-      db = d;
-      const s = await d.settings.get('main');
-      if (s) {
-        const { key: _k, ...rest } = s;
-        settings = { ...rest, ...settings };
-      }
-      if (status !== 'ok') {
-        status = 'ok';
+  function remember(w: HeldWrite) {
+    switch (w.kind) {
+      case 'visitor':
+        visitors.set(w.row.id, w.row);
+        deletedVisitors.delete(w.row.id);
+        break;
+      case 'attempt':
+        attempts.set(w.row.id, w.row);
+        deletedAttempts.delete(w.row.id);
+        break;
+      case 'settings':
+        settings = { ...settings, ...w.patch };
+        break;
+      case 'progress':
+        progress.set(w.row.key, w.row);
+        break;
+      case 'progress-delete':
+        progress.set(w.key, null);
+        break;
+      case 'attempts-delete':
+        for (const id of w.ids) {
+          attempts.delete(id);
+          deletedAttempts.add(id);
+        }
+        break;
+      case 'visitors-delete':
+        for (const id of w.ids) {
+          visitors.delete(id);
+          deletedVisitors.add(id);
+        }
+        break;
+      case 'competition':
+        competitions.set(w.row.id, w.row);
+        break;
+      case 'competitions-delete':
+        for (const id of w.ids) competitions.set(id, null);
+    }
+  }
+
+  let connecting: Promise<HallDb | null> | null = null;
+  function connect(): Promise<HallDb | null> {
+    if (db) return Promise.resolve(db);
+    if (connecting) return connecting;
+    connecting = (async () => {
+      try {
+        const d = open();
+        // a database blocked by another tab would otherwise wait for ever
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          d.open(),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(Object.assign(new Error('the database is blocked by another window'), { name: 'BlockedError' })), openTimeoutMs);
+          }),
+        ]).finally(() => clearTimeout(timer));
+        const s = await d.settings.get('main');
+        if (s) {
+          const { key: _k, ...rest } = s;
+          // what this page changed while storage was away wins over the stored row
+          settings = { ...rest, ...settings };
+        }
+        settingsKnown = true;
+        db = d;
         problem = null;
-        emit();
+        return d;
+      } catch (e) {
+        fail(e);
+        return null;
+      } finally {
+        opened = true;
+        connecting = null;
+        changed();
       }
-      return d;
-    } catch (e) {
-      fail(e);
-      return null;
+    })();
+    return connecting;
+  }
+
+  async function put(d: HallDb, w: HeldWrite): Promise<void> {
+    switch (w.kind) {
+      case 'visitor':
+        return void (await d.visitors.put(w.row));
+      case 'attempt':
+        return void (await d.attempts.put(w.row));
+      case 'progress':
+        return void (await d.progress.put(w.row));
+      case 'progress-delete':
+        return d.progress.delete(w.key);
+      case 'attempts-delete':
+        return d.attempts.bulkDelete(w.ids);
+      case 'visitors-delete':
+        return d.visitors.bulkDelete(w.ids);
+      case 'competition':
+        return void (await d.competitions.put(w.row));
+      case 'competitions-delete':
+        return d.competitions.bulkDelete(w.ids);
+      case 'settings':
+        // the whole row: the patches held while storage was away are already merged into it
+        return void (await d.settings.put({ ...settings, key: 'main' }));
     }
   }
 
-  async function write(p: Pending): Promise<void> {
-    const d = await connect();
-    if (!d) {
-      pending.push(p);
-      return;
-    }
-    try {
-      if (p.kind === 'visitor') await d.visitors.put(p.row);
-      else if (p.kind === 'attempt') await d.attempts.put(p.row);
-      else if (p.kind === 'progress') await d.progress.put(p.row);
-      else if (p.kind === 'progress-delete') await d.progress.delete(p.key);
-      else if (p.kind === 'attempts-delete') await d.attempts.bulkDelete(p.ids);
-      else if (p.kind === 'visitors-delete') await d.visitors.bulkDelete(p.ids);
-      else if (p.kind === 'competition') await d.competitions.put(p.row);
-      else if (p.kind === 'competitions-delete') await d.competitions.bulkDelete(p.ids);
-      else await d.settings.put({ ...settings, key: 'main' });
-    } catch (e) {
-      pending.push(p);
-      fail(e);
-    }
+  function hold(w: HeldWrite) {
+    queue = enqueue(queue, w);
+    durable = saveHeld(heldStore, queue);
   }
 
-  async function flush(): Promise<boolean> {
-    if (!(await connect())) return false;
-    while (pending.length) {
-      const p = pending.shift()!;
-      await write(p);
-      if (status !== 'ok') return false;
+  /** Writes the held queue through, oldest first; stops at the first failure. True when it is empty. */
+  async function drain(): Promise<boolean> {
+    while (queue.length) {
+      const d = await connect();
+      if (!d) return false;
+      const w = queue[0]!;
+      try {
+        await put(d, w);
+        forget(w);
+      } catch (e) {
+        fail(e);
+        changed();
+        return false;
+      }
+      // only the written entry goes: a write held meanwhile may have replaced queue[0]'s row
+      if (queue[0] === w) queue = queue.slice(1);
+      durable = saveHeld(heldStore, queue);
+      changed();
     }
     return true;
   }
 
-  const ready = connect();
+  /** After IndexedDB took a write, its memory copy is no longer needed (a kiosk runs for days). */
+  function forget(w: HeldWrite) {
+    if (w.kind === 'visitor' && visitors.get(w.row.id) === w.row) visitors.delete(w.row.id);
+    else if (w.kind === 'attempt' && attempts.get(w.row.id) === w.row) attempts.delete(w.row.id);
+    else if (w.kind === 'progress' && progress.get(w.row.key) === w.row) progress.delete(w.row.key);
+    else if (w.kind === 'progress-delete' && progress.get(w.key) === null) progress.delete(w.key);
+    else if (w.kind === 'competition' && competitions.get(w.row.id) === w.row) competitions.delete(w.row.id);
+    else if (w.kind === 'competitions-delete') for (const id of w.ids) if (competitions.get(id) === null) competitions.delete(id);
+    // deletions of attempts and visitors stay remembered: a row read back from an older copy must stay hidden
+  }
+
+  let chain: Promise<unknown> = Promise.resolve();
+  /** Runs `task` after every write started before it (writes reach IndexedDB in the order they were made). */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const p = chain.then(task, task);
+    chain = p.catch(() => undefined);
+    return p;
+  }
+
+  /** One write: straight to IndexedDB, or held (behind whatever is held already) when it cannot be. */
+  function write(w: HeldWrite): Promise<void> {
+    return serial(async () => {
+      if (queue.length) {
+        hold(w);
+        await drain();
+        changed();
+        return;
+      }
+      const d = await connect();
+      if (d) {
+        try {
+          await put(d, w);
+          forget(w);
+          return;
+        } catch (e) {
+          fail(e);
+        }
+      }
+      hold(w);
+      changed();
+    });
+  }
+
+  /** Many rows of one table in one transaction (an import of thousands), or held one by one. */
+  function writeMany(rows: HeldWrite[], bulk: (d: HallDb) => Promise<unknown>): Promise<void> {
+    return serial(async () => {
+      if (!queue.length) {
+        const d = await connect();
+        if (d) {
+          try {
+            await bulk(d);
+            rows.forEach(forget);
+            return;
+          } catch (e) {
+            fail(e);
+          }
+        }
+      }
+      for (const w of rows) hold(w);
+      await drain();
+      changed();
+    });
+  }
+
+  /** Held writes first (in order), then reports whether nothing is left. */
+  function retry(): Promise<boolean> {
+    return serial(async () => {
+      const ok = await drain();
+      // a successful open with nothing held is still news for a banner that said "unavailable"
+      changed();
+      return ok && !!db;
+    });
+  }
+
+  const ready = connect().then(async (d) => {
+    if (d && queue.length) await retry();
+  });
+
+  const persist = opts.persist === undefined ? browserPersist() : opts.persist;
+  if (persist)
+    void persist()
+      .then((granted) => {
+        persisted = granted;
+        emit();
+      })
+      .catch(() => undefined);
+
+  const autoRetryMs = opts.autoRetryMs ?? 30_000;
+  if (autoRetryMs > 0) {
+    const timer = setInterval(() => {
+      if (queue.length || (!db && opened)) void retry();
+    }, autoRetryMs);
+    (timer as { unref?: () => void }).unref?.();
+  }
+
+  /** Reads IndexedDB, or nothing while it is away (the memory copy fills in). */
+  async function stored<T>(read: (d: HallDb) => Promise<T>, fallback: T): Promise<T> {
+    const d = await connect();
+    if (!d) return fallback;
+    try {
+      return await read(d);
+    } catch (e) {
+      fail(e);
+      changed();
+      return fallback;
+    }
+  }
 
   return {
     get status() {
-      return status;
+      return status();
     },
     get problem() {
       return problem;
+    },
+    get held() {
+      return queue.length;
+    },
+    get heldDurable() {
+      return durable;
+    },
+    get settingsKnown() {
+      return settingsKnown;
+    },
+    get persisted() {
+      return persisted;
     },
     subscribe(fn) {
       listeners.add(fn);
@@ -122,137 +335,111 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
     },
     async putVisitor(v) {
       await ready;
-      visitors.set(v.id, v);
-      deletedVisitors.delete(v.id);
+      remember({ kind: 'visitor', row: v });
       await write({ kind: 'visitor', row: v });
     },
     async getVisitor(id) {
       await ready;
       if (deletedVisitors.has(id)) return undefined;
       if (visitors.has(id)) return visitors.get(id);
-      const d = await connect();
-      try {
-        return d ? await d.visitors.get(id) : undefined;
-      } catch (e) {
-        fail(e);
-        return undefined;
-      }
+      return stored((d) => d.visitors.get(id), undefined);
     },
     async putAttempt(a) {
       await ready;
-      attempts.set(a.id, a);
-      deletedAttempts.delete(a.id);
+      remember({ kind: 'attempt', row: a });
       await write({ kind: 'attempt', row: a });
+    },
+    async putAttempts(list) {
+      await ready;
+      if (!list.length) return;
+      const rows: HeldWrite[] = list.map((row) => ({ kind: 'attempt', row }));
+      rows.forEach(remember);
+      await writeMany(rows, (d) => d.attempts.bulkPut([...list]));
+    },
+    async putVisitors(list) {
+      await ready;
+      if (!list.length) return;
+      const rows: HeldWrite[] = list.map((row) => ({ kind: 'visitor', row }));
+      rows.forEach(remember);
+      await writeMany(rows, (d) => d.visitors.bulkPut([...list]));
     },
     async listAttempts() {
       await ready;
-      const d = await connect();
-      let stored: Attempt[] = [];
-      try {
-        stored = d ? await d.attempts.toArray() : [];
-      } catch (e) {
-        fail(e);
-      }
-      const byId = new Map(stored.filter((a) => !deletedAttempts.has(a.id)).map((a) => [a.id, a]));
+      const rows = await stored((d) => d.attempts.toArray(), [] as Attempt[]);
+      const byId = new Map(rows.filter((a) => !deletedAttempts.has(a.id)).map((a) => [a.id, a]));
       for (const a of attempts.values()) byId.set(a.id, a);
       return [...byId.values()].sort((a, b) => a.endedAt - b.endedAt);
     },
     async getSettings() {
       await ready;
+      if (!settingsKnown) await connect();
       return { ...settings };
     },
     async putSettings(patch) {
       await ready;
-      settings = { ...settings, ...patch };
+      remember({ kind: 'settings', patch });
       await write({ kind: 'settings', patch });
     },
     async putProgress(p) {
       await ready;
-      progress.set(p.key, p);
+      remember({ kind: 'progress', row: p });
       await write({ kind: 'progress', row: p });
     },
     async getProgress(key) {
       await ready;
       if (progress.has(key)) return progress.get(key) ?? undefined;
-      const d = await connect();
-      try {
-        return d ? await d.progress.get(key) : undefined;
-      } catch (e) {
-        fail(e);
-        return undefined;
-      }
+      return stored((d) => d.progress.get(key), undefined);
     },
     async deleteProgress(key) {
       await ready;
-      progress.set(key, null);
+      remember({ kind: 'progress-delete', key });
       await write({ kind: 'progress-delete', key });
     },
     async listVisitors() {
       await ready;
-      const d = await connect();
-      let stored: Visitor[] = [];
-      try {
-        stored = d ? await d.visitors.toArray() : [];
-      } catch (e) {
-        fail(e);
-      }
-      const byId = new Map(stored.filter((v) => !deletedVisitors.has(v.id)).map((v) => [v.id, v]));
+      const rows = await stored((d) => d.visitors.toArray(), [] as Visitor[]);
+      const byId = new Map(rows.filter((v) => !deletedVisitors.has(v.id)).map((v) => [v.id, v]));
       for (const v of visitors.values()) byId.set(v.id, v);
       return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
     },
     async deleteAttempts(ids) {
       await ready;
       if (!ids.length) return;
-      for (const id of ids) {
-        attempts.delete(id);
-        deletedAttempts.add(id);
-      }
-      await write({ kind: 'attempts-delete', ids: [...ids] });
+      const w: HeldWrite = { kind: 'attempts-delete', ids: [...ids] };
+      remember(w);
+      await write(w);
     },
     async deleteVisitors(ids) {
       await ready;
       if (!ids.length) return;
-      for (const id of ids) {
-        visitors.delete(id);
-        deletedVisitors.add(id);
-      }
-      await write({ kind: 'visitors-delete', ids: [...ids] });
+      const w: HeldWrite = { kind: 'visitors-delete', ids: [...ids] };
+      remember(w);
+      await write(w);
     },
     async putCompetition(c) {
       await ready;
-      competitions.set(c.id, c);
+      remember({ kind: 'competition', row: c });
       await write({ kind: 'competition', row: c });
     },
     async getCompetition(id) {
       await ready;
       if (competitions.has(id)) return competitions.get(id) ?? undefined;
-      const d = await connect();
-      try {
-        return d ? await d.competitions.get(id) : undefined;
-      } catch (e) {
-        fail(e);
-        return undefined;
-      }
+      return stored((d) => d.competitions.get(id), undefined);
     },
     async listCompetitions() {
       await ready;
-      const d = await connect();
-      let stored: CompetitionRecord[] = [];
-      try {
-        stored = d ? await d.competitions.toArray() : [];
-      } catch (e) {
-        fail(e);
-      }
-      const byId = new Map<string, CompetitionRecord | null>(stored.map((c) => [c.id, c]));
+      const rows = await stored((d) => d.competitions.toArray(), [] as CompetitionRecord[]);
+      const byId = new Map<string, CompetitionRecord | null>(rows.map((c) => [c.id, c]));
       for (const [id, c] of competitions) byId.set(id, c);
       return [...byId.values()].filter((c): c is CompetitionRecord => c !== null).sort((a, b) => b.updatedAt - a.updatedAt);
     },
     async deleteCompetitions(ids) {
       await ready;
       if (!ids.length) return;
-      for (const id of ids) competitions.set(id, null);
-      await write({ kind: 'competitions-delete', ids: [...ids] });
+      const w: HeldWrite = { kind: 'competitions-delete', ids: [...ids] };
+      remember(w);
+      await write(w);
     },
-    retry: flush,
+    retry,
   };
 }

@@ -94,6 +94,7 @@ export interface Progress {
   state: unknown;
 }
 
+/** 'ok': IndexedDB is open and nothing is held; 'memory': writes are held (storage away, or catching up). */
 export type StorageStatus = 'opening' | 'ok' | 'memory';
 
 /** The app's only door to saved data. */
@@ -101,10 +102,21 @@ export interface HallStorage {
   readonly status: StorageStatus;
   /** why storage is in memory only, for the banner */
   readonly problem: string | null;
+  /** writes IndexedDB has not taken yet (held in order, written through on the next success) */
+  readonly held: number;
+  /** false when the held writes no longer fit in localStorage: they would not survive a reload */
+  readonly heldDurable: boolean;
+  /** the saved settings were actually read from IndexedDB (false while it is away: nothing is known, e.g. the staff PIN) */
+  readonly settingsKnown: boolean;
+  /** what navigator.storage.persist() answered (null: not asked or not available) */
+  readonly persisted: boolean | null;
   subscribe(fn: () => void): () => void;
   putVisitor(v: Visitor): Promise<void>;
   getVisitor(id: string): Promise<Visitor | undefined>;
   putAttempt(a: Attempt): Promise<void>;
+  /** many attempts in one transaction (imports) */
+  putAttempts(list: readonly Attempt[]): Promise<void>;
+  putVisitors(list: readonly Visitor[]): Promise<void>;
   listAttempts(): Promise<Attempt[]>;
   getSettings(): Promise<Settings>;
   putProgress(p: Progress): Promise<void>;
@@ -121,6 +133,6 @@ export interface HallStorage {
   /** newest first */
   listCompetitions(): Promise<CompetitionRecord[]>;
   deleteCompetitions(ids: readonly string[]): Promise<void>;
-  /** saves what was held in memory once storage works again; true when nothing is pending */
+  /** writes through what is held; true when IndexedDB is open and nothing is held any more */
   retry(): Promise<boolean>;
 }

@@ -238,3 +238,50 @@ describe('write-ahead copy of the log', () => {
     }
   });
 });
+
+describe('the screens show only what is on disk (issue 15 item 3)', () => {
+  it('an award appears in `shown` once its write is done, never before; the next action is judged on the latest state', async () => {
+    const clock = { t: Date.UTC(2026, 4, 2, 2) };
+    const real = createHallStorage(() => openHallDb(fresh()));
+    // a slow disk: each competition write waits until the test lets it through
+    const gates: (() => void)[] = [];
+    const storage: HallStorage = Object.create(real, {
+      putCompetition: {
+        value: (c: Parameters<HallStorage['putCompetition']>[0]) => new Promise<void>((done) => gates.push(() => void real.putCompetition(c).then(done))),
+      },
+    });
+    const store = make(storage, clock);
+    const created = store.getState().actions.create(setup());
+    // the host view does not open before the setup is written
+    await expect.poll(() => gates.length).toBe(1);
+    expect(store.getState().status).toBe('idle');
+    gates.shift()!();
+    expect(await created).toEqual({ ok: true });
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().shown.phase).toBe('roundIntro');
+
+    const { actions } = store.getState();
+    actions.dispatch({ type: 'next', phase: 'roundIntro' });
+    key(store, 'Digit2');
+    // a second buzz right after loses to the first even though neither is on disk yet
+    key(store, 'Digit3');
+    actions.answerHolder(right(store));
+    expect(store.getState().state.phase).toBe('locked');
+    expect(points(store).p2).toBe(10);
+    // nothing written yet: the screen still shows the round intro, and says it is saving
+    expect(store.getState().shown.phase).toBe('roundIntro');
+    expect(store.getState().saving).toBe(true);
+    // saves run one after another: each is let through as it comes
+    const flushed = actions.flush();
+    for (let i = 0; i < 50 && store.getState().saving; i++) {
+      if (gates.length) gates.shift()!();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await flushed;
+    expect(store.getState().shown.phase).toBe('locked');
+    expect(store.getState().shown.players.find((p) => p.id === 'p2')!.points).toBe(10);
+    expect(store.getState().shown.questions[0]!.buzzes.map((b) => b.player)).toEqual(['p2']);
+    expect(store.getState().saving).toBe(false);
+    expect((await real.getCompetition('c-test'))!.logText).toBe(store.getState().text);
+  });
+});

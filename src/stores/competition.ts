@@ -3,6 +3,11 @@
 // `competitions`, persist.ts JSON lines), so a reload or a crash loses nothing: `resume()` replays the
 // saved log and lands on the same question with the same scores and question order.
 //
+// What the screens show is `shown`: the state as of the last action that is on disk. `state` runs
+// ahead of it by the actions still being written (usually a few ms), and is what the next action is
+// checked against (a second buzz a millisecond later loses to the first). An award the host sees is
+// therefore never one a crash can take back: the browser killed right after it still has it.
+//
 // The question clock runs on wall-clock time (log.ts remainingMs). While a question is open the
 // store also saves a heartbeat (the record's updatedAt) every few seconds; a reload then pauses the
 // competition from the last heartbeat, so the time the console was away (reload, PIN) is not taken
@@ -53,7 +58,12 @@ export interface CompetitionStoreState {
   title: string;
   log: Action[];
   text: string;
+  /** the latest state, with every action appended (some may still be being written) */
   state: CompetitionState;
+  /** what the screens show: the state as of the last action written to storage */
+  shown: CompetitionState;
+  /** actions are being written (`state` is ahead of `shown`) */
+  saving: boolean;
   ctx: CompetitionContext;
   /** the saved log was read back after a reload; damaged lines it held */
   resumed: boolean;
@@ -144,6 +154,8 @@ export function createCompetitionStore(deps: CompetitionDeps) {
     log: [],
     text: '',
     state: initialState(),
+    shown: initialState(),
+    saving: false,
     ctx: emptyCtx(),
     resumed: false,
     restoreProblems: [],
@@ -163,15 +175,30 @@ export function createCompetitionStore(deps: CompetitionDeps) {
       return { id: s.id!, title: s.title, logText: s.text, updatedAt: at, finished };
     }
 
+    let written = 0;
+    let pendingSaves = 0;
     function save(finished = get().state.phase === 'podium'): Promise<void> {
       if (!get().id) return saving;
-      // IndexedDB writes are asynchronous: a reload right after an action could lose it. The log is
-      // also written synchronously to localStorage (a write-ahead copy) and the longer one wins on
-      // restore.
+      // The log is also written synchronously to localStorage (a write-ahead copy; the longer one
+      // wins on restore), but Chromium puts localStorage on disk lazily: only the IndexedDB write,
+      // once done, makes the action durable, and only then do the screens show it.
       writeAhead(get().id!, get().text);
       const row = record(finished);
+      const snapshot = get().state;
+      const id = row.id;
+      const seq = ++written;
       lastSaved = row.updatedAt;
-      saving = saving.then(() => deps.storage.putCompetition(row)).catch(() => undefined);
+      pendingSaves++;
+      set({ saving: true });
+      saving = saving
+        .then(() => deps.storage.putCompetition(row))
+        .catch(() => undefined)
+        .then(() => {
+          pendingSaves--;
+          // a competition closed (or replaced) meanwhile is not shown again
+          if (get().id === id && seq <= written) set({ shown: snapshot, saving: pendingSaves > 0 });
+          else set({ saving: pendingSaves > 0 });
+        });
       return saving;
     }
 
@@ -248,6 +275,8 @@ export function createCompetitionStore(deps: CompetitionDeps) {
             log: restored.actions,
             text: restored.text,
             state: restored.state,
+            // read back from storage: on disk already
+            shown: restored.state,
             ctx,
             resumed: true,
             restoreProblems: [
@@ -290,13 +319,14 @@ export function createCompetitionStore(deps: CompetitionDeps) {
             set({ status: 'idle', problems: why });
             return { ok: false, problems: why };
           }
+          // the host view opens once the setup is on disk (status 'ready' after the first save)
           set({
-            status: 'ready',
             id: setup.id,
             title: setup.title,
             log,
             text: serializeLog(log),
             state,
+            shown: initialState(),
             ctx,
             resumed: false,
             restoreProblems: [],
@@ -305,6 +335,7 @@ export function createCompetitionStore(deps: CompetitionDeps) {
             noResults: false,
           });
           await save(false);
+          set({ status: 'ready' });
           return { ok: true };
         },
 

@@ -12,10 +12,12 @@ const bankOf = (zone: string) => quizFileSchema.parse(JSON.parse(readFileSync(`q
 function setup(dbName: string, group = 'child', zone: ZoneId = 'crossing') {
   const storage = createHallStorage(() => openHallDb(dbName));
   let t = 1000;
+  // a group the hall added after the question banks were written
+  const added = { ...groups.find((g) => g.id === 'adult')!, id: group };
   const store = createSelfTestStore({
     storage,
     zone,
-    group: groups.find((g) => g.id === group)!,
+    group: groups.find((g) => g.id === group) ?? added,
     visitorId: 'v1',
     device: () => 'desktop',
     loadBank: async (z) => ({ ok: true, questions: bankOf(z), topics: {} }),
@@ -79,6 +81,24 @@ describe('self-test store', () => {
     for (const id of d) expect(bank.find((q) => q.id === id)!.groups).toContain('driver');
   });
 
+  it('a group without questions gets an empty test, then the zone\'s questions for all ages on request (kept across restart and reload)', async () => {
+    const name = `st-${Math.random()}`;
+    const { store } = setup(name, 'family');
+    await store.getState().actions.start();
+    expect(store.getState().test!.items).toHaveLength(0);
+    await store.getState().actions.startAllAges();
+    const test = store.getState().test!;
+    expect(test.pool).toBe('all-ages');
+    expect(test.items.length).toBeGreaterThan(0);
+    store.getState().actions.answer(test.items[0]!.answer);
+    await store.getState().actions.restart();
+    expect(store.getState().test!.pool).toBe('all-ages');
+    const firstId = store.getState().test!.items[0]!.id;
+    const again = setup(name, 'family').store;
+    await again.getState().actions.start();
+    expect(again.getState().test!.items[0]!.id).toBe(firstId);
+  });
+
   it('reports a broken bank instead of starting', async () => {
     const storage = createHallStorage(() => openHallDb(`st-${Math.random()}`));
     const store = createSelfTestStore({
@@ -92,5 +112,78 @@ describe('self-test store', () => {
     await store.getState().actions.start();
     expect(store.getState()).toMatchObject({ status: 'error', test: null });
     expect(store.getState().problems[0]!.file).toBe('quizzes/drunk.json');
+  });
+});
+
+describe('self-test store: staff questions without English', () => {
+  // a staff question per topic-free slot: in the staff topic, so every test draws one (topics spread)
+  const staff = (id: string, en: string) => ({
+    ...bankOf('crossing').find((q) => q.kind === 'truefalse' && q.groups.includes('child'))!,
+    id,
+    topic: 'staff',
+    prompt: { 'zh-Hans': `自编题 ${id}`, en },
+  });
+
+  function withStaff(dbName: string, lang: 'zh-Hans' | 'en') {
+    const storage = createHallStorage(() => openHallDb(dbName));
+    let current = lang;
+    const store = createSelfTestStore({
+      storage,
+      zone: 'crossing',
+      group: groups.find((g) => g.id === 'child')!,
+      visitorId: 'v1',
+      device: () => 'desktop',
+      loadBank: async () => ({ ok: true, questions: [...bankOf('crossing'), staff('crossing-zh-only', '')], topics: {} }),
+      seed: () => 7,
+      lang: () => current,
+    });
+    return { store, setLang: (l: 'zh-Hans' | 'en') => (current = l) };
+  }
+
+  it('draws a Chinese-only question for a Chinese visitor, never for an English one', async () => {
+    const zh = withStaff(`st-${Math.random()}`, 'zh-Hans');
+    await zh.store.getState().actions.start();
+    expect(zh.store.getState().test!.items.map((i) => i.id)).toContain('crossing-zh-only');
+    const en = withStaff(`st-${Math.random()}`, 'en');
+    await en.store.getState().actions.start();
+    expect(en.store.getState().test!.items.map((i) => i.id)).not.toContain('crossing-zh-only');
+    expect(en.store.getState().test!.items).toHaveLength(8);
+  });
+
+  it('a switch to English mid-test takes the unanswered Chinese-only question out; answers stay', async () => {
+    const s = withStaff(`st-${Math.random()}`, 'zh-Hans');
+    await s.store.getState().actions.start();
+    const before = s.store.getState().test!;
+    const at = before.items.findIndex((i) => i.id === 'crossing-zh-only');
+    s.store.getState().actions.answer(before.items[0]!.answer);
+    s.setLang('en');
+    await s.store.getState().actions.languageChanged('en');
+    const after = s.store.getState().test!;
+    if (at === 0) expect(after.items.map((i) => i.id)).toContain('crossing-zh-only'); // answered: kept
+    else {
+      expect(after.items.map((i) => i.id)).not.toContain('crossing-zh-only');
+      expect(after.items).toHaveLength(before.items.length - 1);
+    }
+    expect(after.answers[0]).toMatchObject({ correct: true });
+  });
+
+  it('a switch to English on the feedback of the Chinese-only question moves on (the answer stays)', async () => {
+    const s = withStaff(`st-${Math.random()}`, 'zh-Hans');
+    await s.store.getState().actions.start();
+    for (;;) {
+      const t = s.store.getState().test!;
+      const item = t.items[t.index]!;
+      s.store.getState().actions.answer(item.answer);
+      if (item.id === 'crossing-zh-only') break;
+      await s.store.getState().actions.next();
+    }
+    const at = s.store.getState().test!.index;
+    s.setLang('en');
+    await s.store.getState().actions.languageChanged('en');
+    const after = s.store.getState().test!;
+    expect(after.items[at]!.id).toBe('crossing-zh-only');
+    expect(after.answers[at]).toMatchObject({ correct: true });
+    expect(after.index).toBe(at + 1);
+    expect(after.phase).toBe(at + 1 < after.items.length ? 'question' : 'finished');
   });
 });

@@ -1,12 +1,14 @@
 // One visitor's self-test in one zone: the store both skins render. Every step is saved as progress
 // (reload resumes the same test); the finished test is saved as an attempt and its progress removed.
 import { createStore } from 'zustand/vanilla';
+import { availableIn, type Lang } from '../content/ids.ts';
 import type { Group, Localized, Question, ZoneId } from '../content/schema.ts';
 import type { ContentProblem } from '../content/validate.ts';
 import * as T from '../modes/selfTest.ts';
 import type { Attempt, HallStorage } from '../storage/types.ts';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION } from '../app/version.ts';
+import { APP_VERSION } from '../app/version.ts';
 
 export interface SelfTestDeps {
   storage: HallStorage;
@@ -17,6 +19,8 @@ export interface SelfTestDeps {
   device: () => Attempt['device'];
   now?: () => number;
   seed?: () => number;
+  /** the visitor's language: a staff question without English is not drawn for English */
+  lang?: () => Lang;
 }
 
 export interface SelfTestState {
@@ -35,6 +39,10 @@ export interface SelfTestState {
     answer(choiceIds: string[]): void;
     next(): Promise<void>;
     restart(): Promise<void>;
+    /** the visitor switched language: unanswered questions not written in it leave the test */
+    languageChanged(lang: Lang): Promise<void>;
+    /** the bank has nothing for the visitor's group: take the zone's questions for all ages instead */
+    startAllAges(): Promise<void>;
   };
 }
 
@@ -83,7 +91,15 @@ export function createSelfTestStore(deps: SelfTestDeps) {
       }
       set({ status: 'ready', bank: loaded.questions, topics: loaded.topics });
       const saved = await deps.storage.getProgress(key);
-      const restored = saved ? T.restoreTest((saved.state as { test?: unknown }).test) : null;
+      const l = lang();
+      const kept = saved ? T.restoreTest((saved.state as { test?: unknown }).test) : null;
+      // a test saved in another language: questions not written in this one leave it
+      const restored =
+        kept &&
+        T.dropItems(kept, (id) => {
+          const q = loaded.questions.find((x) => x.id === id);
+          return !q || availableIn(q, l);
+        });
       // a saved test whose questions left the bank cannot resume: start a new one
       if (restored && restored.group === deps.group.id && restored.items.every((i) => loaded.questions.some((q) => q.id === i.id))) {
         set({ test: restored, startedAt: (saved!.state as { startedAt?: number }).startedAt ?? now(), shownAt: now() });
@@ -91,8 +107,11 @@ export function createSelfTestStore(deps: SelfTestDeps) {
       } else fresh(loaded.questions);
     }
 
-    function fresh(bank: Question[]) {
-      const test = T.createTest({ bank, group: deps.group, seed: seed() });
+    const lang = deps.lang ?? (() => 'zh-Hans' as Lang);
+
+    function fresh(bank: Question[], pool: T.TestPool = 'group') {
+      const l = lang();
+      const test = T.createTest({ bank: bank.filter((q) => availableIn(q, l)), group: deps.group, seed: seed(), pool });
       const t = now();
       set({ test, result: null, startedAt: t, shownAt: t, savedAttemptId: null });
       save(test);
@@ -130,7 +149,29 @@ export function createSelfTestStore(deps: SelfTestDeps) {
         },
         async restart() {
           await deps.storage.deleteProgress(key);
-          fresh(get().bank);
+          // the bank again: questions hall staff added since count at once
+          const loaded = await deps.loadBank(deps.zone);
+          if (loaded.ok) set({ bank: loaded.questions, topics: loaded.topics });
+          fresh(get().bank, get().test?.pool ?? 'group');
+        },
+        async startAllAges() {
+          await deps.storage.deleteProgress(key);
+          fresh(get().bank, 'all-ages');
+        },
+        async languageChanged(l) {
+          const { test, bank } = get();
+          if (!test || T.isFinished(test)) return;
+          const keep = (id: string) => {
+            const q = bank.find((x) => x.id === id);
+            return !q || availableIn(q, l);
+          };
+          // the feedback of a question not written in the new language is not shown in it: move on
+          const moved = test.phase === 'feedback' && !keep(test.items[test.index]!.id) ? T.next(test) : test;
+          const next = T.dropItems(moved, keep);
+          if (next === test) return;
+          set({ test: next, shownAt: now() });
+          if (T.isFinished(next)) await finish(next);
+          else save(next);
         },
       },
     };

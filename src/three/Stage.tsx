@@ -9,19 +9,27 @@ import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
 import './text.ts';
 import { World } from './World.tsx';
 import { exposeForTests } from '../app/testHooks.ts';
+import { logError } from '../app/errorLog.ts';
 
 /**
  * A lost WebGL context (GPU reset, a kiosk's driver hiccup) gets a clear message while three
  * restores it; the message goes away when the context is back. Nothing else is lost: all state lives
- * in the stores, not in the renderer.
+ * in the stores and the simulation, not in the renderer, and three re-uploads every geometry and
+ * texture from its objects. While the context is away the frame loop stops (`onLost`), so a zone game
+ * does not run on behind a blank screen: the visitor is where they were when it comes back.
  */
-function ContextLossNotice() {
+function ContextLossNotice({ onLost }: { onLost: (lost: boolean) => void }) {
   const gl = useThree((s) => s.gl);
   const { session } = useServices();
   useEffect(() => {
     const canvas = gl.domElement;
-    const lost = () => session.getState().actions.notify({ key: 'errors.contextLost', tone: 'warning' });
+    const lost = () => {
+      logError('webgl', new Error('WebGL context lost'));
+      onLost(true);
+      session.getState().actions.notify({ key: 'errors.contextLost', tone: 'warning' });
+    };
     const restored = () => {
+      onLost(false);
       const { notices, actions } = session.getState();
       for (const n of notices) if (n.key === 'errors.contextLost') actions.dismiss(n.id);
     };
@@ -31,7 +39,19 @@ function ContextLossNotice() {
       canvas.removeEventListener('webglcontextlost', lost);
       canvas.removeEventListener('webglcontextrestored', restored);
     };
-  }, [gl, session]);
+  }, [gl, session, onLost]);
+  return null;
+}
+
+/**
+ * When the frame loop starts again (the stage shown again, the context back), the first frame's
+ * delta must not span the pause: a game would jump ahead by all of it.
+ */
+function ClockResume({ running }: { running: boolean }) {
+  const clock = useThree((s) => s.clock);
+  useEffect(() => {
+    if (running) clock.getDelta();
+  }, [running, clock]);
   return null;
 }
 
@@ -63,10 +83,12 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
     hallUi.getState().actions.setInXR(inXR);
   }, [inXR, hallUi]);
   const shown = visible || inXR;
+  const [lost, setLost] = useState(false);
+  const running = shown && !lost;
   return (
     <div className="stage" data-testid="hall-stage" hidden={!shown}>
       <Canvas
-        frameloop={shown ? 'always' : 'never'}
+        frameloop={running ? 'always' : 'never'}
         camera={{ position: [0, 2.4, 4.2], fov: 62, near: 0.05, far: 200 }}
         dpr={[1, 2]}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
@@ -78,7 +100,8 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
           </Suspense>
         </XR>
         <Expose xrStore={xrStore} />
-        <ContextLossNotice />
+        <ContextLossNotice onLost={setLost} />
+        <ClockResume running={running} />
       </Canvas>
       {visible && !inXR && <EnterVR store={xrStore} />}
     </div>

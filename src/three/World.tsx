@@ -3,7 +3,10 @@ import { XROrigin } from '@react-three/xr';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
-import type { Route } from '../app/routes.ts';
+import { hashFor, type Route } from '../app/routes.ts';
+import { faultedOn, faultStore } from '../stores/faults.ts';
+import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
+import { FaultPanel3D } from './panels/FaultPanel3D.tsx';
 import { useCatalog, useServices, useSession } from '../app/context.tsx';
 import { useZoneGame } from '../app/useZoneGame.ts';
 import { hasGame } from '../zones/registry.ts';
@@ -63,6 +66,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const { hallUi } = useServices();
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const pickedZone = useStore(hallUi, (s) => s.pickedZone);
+  const routeKey = hashFor(route);
+  const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
   const origin = useRef<Group>(null);
   const walkTo = useRef<Vector3 | null>(null);
@@ -80,8 +85,9 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const game = useZoneGame(gameZone);
   const zoneSlot = gameZone ? catalog.zones.find((z) => z.id === gameZone) : undefined;
   const zoneDef = zoneSlot?.ok ? zoneSlot.zone : undefined;
-  // the game's route (its module may still be loading): no lobby, no hall locomotion
-  const playing = !!(gameZone && zoneDef && visitor);
+  // the game's route (its module may still be loading): no lobby, no hall locomotion. A zone whose
+  // scene crashed is not played: the fault screen (flat) or panel (headset) shows instead
+  const playing = !!(gameZone && zoneDef && visitor) && !faulted;
   const showLobby = !Lab && !playing && (route.name === 'hall' || !inXR);
   return (
     <PanelTextContext.Provider value={{ font, size: scale }}>
@@ -119,7 +125,12 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       <Suspense fallback={null}>
         {showLobby && <Lobby font={font} scale={scale} />}
         {Lab && <Lab />}
-        {game && <ZoneScene key={game.module.id} handle={game} inXR={inXR} origin={origin} />}
+        {game && !faulted && (
+          // a zone that throws (its code, a chunk that failed to load) is logged and contained: the hall and the XR session go on
+          <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('zone', routeKey, e)}>
+            <ZoneScene key={game.module.id} handle={game} inXR={inXR} origin={origin} />
+          </ErrorBoundary>
+        )}
         {inXR && (
           // a panel that opens (a portal picked, a new screen) opens in front of the visitor, wherever they have teleported to
           <PanelAnchor recenter={`${recenterCount}|${pickedZone ?? ''}|${route.name}|${route.name === 'zone' ? `${route.zoneId}/${route.mode}` : ''}`}>
@@ -128,7 +139,8 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
             <group position={[1.05, -0.05, 0.35]} rotation={[0, -0.6, 0]}>
               <MenuPanel3D onExit={() => void xrStore.getState().session?.end()} />
             </group>
-            {route.name === 'zone' && !playing && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
+            {route.name === 'zone' && faulted && <FaultPanel3D keep={keep} />}
+            {route.name === 'zone' && !playing && !faulted && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
             {route.name === 'start' && <ProfilePanel3D />}
           </PanelAnchor>
         )}

@@ -26,7 +26,14 @@ const loading = new Map<string, Promise<AnyZoneModule>>();
 export function loadZoneModule(id: PlayableZoneId): Promise<AnyZoneModule> {
   let p = loading.get(id);
   if (!p) {
-    p = MODULES[id]().then((m) => m.default);
+    p = MODULES[id]().then(
+      (m) => m.default,
+      (e: unknown) => {
+        // not kept: the next visit to the zone tries to load it again
+        loading.delete(id);
+        throw e;
+      },
+    );
     loading.set(id, p);
   }
   return p;

@@ -4,8 +4,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const BASE = process.env.HALL_URL ?? `http://localhost:${process.env.HALL_E2E_PORT ?? 4310}`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** the setup code the test deployment carries (global-setup writes its hash as dist/setup-code.json) */
+export const E2E_SETUP_CODE = 'TEST-CODE-2468';
 
-const FLAGS = [
+/** the flags every browser test launches Chromium with (software WebGL, nothing from the network) */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-quic',
@@ -29,8 +32,11 @@ export interface Guarded {
   problems: string[];
 }
 
-export async function guardedPage(browser: Browser, opts: { viewport?: { width: number; height: number }; hasTouch?: boolean; base?: string } = {}): Promise<Guarded> {
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, hasTouch: opts.hasTouch ?? false });
+export async function guardedPage(
+  browser: Browser,
+  opts: { viewport?: { width: number; height: number }; hasTouch?: boolean; base?: string; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<Guarded> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, hasTouch: opts.hasTouch ?? false, serviceWorkers: opts.serviceWorkers ?? 'allow' });
   const problems: string[] = [];
   const origin = new URL(opts.base ?? BASE).origin;
   await context.route('**/*', (route) => {
@@ -43,7 +49,7 @@ export async function guardedPage(browser: Browser, opts: { viewport?: { width: 
   // which calls a __name helper that only exists in Node
   await context.addInitScript('window.__name = (f) => f;');
   const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}${process.env.HALL_E2E_STACKS ? `\n${e.stack}` : ''}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Offer superseded/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });

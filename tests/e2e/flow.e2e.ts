@@ -48,7 +48,9 @@ describe('visitor flow (flat skin)', () => {
     await page.getByTestId('mode-competition').click();
     await page.waitForURL(/#\/zone\/crossing\?mode=competition$/);
     expect(await page.getByTestId('zone-title').textContent()).toBe('行人过街');
-    expect(await page.getByTestId('learning-points').locator('li').count()).toBeGreaterThanOrEqual(3);
+    // a visitor's competition mode: the practice round of the zone's challenge, not "under construction"
+    await page.getByTestId('practice-start').waitFor();
+    expect(await page.locator('h2').first().textContent()).toContain('现在能过马路吗');
     await shot(page, 'zh-Hans-05-zone');
 
     // reload: same route, same visitor
@@ -109,8 +111,11 @@ describe('visitor flow (flat skin)', () => {
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('mode-picker').waitFor();
     expect(await page.getByTestId('mode-picker').textContent()).toContain('Drink & drug driving');
-    await page.getByTestId('mode-game').click();
-    await page.waitForURL(/#\/zone\/drunk\?mode=game$/);
+    // the drink-driving zone has no game yet: no game button, a line saying so
+    expect(await page.getByTestId('mode-game').count()).toBe(0);
+    expect(await page.getByTestId('mode-no-game').textContent()).toContain('no game yet');
+    await page.getByTestId('mode-test').click();
+    await page.waitForURL(/#\/zone\/drunk\?mode=test$/);
     expect(await page.getByTestId('zone-title').textContent()).toBe('Drink & drug driving');
   });
 
@@ -172,15 +177,16 @@ describe('visitor flow (flat skin)', () => {
     await page.getByTestId('portal-blindspot').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('mode-picker').waitFor();
-    // focus moves into the dialog; Escape closes it
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mode-game');
+    // focus moves into the dialog (the first offered mode: blindspot has no game yet); Escape closes it
+    // and gives the focus back to the zone's card
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mode-test');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('mode-picker').count()).toBe(0);
-    await page.getByTestId('portal-blindspot').focus();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('portal-blindspot');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/#\/zone\/blindspot\?mode=test/);
+    await page.waitForURL(/#\/zone\/blindspot\?mode=competition/);
   });
 
   it('works with touch alone on a kiosk-sized screen', async () => {

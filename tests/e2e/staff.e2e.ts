@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './suite.ts';
+import { E2E_SETUP_CODE } from './browser.ts';
 import { open, shot } from './helpers.ts';
 
 type Q = { id: string; answer: string[]; choices: { id: string }[] };
 const bank = (zone: string): Q[] => JSON.parse(readFileSync(`quizzes/${zone}.json`, 'utf8')).questions;
 const KIOSK = { viewport: { width: 1280, height: 800 }, hasTouch: true };
-const PIN = '2468';
+const PIN = '246802';
 
 const suite = browserSuite();
 
@@ -30,15 +31,25 @@ const FAKE_GAMEPAD = `(() => {
   Object.defineProperty(navigator, 'getGamepads', { configurable: true, value: () => window.__pads });
 })();`;
 
-async function padPress(page: Page, button: number) {
+/**
+ * Presses a gamepad button and holds it until the page has seen it (`seen`), then releases it.
+ * The page reads gamepads by polling; a fixed 150 ms press raced the polls on a loaded machine (and
+ * the first read after a capture began, which only records what is already held).
+ */
+async function padPress(page: Page, button: number, seen: () => Promise<unknown>) {
   type W = { __pads: { buttons: { pressed: boolean }[] }[] };
   await page.evaluate((b) => void ((window as unknown as W).__pads[0]!.buttons[b]!.pressed = true), button);
-  await page.waitForTimeout(150);
-  await page.evaluate((b) => void ((window as unknown as W).__pads[0]!.buttons[b]!.pressed = false), button);
-  await page.waitForTimeout(150);
+  try {
+    await seen();
+  } finally {
+    await page.evaluate((b) => void ((window as unknown as W).__pads[0]!.buttons[b]!.pressed = false), button);
+  }
 }
 
+/** First use: the deployment's setup code, then the new PIN twice. */
 async function setPin(page: Page) {
+  await page.getByTestId('setup-code').fill(E2E_SETUP_CODE);
+  await page.getByTestId('setup-code-ok').tap();
   await page.getByTestId('pin-set').waitFor();
   await keypad(page, PIN);
   await page.getByTestId('pin-confirm').waitFor();
@@ -61,11 +72,28 @@ async function currentQuestion(page: Page): Promise<string> {
 }
 
 describe('staff console (touch kiosk)', () => {
-  it('PIN: set on first use; wrong PINs are refused, then locked out, and a reload does not reset the lock', async () => {
+  it('PIN: set on first use only with the setup code; wrong PINs are refused, then locked out, and a reload does not reset the lock', async () => {
     const g = await suite.page(KIOSK);
     const { page } = g;
     await open(page, '#/staff');
-    await setPin(page);
+    // a fresh device: a visitor who taps "Staff" meets the setup code, not a PIN form
+    await page.getByTestId('pin-setup').waitFor();
+    await expect.poll(() => page.getByTestId('pin-setup').getAttribute('data-source')).toBe('file');
+    expect(await page.getByTestId('pin-set').count()).toBe(0);
+    await page.getByTestId('setup-code').fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('setup-code-ok').tap();
+    await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('安装码不正确');
+    expect(await page.getByTestId('pin-set').count()).toBe(0);
+    // a new PIN needs 6 digits
+    await page.getByTestId('setup-code').fill(E2E_SETUP_CODE.toLowerCase());
+    await page.getByTestId('setup-code-ok').tap();
+    await page.getByTestId('pin-set').waitFor();
+    await keypad(page, '2468');
+    await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('6–8 位');
+    await keypad(page, PIN);
+    await page.getByTestId('pin-confirm').waitFor();
+    await keypad(page, PIN);
+    await page.getByTestId('staff-console').waitFor();
     // leaving the console locks it
     await page.getByTestId('staff-lock').tap();
     await page.waitForURL(/#\/$/);
@@ -125,9 +153,8 @@ describe('staff console (touch kiosk)', () => {
     expect(await page.getByTestId('setup-key-4').textContent()).toBe('4');
     // team 1 also has a gamepad button
     await page.getByTestId('setup-pad-1').tap();
-    await page.waitForTimeout(200);
-    await padPress(page, 3);
-    await expect.poll(() => page.getByTestId('setup-pad-1').textContent()).toBe('手柄 1 · 按钮 3');
+    await page.getByTestId('setup-pad-1').filter({ hasText: '请按手柄上的按钮' }).waitFor();
+    await padPress(page, 3, () => expect.poll(() => page.getByTestId('setup-pad-1').textContent()).toBe('手柄 1 · 按钮 3'));
 
     // the buzzer check: every team presses its key
     await page.getByTestId('check-toggle').tap();
@@ -140,9 +167,7 @@ describe('staff console (touch kiosk)', () => {
     await page.getByTestId('check-toggle').tap();
     await page.getByTestId('check-toggle').tap();
     expect(await page.getByTestId('check-p1').getAttribute('data-checked')).toBe('false');
-    await page.waitForTimeout(200);
-    await padPress(page, 3);
-    await expect.poll(() => page.getByTestId('check-p1').getAttribute('data-checked')).toBe('true');
+    await padPress(page, 3, () => expect.poll(() => page.getByTestId('check-p1').getAttribute('data-checked')).toBe('true'));
     for (let i = 2; i <= 4; i++) await page.keyboard.press(`Digit${i}`);
     await page.getByTestId('check-all-ok').waitFor();
     await page.getByTestId('check-all-ok').scrollIntoViewIfNeeded();
@@ -180,8 +205,7 @@ describe('staff console (touch kiosk)', () => {
     const id2 = await currentQuestion(page);
     expect(id2).not.toBe(id1);
     const q2 = crossing.find((q) => q.id === id2)!;
-    await padPress(page, 3);
-    await page.getByTestId('host-holder').waitFor();
+    await padPress(page, 3, () => page.getByTestId('host-holder').waitFor());
     await page.getByTestId(`host-choice-${q2.choices.find((c) => !q2.answer.includes(c.id))!.id}`).tap();
     await waitPhase(page, 'question');
     await page.keyboard.press('Digit1'); // out for this question: nothing happens
@@ -316,7 +340,7 @@ describe('staff console (touch kiosk)', () => {
     await page.getByTestId('nickname').waitFor();
     expect((await scripts()).filter((n) => /StaffApp-/.test(n))).toEqual([]);
     await open(page, '#/staff');
-    await page.getByTestId('pin-set').waitFor();
+    await page.getByTestId('pin-setup').waitFor();
     expect((await scripts()).filter((n) => /StaffApp-/.test(n))).toHaveLength(1);
   });
 

@@ -95,7 +95,9 @@ describe('immersive platform (emulated Quest 3)', () => {
     await xrFrames(page, 10);
     await clickUntil(page, 'portal-pane-signals', () => hasObject(page, 'panel:modes'), { input: 'hand' });
     await shot(page, 'xr-hand-modes');
-    await clickUntil(page, 'button:mode-game', async () => /#\/zone\/signals\?mode=game/.test(page.url()), { input: 'hand' });
+    // signals has no game yet: its dialog offers the self-test and the competition practice
+    expect(await hasObject(page, 'button:mode-game')).toBe(false);
+    await clickUntil(page, 'button:mode-competition', async () => /#\/zone\/signals\?mode=competition/.test(page.url()), { input: 'hand' });
   });
 
   it('a session ended by the system (headset removed) returns to the flat skin', async () => {

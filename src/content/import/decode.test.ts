@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes, GBK_MESSAGE, UNKNOWN_MESSAGE } from './decode.ts';
+import { decodeCsvBytes, UNKNOWN_MESSAGE } from './decode.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const cat = (...parts: (Uint8Array | number[])[]) => new Uint8Array(parts.flatMap((p) => [...p]));
@@ -26,14 +26,18 @@ describe('decodeCsvBytes', () => {
     expect(decodeCsvBytes(be)).toEqual({ ok: true, encoding: 'utf-16be', text: '行人' });
   });
 
-  it('refuses GBK with the clear message instead of importing it', () => {
+  it('decodes GBK (plain "CSV" from Chinese Excel and WPS) and says so', () => {
     const r = decodeCsvBytes(cat(enc('prompt_zh,difficulty\n'), GBK_XINGREN, GBK_HONGDENG, enc(',1\n')));
-    expect(r).toEqual({ ok: false, encoding: 'gbk', message: GBK_MESSAGE });
-    expect(GBK_MESSAGE).toBe("this CSV is GBK-encoded (Excel's default for Chinese): save it as 'CSV UTF-8' and import again");
+    expect(r).toEqual({ ok: true, encoding: 'gbk', text: 'prompt_zh,difficulty\n行人红灯,1\n' });
   });
 
-  it('says "not UTF-8" for bytes that are neither UTF-8 nor Chinese GBK', () => {
-    expect(decodeCsvBytes(new Uint8Array([0x61, 0xff, 0x62]))).toEqual({ ok: false, encoding: 'unknown', message: UNKNOWN_MESSAGE });
-    expect(decodeCsvBytes(cat([0xef, 0xbb, 0xbf], GBK_XINGREN))).toMatchObject({ ok: false, encoding: 'unknown' });
+  it('reads UTF-16 without a BOM when half the bytes are zero', () => {
+    const le = new Uint8Array([...'a\tb\n'].flatMap((c) => [c.charCodeAt(0), 0]));
+    expect(decodeCsvBytes(le)).toEqual({ ok: true, encoding: 'utf-16le', text: 'a\tb\n' });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GBK giving Chinese, and GBK behind a UTF-8 BOM', () => {
+    expect(decodeCsvBytes(new Uint8Array([0x61, 0xff, 0x62]))).toEqual({ ok: false, message: UNKNOWN_MESSAGE });
+    expect(decodeCsvBytes(cat([0xef, 0xbb, 0xbf], GBK_XINGREN))).toEqual({ ok: false, message: UNKNOWN_MESSAGE });
   });
 });

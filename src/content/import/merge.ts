@@ -30,8 +30,8 @@ function canonical(v: unknown): string {
 
 /** A sheet without zh-Hant columns says nothing about the overrides: keep each one whose zh-Hans text
  * is unchanged (it still translates it); drop it when the zh-Hans text changed (it is stale). */
-function keepHant(next: Localized, prev: Localized | undefined): Localized {
-  if (next['zh-Hant'] || !prev?.['zh-Hant'] || prev['zh-Hans'] !== next['zh-Hans']) return next;
+function keepHant<L extends Localized | undefined>(next: L, prev: Localized | undefined): L {
+  if (!next || next['zh-Hant'] || !prev?.['zh-Hant'] || prev['zh-Hans'] !== next['zh-Hans']) return next;
   return { ...next, 'zh-Hant': prev['zh-Hant'] };
 }
 

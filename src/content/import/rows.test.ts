@@ -138,7 +138,7 @@ describe('rowsToQuestions', () => {
   it('takes the import’s zone for blank zone cells and refuses other zones', () => {
     const r = rowsToQuestions(sheet(row({ zone: '' }), row({ zone: 'drunk', prompt_zh: '另一题' })), { zone: 'ebike' });
     expect(r.questions.map((q) => q.zone)).toEqual(['ebike']);
-    expect(r.problems).toEqual([{ row: 3, column: 'zone', message: 'is "drunk" but this import is for zone "ebike"' }]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 3, column: 'zone', code: 'zone.conflict', message: 'is "drunk" but this import is for zone "ebike"' })]);
     expect(rowsToQuestions(sheet(row({ zone: '' })), { defaultZone: 'drunk' }).questions[0]!.zone).toBe('drunk');
     const none = rowsToQuestions(sheet(row({ zone: '' }), row({ zone: 'moon' })));
     expect(none.problems.map((p) => `${p.row} ${p.column}: ${p.message}`)).toEqual([
@@ -151,7 +151,7 @@ describe('rowsToQuestions', () => {
     const header = H.filter((h) => h !== 'answer' && h !== 'zone');
     const r = rowsToQuestions([[...header, 'Prompt_ZH', 'promt_en', '# notes'], header.map(() => 'x')]);
     expect(r.questions).toEqual([]);
-    expect(r.problems).toEqual([
+    expect(r.problems.map(({ row, column, message }) => ({ row, column, message }))).toEqual([
       { row: 1, column: 'prompt_zh', message: 'appears twice in the header' },
       { row: 1, column: 'promt_en', message: 'is not a known column (ignored); see quizzes/README.md' },
       { row: 1, column: 'zone', message: 'column is missing from the header row' },

@@ -245,7 +245,7 @@ export function planQuestions(setup: CompetitionSetup, ctx: CompetitionContext):
         problems.push(`round ${r + 1}: no question bank for zone "${round.zone}"`);
         return;
       }
-      const { all, some } = eligibleQuestions(bank, round, groups);
+      const { all, some } = eligibleQuestions(bank, round, groups, setup.lang);
       const pool = [...shuffleWith(all, rng), ...shuffleWith(some, rng)].filter((q) => !used.has(q.id));
       const picked = pool.slice(0, round.count).map((q, i) => ({ q, i }));
       if (picked.length < round.count) problems.push(`round ${r + 1}: only ${picked.length} of ${round.count} ${round.zone} questions suit these groups`);
@@ -590,7 +590,8 @@ export interface QuestionView {
   /** in the order shown */
   choices: { id: string; text: LocalizedText }[];
   explanation: LocalizedText;
-  source: { facts: string[]; law: LocalizedText };
+  /** the law text is left out where the fact is not a law */
+  source: { facts: string[]; law?: LocalizedText };
 }
 
 /** What the host screen shows for the current question (bank text or challenge item); null if none

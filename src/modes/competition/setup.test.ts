@@ -119,6 +119,18 @@ describe('eligibleQuestions', () => {
     for (const q of others) expect(drawn.has(q.id)).toBe(false);
   });
 
+  it('draws a staff question written without English only when the competition runs in Chinese', () => {
+    const zhOnly: Question = { ...crossing.find((q) => q.kind === 'single' && q.groups.includes('adult'))!, id: 'crossing-staff-zh', prompt: { 'zh-Hans': '自编题', en: '' } };
+    const bank = [...crossing, zhOnly];
+    const ids = (lang?: 'zh-Hans' | 'zh-Hant' | 'en') => [...eligibleQuestions(bank, round, ['adult'], lang).all].map((q) => q.id);
+    expect(ids('zh-Hans')).toContain('crossing-staff-zh');
+    expect(ids('zh-Hant')).toContain('crossing-staff-zh');
+    expect(ids('en')).not.toContain('crossing-staff-zh');
+    expect(ids('en').length).toBe(ids('zh-Hans').length - 1);
+    // the language is part of the setup (the log's first action), so a resume draws the same
+    expect(setupSchema.safeParse({ ...base(), lang: 'en' }).success).toBe(true);
+  });
+
   it('leaves out multiple-answer questions unless the round asks for them', () => {
     const { all, some } = eligibleQuestions(crossing, round, ['adult']);
     expect([...all, ...some].some((q) => q.kind === 'multiple')).toBe(false);

@@ -11,7 +11,7 @@
 //   cannot pick a choice (the player then answers on screen). On-screen buttons always work.
 import { z } from 'zod';
 import type { Question } from '../../content/schema.ts';
-import { ZONE_IDS, type ZoneId } from '../../content/ids.ts';
+import { availableIn, LANGS, ZONE_IDS, type Lang, type ZoneId } from '../../content/ids.ts';
 import type { Challenge } from './challenges.ts';
 
 export const MIN_PLAYERS = 2;
@@ -98,6 +98,9 @@ export const setupSchema = z
     entrants: z.enum(['players', 'teams']).default('players'),
     players: z.array(playerSchema).min(MIN_PLAYERS, `at least ${MIN_PLAYERS} players or teams`).max(MAX_PLAYERS, `at most ${MAX_PLAYERS} players or teams`),
     rounds: z.array(roundSchema).min(1, 'at least one round').max(12, 'at most 12 rounds'),
+    /** the kiosk's language when the competition was set up: questions hall staff wrote without
+     * English are drawn only when it is Chinese (kept in the log, so a resume draws the same) */
+    lang: z.enum(LANGS).optional(),
     answering: z.enum(['buzz', 'all']),
     scoring: scoringSchema.default({ correct: 10, wrongBuzz: 0 }),
     /** player id → buzzer; a player without an entry answers on screen only */
@@ -161,11 +164,11 @@ export function parseSetup(raw: unknown): ParseResult<CompetitionSetup> {
  * question is not put to a class of children). Each tier is sorted by id, so the bank file's order
  * never changes a draw.
  */
-export function eligibleQuestions(bank: readonly Question[], round: QuizRound, groups: readonly string[]): { all: Question[]; some: Question[] } {
+export function eligibleQuestions(bank: readonly Question[], round: QuizRound, groups: readonly string[], lang?: Lang): { all: Question[]; some: Question[] } {
   const kinds: readonly string[] = round.kinds ?? DEFAULT_QUIZ_KINDS;
   const inPlay = [...new Set(groups)];
   const byId = (a: Question, b: Question) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const usable = bank.filter((q) => q.zone === round.zone && kinds.includes(q.kind)).sort(byId);
+  const usable = bank.filter((q) => q.zone === round.zone && kinds.includes(q.kind) && (!lang || availableIn(q, lang))).sort(byId);
   return {
     all: usable.filter((q) => inPlay.every((g) => q.groups.includes(g))),
     some: usable.filter((q) => !inPlay.every((g) => q.groups.includes(g)) && inPlay.some((g) => q.groups.includes(g))),
@@ -201,7 +204,7 @@ export function setupProblems(setup: CompetitionSetup, env: SetupEnv): string[] 
         problems.push(`rounds[${i}].zone: no question bank loaded for "${r.zone}"`);
         return;
       }
-      const { all, some } = eligibleQuestions(bank, r, groups);
+      const { all, some } = eligibleQuestions(bank, r, groups, setup.lang);
       const left = all.length + some.length - (used.get(r.zone) ?? 0);
       used.set(r.zone, (used.get(r.zone) ?? 0) + r.count);
       if (left < r.count) problems.push(`rounds[${i}].count: only ${Math.max(0, left)} suitable ${r.zone} questions for these groups (asked for ${r.count})`);

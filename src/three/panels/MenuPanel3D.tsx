@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
-import { LANGS } from '../../content/ids.ts';
+import { LANGS, text } from '../../content/ids.ts';
 import { effectiveComfort } from '../../xr/comfort.ts';
 import { Button3D } from '../ui/Button3D.tsx';
+import { NameText3D } from '../ui/NameText3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
 
 /** Settings inside the headset: language, text size, comfort, re-centre, leave VR. */
@@ -12,7 +14,10 @@ export function MenuPanel3D({ onExit }: { onExit: () => void }) {
   const catalog = useCatalog();
   const { lang, textSize, visitor } = useSession((s) => ({ lang: s.lang, textSize: s.textSize, visitor: s.visitor }));
   const { actions } = session.getState();
-  const comfort = effectiveComfort(catalog.groups.find((g) => g.id === visitor?.group), visitor?.comfort);
+  const group = catalog.groups.find((g) => g.id === visitor?.group);
+  const comfort = effectiveComfort(group, visitor?.comfort);
+  const groupName = group ? text(group.name, lang) : (visitor?.group ?? '');
+  const who = visitor ? (visitor.anonymous ? t('hall.guest', { group: groupName }) : t('hall.visitor', { nickname: visitor.nickname, group: groupName })) : '';
   const row = (y: number, label: string) => (
     <Body3D position={[-0.36, y, 0]} width={0.22} anchorY="middle" scale={0.85}>
       {label}
@@ -20,7 +25,15 @@ export function MenuPanel3D({ onExit }: { onExit: () => void }) {
   );
   const onOff = (v: boolean) => (v ? t('xr.on') : t('xr.off'));
   return (
-    <Panel3D name="panel:menu" title={t('xr.menu')} width={0.96} height={0.9}>
+    <Panel3D name="panel:menu" title={t('xr.menu')} width={0.96} height={1}>
+      {/* who is playing: a typed nickname, drawn with the nickname font when it needs one */}
+      {who && (
+        <Suspense fallback={null}>
+          <NameText3D name="menu-visitor" position={[0, 0.375, 0]} width={0.9} lang={lang}>
+            {who}
+          </NameText3D>
+        </Suspense>
+      )}
       {row(0.29, t('settings.language'))}
       {LANGS.map((l, i) => (
         <Button3D key={l} id={`lang-${l}`} label={t(`lang.${l}`)} width={0.2} position={[-0.12 + i * 0.215, 0.29, 0]} selected={l === lang} onClick={() => actions.setLang(l)} />

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { navigate } from '../../app/useRoute.ts';
-import { MODE_IDS, text } from '../../content/ids.ts';
+import { text } from '../../content/ids.ts';
+import { offeredModes } from '../../modes/offers.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
 
@@ -15,9 +16,10 @@ export function ModePanel3D({ keep }: { keep: Record<string, string> }) {
   const slot = useCatalog().zones.find((z) => z.id === picked);
   if (!slot?.ok) return null;
   const zone = slot.zone;
+  const modes = offeredModes(zone.id);
   return (
     <Panel3D name="panel:modes" title={`${text(zone.title, lang)} · ${t('modes.title')}`} width={0.9} height={0.66} position={[0, 0, 0.02]}>
-      {MODE_IDS.map((m, i) => (
+      {modes.map((m, i) => (
         <group key={m} position={[0, 0.16 - i * 0.14, 0]}>
           <Button3D id={`mode-${m}`} label={t(`modes.${m}`)} width={0.5} height={0.1} position={[-0.17, 0, 0]} onClick={() => {
             hallUi.getState().actions.close();
@@ -28,6 +30,11 @@ export function ModePanel3D({ keep }: { keep: Record<string, string> }) {
           </Body3D>
         </group>
       ))}
+      {!modes.includes('game') && (
+        <Body3D position={[0, 0.16 - modes.length * 0.14, 0]} width={0.8} anchorY="middle" scale={0.85} color="#ffd43b">
+          {t('modes.noGame')}
+        </Body3D>
+      )}
       <Button3D id="mode-back" label={t('app.back')} position={[0, -0.26, 0]} onClick={() => hallUi.getState().actions.close()} />
     </Panel3D>
   );

@@ -40,6 +40,21 @@ function Body({ store, keep }: { store: SelfTestStore; keep: Record<string, stri
 
   if (status === 'error') return <Panel3D name="panel:test" title={t('test.bankBroken')} width={1} height={0.5}>{back(-0.15)}</Panel3D>;
   if (!test) return <Panel3D name="panel:test" title={t('test.loadingBank')} width={1} height={0.3} />;
+  // nothing for the visitor's group in this zone: the zone's questions for all ages instead
+  if (test.items.length === 0)
+    return (
+      <Panel3D name="panel:test" title={t('test.empty')} width={1.1} height={0.5}>
+        {bank.length > 0 && (
+          <>
+            <Body3D position={[0, 0.1, 0]} width={1} anchorY="middle">
+              {t('test.allAgesHint')}
+            </Body3D>
+            <Button3D id="test-all-ages" label={t('test.allAges')} width={0.46} position={[-0.25, -0.15, 0]} onClick={() => void store.getState().actions.startAllAges()} />
+          </>
+        )}
+        {back(-0.15)}
+      </Panel3D>
+    );
   if (T.isFinished(test)) {
     if (!result) return <Panel3D name="panel:test" title={t('app.loading')} width={1} height={0.3} />;
     const mastery = result.byTopic.map((m) => `${topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic}: ${m.correct}/${m.asked}`).join('\n');

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text, ZONE_IDS } from '../../content/ids.ts';
+import { plausibleOnly, scoringLookup } from '../../scoring/plausible.ts';
 import { leaderboard, type LeaderboardRow } from '../../scoring/stats.ts';
 import { LeaderboardTable } from '../kiosk/Leaderboards.tsx';
 
@@ -24,12 +25,14 @@ export default function HallLeaderboard() {
     void Promise.all([storage.listAttempts(), storage.listVisitors()]).then(([attempts, visitors]) => {
       if (!live) return;
       const nicknames = new Map(visitors.map((v) => [v.id, v.nickname]));
-      setRows(leaderboard(attempts, { window: win, now: Date.now(), zone: (zone || undefined) as never, group: group || undefined, nicknames, limit: 10 }));
+      // a score the app could not have made (written from the console, an edited import) is not ranked
+      const { kept } = plausibleOnly(attempts, scoringLookup(catalog.zones));
+      setRows(leaderboard(kept, { window: win, now: Date.now(), zone: (zone || undefined) as never, group: group || undefined, nicknames, limit: 10 }));
     });
     return () => {
       live = false;
     };
-  }, [storage, win, zone, group]);
+  }, [storage, win, zone, group, catalog]);
 
   const groupName = (id: string) => {
     const g = catalog.groups.find((x) => x.id === id);

@@ -8,6 +8,24 @@ import type { ZoneSlot } from '../../content/catalog.ts';
 import type { ZoneId } from '../../content/ids.ts';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 import { ModePicker } from './ModePicker.tsx';
+import { hasGame } from '../../modes/offers.ts';
+
+/**
+ * The arrow keys move between the zone cards (the hint above the cards says so): left/right to the
+ * previous/next card, up/down to the card above/below in the grid, Home/End to the first/last.
+ */
+function moveBetweenCards(e: React.KeyboardEvent<HTMLUListElement>) {
+  const cards = [...e.currentTarget.querySelectorAll<HTMLElement>('.zone-card')];
+  const at = cards.findIndex((c) => c === document.activeElement || c.contains(document.activeElement));
+  if (at < 0) return;
+  const columns = Math.max(1, cards.filter((c) => c.offsetTop === cards[0]!.offsetTop).length);
+  const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns, Home: -at, End: cards.length - 1 - at };
+  const d = step[e.key];
+  if (d === undefined) return;
+  e.preventDefault();
+  const to = Math.min(cards.length - 1, Math.max(0, at + d));
+  cards[to]!.focus();
+}
 
 const HallLeaderboard = lazy(() => import('./HallLeaderboard.tsx'));
 
@@ -51,18 +69,23 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
       </header>
       <nav aria-label={t('hall.pickZone')} className="zones">
         <p className="hint">{t('hall.keyboardHint')}</p>
-        <ul>
+        <ul onKeyDown={moveBetweenCards}>
           {catalog.zones.map((z) => (
             <li key={z.id}>
               {z.ok ? (
                 <button type="button" className="zone-card" style={{ borderColor: z.zone.color }} data-testid={`portal-${z.id}`} onClick={() => pick(z.id)}>
-                  <strong>{text(z.zone.title, lang)}</strong>
-                  <small>
-                    {t('hall.learn')}: {text(z.zone.summary, lang)}
-                  </small>
+                  <strong>
+                    {text(z.zone.title, lang)}
+                    {!hasGame(z.id) && (
+                      <span className="badge" data-testid={`no-game-${z.id}`}>
+                        {t('hall.noGame')}
+                      </span>
+                    )}
+                  </strong>
+                  <small>{t('hall.learnLine', { summary: text(z.zone.summary, lang) })}</small>
                 </button>
               ) : (
-                <div className="zone-card broken" data-testid={`portal-${z.id}`} role="group" aria-label={z.id}>
+                <div className="zone-card broken" data-testid={`portal-${z.id}`} role="group" aria-label={z.id} tabIndex={0}>
                   <strong>{z.id}</strong>
                   <small>{t('hall.zoneBroken')}</small>
                   <code>{z.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join('\n')}</code>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useContent, useServices, useSession } from '../../app/context.tsx';
 import { text } from '../../content/ids.ts';
 import { NICKNAME_MAX, nicknameProblem, randomNickname } from '../../modes/profile.ts';
+import { loadGlyphCoverage } from '../../app/glyphs.ts';
+import { undrawableChars } from '../../modes/nicknameGlyphs.ts';
 import { LanguageSwitch, TextSizeSwitch } from './LanguageSwitch.tsx';
 
 /** Nickname + audience group (+ language and text size): all a visitor ever tells us. */
@@ -20,6 +22,9 @@ export function ProfileForm({ onDone }: { onDone: () => void }) {
     e.preventDefault();
     const problem = nicknameProblem(nickname);
     if (problem) return setError(t(`profile.errors.${problem}`, { max: NICKNAME_MAX }));
+    // every screen and the headset draw names with the bundled fonts only: refuse what none can draw
+    const undrawable = undrawableChars(nickname, await loadGlyphCoverage());
+    if (undrawable.length) return setError(t('profile.errors.nicknameGlyphs', { chars: undrawable.join('') }));
     if (!group) return setError(t('profile.errors.groupMissing'));
     setBusy(true);
     await session.getState().actions.createProfile({ nickname, group, lang, textSize });
@@ -28,7 +33,7 @@ export function ProfileForm({ onDone }: { onDone: () => void }) {
 
   return (
     <form className="card profile" onSubmit={submit} noValidate aria-labelledby="profile-title">
-      <h2 id="profile-title">{t('profile.title')}</h2>
+      <h1 id="profile-title">{t('profile.title')}</h1>
       <label className="field">
         <span>{t('profile.nickname')}</span>
         <span className="row">

@@ -3,10 +3,10 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useCatalog, useSession } from '../../app/context.tsx';
+import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { useSelfTest } from '../../app/useSelfTest.ts';
 import { navigate } from '../../app/useRoute.ts';
-import { text, type Lang, type ZoneId } from '../../content/ids.ts';
+import { availableIn, text, type Lang, type ZoneId } from '../../content/ids.ts';
 import type { Question } from '../../content/schema.ts';
 import * as T from '../../modes/selfTest.ts';
 import type { SelfTestStore } from '../../stores/selfTest.ts';
@@ -19,16 +19,35 @@ const QuestionSceneCanvas = lazy(() => import('../../three/scene/QuestionSceneCa
 
 const SPEECH_LANG: Record<Lang, string> = { 'zh-Hans': 'zh-CN', 'zh-Hant': 'zh-TW', en: 'en-US' };
 
-/** Reads text with the browser's speech synthesis where there is one; the text is always on screen. */
+/** Is there a voice for this language on the device? (voices may arrive a moment after load) */
+function hasVoice(lang: Lang): boolean {
+  const want = lang === 'en' ? 'en' : 'zh';
+  return window.speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().replace('_', '-').startsWith(want));
+}
+
+/**
+ * Reads text with the browser's speech synthesis where there is one; the text is always on screen.
+ * A device without a voice for the language (many kiosks and headsets) would read nothing: the button
+ * then says so instead of silently doing nothing.
+ */
 function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
   const { t } = useTranslation();
+  const [noVoice, setNoVoice] = useState(false);
+  useEffect(() => setNoVoice(false), [lang]);
   if (typeof window === 'undefined' || !('speechSynthesis' in window)) return null;
+  if (noVoice)
+    return (
+      <p className="hint read-aloud-none" role="status" data-testid="read-aloud-none">
+        {lang === 'en' ? t('test.noVoiceEn') : t('test.noVoice')}
+      </p>
+    );
   return (
     <button
       type="button"
       className="link read-aloud"
       data-testid="read-aloud"
       onClick={() => {
+        if (!hasVoice(lang)) return setNoVoice(true);
         window.speechSynthesis.cancel();
         const u = new SpeechSynthesisUtterance(lines.join('。 '));
         u.lang = SPEECH_LANG[lang];
@@ -42,6 +61,12 @@ function ReadAloud({ lines, lang }: { lines: string[]; lang: Lang }) {
       {t('test.readAloud')}
     </button>
   );
+}
+
+/** The rule and facts behind an answer; the law is left out where the fact is not a law. */
+function sourceLine(q: Question, lang: Lang, t: (key: string, o: Record<string, string>) => string): string {
+  const facts = q.source.facts.join(', ');
+  return q.source.law ? t('test.source', { law: text(q.source.law, lang), facts }) : t('test.sourceFacts', { facts });
 }
 
 function choiceText(q: Question, id: string, lang: Lang): string {
@@ -94,6 +119,11 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
         <span data-testid="test-progress">{t('test.progress', { n: test.index + 1, total: test.items.length })}</span>
         {topic && <span className="chip">{text(topic, lang)}</span>}
       </p>
+      {test.pool === 'all-ages' && (
+        <p className="hint" data-testid="test-all-ages-banner">
+          {t('test.allAgesBanner')}
+        </p>
+      )}
       <h2 data-testid="test-prompt">{text(q.prompt, lang)}</h2>
       <ReadAloud lang={lang} lines={[text(q.prompt, lang), ...item.choices.map((id, i) => `${letters[i]}. ${choiceText(q, id, lang)}`)]} />
       {q.kind === 'scene' && q.scene && (
@@ -139,7 +169,7 @@ function QuestionCard({ store, q, item, lang }: { store: SelfTestStore; q: Quest
           <strong>{fb.correct ? t('test.correct') : t('test.wrong')}</strong>
           {!fb.correct && <p>{t('test.rightAnswer', { answer: fb.answer.map((a) => choiceText(q, a, lang)).join('；') })}</p>}
           <p data-testid="test-explanation">{text(q.explanation, lang)}</p>
-          <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+          <p className="source">{sourceLine(q, lang, t)}</p>
           <button ref={nextRef} type="button" className="primary" data-testid="test-next" onClick={() => void store.getState().actions.next()}>
             {test.index + 1 >= test.items.length ? t('test.finish') : t('test.next')}
           </button>
@@ -169,17 +199,20 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
       <p className="hint">{t('test.saved')}</p>
       <h3>{t('test.mastery')}</h3>
       <ul className="mastery" data-testid="test-mastery">
-        {result.byTopic.map((m) => (
+        {result.byTopic.map((m) => {
+          const name = topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic;
+          return (
           <li key={m.topic}>
-            <span>{topics[m.topic] ? text(topics[m.topic]!, lang) : m.topic}</span>
-            <span className="bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
+            <span>{name}</span>
+            <span className="meter" role="meter" aria-label={name} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(m.mastery * 100)}>
               <span style={{ width: `${Math.round(m.mastery * 100)}%` }} />
             </span>
             <span>
               {m.correct}/{m.asked}
             </span>
           </li>
-        ))}
+          );
+        })}
       </ul>
       <h3>{t('test.review')}</h3>
       {result.wrong.length === 0 ? (
@@ -188,14 +221,15 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
         <ol className="review" data-testid="test-review">
           {result.wrong.map((w) => {
             const q = bank.find((x) => x.id === w.questionId);
-            if (!q) return null;
+            // a staff question written in Chinese only is not reviewed in English (never half-translated)
+            if (!q || !availableIn(q, lang)) return null;
             return (
               <li key={w.questionId}>
                 <strong>{text(q.prompt, lang)}</strong>
                 <p>{t('test.yourAnswer', { answer: w.chosen.length ? w.chosen.map((c) => choiceText(q, c, lang)).join('；') : t('test.noAnswer') })}</p>
                 <p>{t('test.rightAnswer', { answer: w.answer.map((c) => choiceText(q, c, lang)).join('；') })}</p>
                 <p>{text(q.explanation, lang)}</p>
-                <p className="source">{t('test.source', { law: text(q.source.law, lang), facts: q.source.facts.join(', ') })}</p>
+                <p className="source">{sourceLine(q, lang, t)}</p>
               </li>
             );
           })}
@@ -206,14 +240,68 @@ function ResultCard({ store, lang, onAgain }: { store: SelfTestStore; lang: Lang
   );
 }
 
-export default function SelfTestScreen({ zone }: { zone: ZoneId }) {
+/**
+ * No questions for the visitor's group in this zone (a hall that added a group before writing its
+ * questions): never a bare sentence, but the nearest useful things: the zone's questions for all
+ * ages, and the zones that do have questions for the group.
+ */
+function EmptyTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
   const { t } = useTranslation();
-  const store = useSelfTest(zone);
-  if (!store) return <p className="card">{t('test.empty')}</p>;
-  return <SelfTest store={store} />;
+  const catalog = useCatalog();
+  const { loadBank } = useServices();
+  const { lang, visitor } = useSession((s) => ({ lang: s.lang, visitor: s.visitor }));
+  const bank = useStore(store, (s) => s.bank);
+  const group = catalog.groups.find((g) => g.id === visitor?.group);
+  const [others, setOthers] = useState<ZoneId[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    const candidates = catalog.zones.filter((z) => z.ok && z.id !== zone).map((z) => z.id);
+    void Promise.all(candidates.map(async (id) => ((r) => (r.ok && r.questions.some((q) => q.groups.includes(visitor?.group ?? '')) ? id : null))(await loadBank(id)))).then(
+      (ids) => live && setOthers(ids.filter((x): x is ZoneId => x !== null)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [catalog, zone, loadBank, visitor?.group]);
+  return (
+    <section className="card" data-testid="test-empty">
+      <h2>{t('test.emptyTitle', { group: group ? text(group.name, lang) : (visitor?.group ?? '') })}</h2>
+      {bank.length > 0 && (
+        <>
+          <p className="hint">{t('test.allAgesHint')}</p>
+          <button type="button" className="primary" data-testid="test-all-ages" onClick={() => void store.getState().actions.startAllAges()}>
+            {t('test.allAges')}
+          </button>
+        </>
+      )}
+      {others === null ? null : others.length ? (
+        <>
+          <p>{t('test.otherZones')}</p>
+          <div className="actions">
+            {others.map((id) => {
+              const z = catalog.zones.find((x) => x.id === id);
+              return (
+                <button key={id} type="button" data-testid={`test-other-${id}`} onClick={() => navigate({ name: 'zone', zoneId: id, mode: 'test' })}>
+                  {z?.ok ? text(z.zone.title, lang) : id}
+                </button>
+              );
+            })}
+          </div>
+        </>
+      ) : (
+        <p className="hint">{t('test.noneAnywhere')}</p>
+      )}
+    </section>
+  );
 }
 
-function SelfTest({ store }: { store: SelfTestStore }) {
+export default function SelfTestScreen({ zone }: { zone: ZoneId }) {
+  const store = useSelfTest(zone);
+  if (!store) return null;
+  return <SelfTest store={store} zone={zone} />;
+}
+
+function SelfTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const status = useStore(store, (s) => s.status);
@@ -235,7 +323,7 @@ function SelfTest({ store }: { store: SelfTestStore }) {
         </ul>
       </section>
     );
-  if (!test || test.items.length === 0) return <p className="card">{t('test.empty')}</p>;
+  if (!test || test.items.length === 0) return <EmptyTest store={store} zone={zone} />;
   if (T.isFinished(test)) return result ? <ResultCard store={store} lang={lang} onAgain={() => void store.getState().actions.restart()} /> : <ProgressBar label={t('app.loading')} />;
   const cur = T.currentQuestion(test, bank);
   if (!cur) return <ProgressBar label={t('app.loading')} />;

@@ -1,12 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProgressBar } from './ProgressBar.tsx';
-import { hasGame } from '../../zones/registry.ts';
 
 const SelfTestScreen = lazy(() => import('./SelfTestScreen.tsx'));
 /** the zone game's HUD: its own chunk (with the zone-game store), loaded with the zone's module */
 const ZoneGameHud = lazy(() => import('./ZoneGameHud.tsx').then((m) => ({ default: m.ZoneGameHud })));
+const PracticeScreen = lazy(() => import('./PracticeScreen.tsx'));
 import { useCatalog, useSession } from '../../app/context.tsx';
+import type { ZoneDef } from '../../content/schema.ts';
+import { hasGame } from '../../modes/offers.ts';
 import { isMode } from '../../app/routes.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
@@ -27,7 +29,44 @@ export function MessageScreen({ title, children }: { title: string; children?: R
   );
 }
 
-/** A zone's page. Zones' games and tests plug in here; until then, its learning points. */
+/**
+ * Game mode in a zone whose game does not exist yet (a deep link, an old bookmark): not a dead end but
+ * the ways on: this zone's self-test and competition practice, the zones that have a game, and what
+ * the zone teaches.
+ */
+function NoGame({ zone, keep }: { zone: ZoneDef; keep: Record<string, string> }) {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  const lang = useSession((s) => s.lang);
+  const games = catalog.zones.filter((z) => z.ok && hasGame(z.id));
+  return (
+    <section className="card" data-testid="no-game">
+      <h2>{t('zone.noGameTitle')}</h2>
+      <p>{t('zone.noGameBody')}</p>
+      <div className="actions">
+        <button type="button" className="primary" data-testid="no-game-test" onClick={() => navigate({ name: 'zone', zoneId: zone.id, mode: 'test' }, keep)}>
+          {t('modes.test')}
+        </button>
+        <button type="button" data-testid="no-game-competition" onClick={() => navigate({ name: 'zone', zoneId: zone.id, mode: 'competition' }, keep)}>
+          {t('modes.competition')}
+        </button>
+        {games.map((z) => (
+          <button key={z.id} type="button" data-testid={`no-game-play-${z.id}`} onClick={() => navigate({ name: 'zone', zoneId: z.id, mode: 'game' }, keep)}>
+            {z.ok ? t('zone.playIn', { zone: text(z.zone.title, lang) }) : z.id}
+          </button>
+        ))}
+      </div>
+      <h2>{t('zone.learningPoints')}</h2>
+      <ol className="points" data-testid="learning-points">
+        {zone.learningPoints.map((p, i) => (
+          <li key={i}>{text(p, lang)}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** A zone's page: its game, self-test or competition practice. */
 export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: string; keep: Record<string, string> }) {
   const { t } = useTranslation();
   const catalog = useCatalog();
@@ -69,10 +108,6 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
         </Suspense>
       </>
     );
-  const audience = zone.audience
-    .map((id) => catalog.groups.find((g) => g.id === id))
-    .filter((g) => g !== undefined)
-    .map((g) => text(g.name, lang));
   return (
     <div className="zone-page">
       <header className="bar" style={{ borderColor: zone.color }}>
@@ -83,32 +118,19 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
         <VisitorChip />
         <LanguageSwitch />
       </header>
+      <p className="mode-line" data-testid="zone-mode">
+        {t('zone.mode', { mode: t(`modes.${mode}`) })}
+      </p>
       {mode === 'test' ? (
-        <>
-          <p className="mode-line" data-testid="zone-mode">
-            {t('zone.mode', { mode: t(`modes.${mode}`) })}
-          </p>
-          <Suspense fallback={<ProgressBar label={t('test.loadingBank')} />}>
-            <SelfTestScreen zone={zone.id} />
-          </Suspense>
-        </>
+        <Suspense fallback={<ProgressBar label={t('test.loadingBank')} />}>
+          <SelfTestScreen zone={zone.id} />
+        </Suspense>
+      ) : mode === 'competition' ? (
+        <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+          <PracticeScreen zone={zone.id} />
+        </Suspense>
       ) : (
-      <section className="card">
-        <p className="mode-line" data-testid="zone-mode">
-          {t('zone.mode', { mode: t(`modes.${mode}`) })}
-        </p>
-        <p>{text(zone.summary, lang)}</p>
-        <p className="hint">{t('zone.comingSoon')}</p>
-        <h2>{t('zone.learningPoints')}</h2>
-        <ol className="points" data-testid="learning-points">
-          {zone.learningPoints.map((p, i) => (
-            <li key={i}>{text(p, lang)}</li>
-          ))}
-        </ol>
-        <p>
-          {t('zone.audience')}: {audience.join(' · ')}
-        </p>
-      </section>
+        <NoGame zone={zone} keep={keep} />
       )}
     </div>
   );

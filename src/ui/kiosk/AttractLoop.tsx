@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text } from '../../content/ids.ts';
 import type { ZoneDef } from '../../content/schema.ts';
+import { plausibleOnly, scoringLookup } from '../../scoring/plausible.ts';
 import { groupLeague, leaderboard, windowPeriod, type LeaderboardRow, type LeagueRow } from '../../scoring/stats.ts';
 import type { Attempt, Visitor } from '../../storage/types.ts';
 import { LeaderboardTable, LeagueTable } from './Leaderboards.tsx';
@@ -28,11 +29,12 @@ export default function AttractLoop({ onDismiss }: { onDismiss: () => void }) {
 
   useEffect(() => {
     let live = true;
-    void Promise.all([storage.listAttempts(), storage.listVisitors()]).then(([attempts, visitors]) => live && setData({ attempts, visitors }));
+    // a score the app could not have made (written from the console, an edited import) is not shown
+    void Promise.all([storage.listAttempts(), storage.listVisitors()]).then(([attempts, visitors]) => live && setData({ attempts: plausibleOnly(attempts, scoringLookup(catalog.zones)).kept, visitors }));
     return () => {
       live = false;
     };
-  }, [storage]);
+  }, [storage, catalog]);
 
   const slides = useMemo<Slide[]>(() => {
     const zones = catalog.zones.flatMap((z) => (z.ok ? [z.zone] : []));

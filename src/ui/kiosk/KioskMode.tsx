@@ -21,6 +21,8 @@ export function KioskMode({ route }: { route: Route['name'] }) {
   const inXR = useStore(hallUi, (s) => s.inXR);
   const [showing, setShowing] = useState(false);
   const showingRef = useRef(false);
+  /** the last touch, click or key (a tap that dismisses the attract loop counts: the next visitor is here) */
+  const lastRef = useRef(Date.now());
   const armed = settings.attract && VISITOR_ROUTES.includes(route) && !inXR;
 
   const show = useCallback(() => {
@@ -33,6 +35,7 @@ export function KioskMode({ route }: { route: Route['name'] }) {
   }, [store, hallUi, session]);
 
   const dismiss = useCallback(() => {
+    lastRef.current = Date.now();
     showingRef.current = false;
     setShowing(false);
     store.setState({ attractShowing: false });
@@ -48,13 +51,13 @@ export function KioskMode({ route }: { route: Route['name'] }) {
       }
       return;
     }
-    let last = Date.now();
+    lastRef.current = Date.now();
     const bump = () => {
-      if (!showingRef.current) last = Date.now();
+      if (!showingRef.current) lastRef.current = Date.now();
     };
     for (const e of ACTIVITY) window.addEventListener(e, bump, { passive: true, capture: true });
     const id = setInterval(() => {
-      if (!showingRef.current && Date.now() - last >= settings.idleSeconds * 1000) show();
+      if (!showingRef.current && Date.now() - lastRef.current >= settings.idleSeconds * 1000) show();
     }, 500);
     return () => {
       for (const e of ACTIVITY) window.removeEventListener(e, bump, { capture: true });

@@ -1,10 +1,31 @@
 // The kiosk's settings (attract loop, idle time, context menu), shared by the idle watcher (first
 // screen) and the staff console (lazy chunk): one small store, loaded from storage once, written
-// through on every change. Off by default: a desktop or a classroom is not a kiosk.
+// through on every change. The idle reset is on by default on a device that looks like a kiosk
+// (handover.ts: fullscreen, or a large touch-only screen, or ?kiosk) and off on a desktop, a
+// classroom projector or a phone; once staff save the settings, their choice holds.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { HallStorage, KioskSettings } from '../../storage/types.ts';
+import { looksLikeKiosk } from './handover.ts';
 
 export const DEFAULT_KIOSK: KioskSettings = { attract: false, idleSeconds: 90, blockContextMenu: false };
+
+/** This device, read once: is it a kiosk? */
+let kiosk: boolean | null = null;
+export function isKioskDevice(): boolean {
+  if (kiosk !== null) return kiosk;
+  if (typeof window === 'undefined' || typeof matchMedia !== 'function') return (kiosk = false);
+  const media = (q: string) => matchMedia(q).matches;
+  kiosk = looksLikeKiosk({
+    param: new URLSearchParams(window.location.search).get('kiosk'),
+    fullscreen: media('(display-mode: fullscreen)') || media('(display-mode: standalone)'),
+    touchOnly: media('(hover: none)') && media('(pointer: coarse)'),
+    shortSide: Math.min(window.screen?.width ?? window.innerWidth, window.screen?.height ?? window.innerHeight),
+  });
+  return kiosk;
+}
+
+/** The settings a device starts with before staff change anything. */
+export const defaultKioskSettings = (isKiosk: boolean): KioskSettings => ({ ...DEFAULT_KIOSK, attract: isKiosk });
 export const MIN_IDLE_SECONDS = 5;
 export const MAX_IDLE_SECONDS = 3600;
 
@@ -26,10 +47,11 @@ export function clampIdle(s: number): number {
 export function kioskSettingsStore(storage: HallStorage): StoreApi<KioskSettingsState> {
   let store = stores.get(storage);
   if (store) return store;
-  const s = createStore<KioskSettingsState>()(() => ({ loaded: false, settings: DEFAULT_KIOSK, attractShowing: false }));
+  const defaults = defaultKioskSettings(isKioskDevice());
+  const s = createStore<KioskSettingsState>()(() => ({ loaded: false, settings: defaults, attractShowing: false }));
   stores.set(storage, s);
   void storage.getSettings().then((saved) => {
-    s.setState({ loaded: true, settings: { ...DEFAULT_KIOSK, ...saved.kiosk, ...(s.getState().loaded ? s.getState().settings : {}) } });
+    s.setState({ loaded: true, settings: { ...defaults, ...saved.kiosk, ...(s.getState().loaded ? s.getState().settings : {}) } });
   });
   store = s;
   return store;

@@ -3,10 +3,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSession } from '../../app/context.tsx';
-import { importJson, mergeAttempts, mergeVisitors, purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
+import { purge, purgeVisitors, toCsv, toJson } from '../../scoring/exchange.ts';
+import { startImport, type ImportJob, type ImportStage } from '../../scoring/importJob.ts';
+import { MAX_IMPORT_BYTES, sizeProblem } from '../../scoring/importPlan.ts';
+import { ProgressBar } from '../flat/ProgressBar.tsx';
 import { inPeriod } from '../../scoring/stats.ts';
 import type { CompetitionRecord } from '../../storage/types.ts';
-import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useHallData, type PeriodId } from './common.tsx';
+import { download, fileDate, PeriodPicker, periodOf, useDataVersion, useDialogKeys, useHallData, type PeriodId } from './common.tsx';
+import { HallServerPanel } from './HallServerPanel.tsx';
+import { useHallStaff } from './useHall.ts';
+import { HealthPanel } from './HealthPanel.tsx';
 
 const DAY_MS = 86_400_000;
 
@@ -16,73 +22,160 @@ function ExportPanel() {
   const { t } = useTranslation();
   const data = useHallData();
   const [period, setPeriod] = useState<PeriodId>('all');
-  const chosen = useMemo(() => (data ? data.attempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
+  const chosen = useMemo(() => (data ? data.allAttempts.filter((a) => inPeriod(a, periodOf(period))) : []), [data, period]);
+  // signed in to the hall server: the files come from it, with every device's results
+  const hall = useHallStaff();
+  const [serverCount, setServerCount] = useState<number | null>(null);
+  useEffect(() => {
+    if (!hall) return setServerCount(null);
+    let live = true;
+    void hall
+      .flush()
+      .then(() => hall.staff.stats({ period }))
+      .then((s) => live && setServerCount(s.stats.overall.attempts))
+      .catch(() => live && hall.state.setState({ staff: 'signedOut' }));
+    return () => {
+      live = false;
+    };
+  }, [hall, period]);
   return (
-    <div className="panel" data-testid="export">
+    <div className="panel" data-testid="export" data-source={hall ? 'hall' : 'device'}>
       <h2>{t('staff.data.export')}</h2>
       <PeriodPicker value={period} onChange={setPeriod} testid="export-period" />
-      <p data-testid="export-count">{t('staff.data.exportCount', { n: chosen.length })}</p>
-      <div className="actions">
-        <button
-          type="button"
-          className="primary"
-          data-testid="export-csv"
-          disabled={!data}
-          onClick={() => data && download(`hall-results-${fileDate()}.csv`, toCsv(chosen, data.visitors), 'text/csv;charset=utf-8')}
-        >
-          {t('staff.data.exportCsv')}
-        </button>
-        <button
-          type="button"
-          data-testid="export-json"
-          disabled={!data}
-          onClick={() => data && download(`hall-results-${fileDate()}.json`, toJson(chosen, data.visitors, Date.now()), 'application/json')}
-        >
-          {t('staff.data.exportJson')}
-        </button>
-      </div>
+      <p data-testid="export-count">
+        {t('staff.data.exportCount', { n: hall ? (serverCount ?? '…') : chosen.length })}
+        {' · '}
+        {hall ? t('hallServer.sourceHall') : t('hallServer.sourceDevice')}
+      </p>
+      {hall ? (
+        <div className="actions">
+          <a className="button primary" href={hall.staff.exportUrl('csv', { period })} download data-testid="export-csv">
+            {t('staff.data.exportCsv')}
+          </a>
+          <a className="button" href={hall.staff.exportUrl('json', { period })} download data-testid="export-json">
+            {t('staff.data.exportJson')}
+          </a>
+        </div>
+      ) : (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            data-testid="export-csv"
+            disabled={!data}
+            onClick={() => data && download(`hall-results-${fileDate()}.csv`, toCsv(chosen, data.visitors), 'text/csv;charset=utf-8')}
+          >
+            {t('staff.data.exportCsv')}
+          </button>
+          <button
+            type="button"
+            data-testid="export-json"
+            disabled={!data}
+            onClick={() => data && download(`hall-results-${fileDate()}.json`, toJson(chosen, data.visitors, Date.now()), 'application/json')}
+          >
+            {t('staff.data.exportJson')}
+          </button>
+        </div>
+      )}
       <p className="hint">{t('staff.data.exportHint')}</p>
+    </div>
+  );
+}
+
+/** Purge on the hall server (privacy: the same duty as on a device, for what the devices uploaded). */
+function HallPurgePanel() {
+  const { t } = useTranslation();
+  const hall = useHallStaff();
+  const [days, setDays] = useState(30);
+  const [confirming, setConfirming] = useState(false);
+  const [note, setNote] = useState<Notice | null>(null);
+  if (!hall) return null;
+  async function run() {
+    setConfirming(false);
+    try {
+      const r = await hall!.staff.purge(days);
+      setNote({ tone: 'ok', text: t('hallServer.purged', r) });
+    } catch (e) {
+      setNote({ tone: 'error', text: t('hallServer.failed', { problem: e instanceof Error ? e.message : String(e) }) });
+    }
+  }
+  return (
+    <div className="panel" data-testid="hall-purge">
+      <h2>{t('hallServer.purgeTitle')}</h2>
+      <p className="hint">{t('hallServer.purgeHint')}</p>
+      <label className="inline-field">
+        <span>{t('hallServer.purgeDays')}</span>
+        <input type="number" min={0} max={3650} value={days} data-testid="hall-purge-days" onChange={(e) => setDays(Math.max(0, Math.floor(Number(e.target.value) || 0)))} />
+      </label>
+      <button type="button" className="danger" data-testid="hall-purge-start" onClick={() => setConfirming(true)}>
+        {t('hallServer.purgeButton')}
+      </button>
+      {note && (
+        <p className={note.tone === 'ok' ? 'ok-note' : 'error'} role="status" data-testid="hall-purge-done">
+          {note.text}
+        </p>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={t('hallServer.purgeConfirmTitle')}
+          body={t('hallServer.purgeConfirm', { days })}
+          confirm={t('hallServer.purgeDo')}
+          onConfirm={() => void run()}
+          onCancel={() => setConfirming(false)}
+          testid="hall-purge-dialog"
+        />
+      )}
     </div>
   );
 }
 
 function ImportPanel() {
   const { t } = useTranslation();
-  const { storage } = useServices();
   const { changed } = useDataVersion();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ job: ImportJob; stage: ImportStage; done: number; total: number } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function importFile(file: File) {
-    setBusy(true);
-    try {
-      const r = importJson(await file.text());
-      if (!r.ok) {
-        setNotice({ tone: 'error', text: t('staff.data.importFailed'), details: r.errors });
-        return;
-      }
-      const [attempts, visitors] = await Promise.all([storage.listAttempts(), storage.listVisitors()]);
-      const ma = mergeAttempts(attempts, r.data.attempts);
-      const mv = mergeVisitors(visitors, r.data.visitors, r.data.exportedAt);
-      for (const v of mv.merged.filter((x) => mv.added.includes(x.id))) await storage.putVisitor(v);
-      for (const a of ma.merged.filter((x) => ma.added.includes(x.id))) await storage.putAttempt(a);
-      setNotice({ tone: 'ok', text: t('staff.data.importDone', { added: ma.added.length, skipped: ma.skipped.length, conflicts: ma.conflicts.length }) });
-      changed();
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
+    if (input.current) input.current.value = '';
+    const tooBig = sizeProblem(file.size);
+    if (tooBig) {
+      setNotice({ tone: 'error', text: t('staff.data.importTooBig', { mb: (file.size / 1048576).toFixed(1), max: MAX_IMPORT_BYTES / 1048576 }) });
+      return;
     }
+    setNotice(null);
+    // parsing, checking, merging and writing run in a worker: the kiosk stays responsive, and Cancel works
+    const job = startImport(file, (stage, done, total) => setRunning((r) => (r ? { ...r, stage, done, total } : r)));
+    setRunning({ job, stage: 'read', done: 0, total: 1 });
+    const r = await job.result;
+    setRunning(null);
+    if (r.type === 'done') {
+      const text = t('staff.data.importDone', { added: r.added, skipped: r.skipped, conflicts: r.conflicts });
+      setNotice({ tone: 'ok', text: r.nicknamesCleared ? `${text} ${t('staff.data.importNicknames', { n: r.nicknamesCleared })}` : text });
+      changed();
+    } else if (r.type === 'cancelled') setNotice({ tone: 'ok', text: t('staff.data.importCancelled') });
+    else setNotice({ tone: 'error', text: t('staff.data.importFailed'), details: r.errors });
   }
 
+  const percent = running ? Math.round((100 * running.done) / Math.max(1, running.total)) : 0;
   return (
     <div className="panel" data-testid="import">
       <h2>{t('staff.data.import')}</h2>
-      <p className="hint">{t('staff.data.importHint')}</p>
+      <p className="hint">{t('staff.data.importHint', { max: MAX_IMPORT_BYTES / 1048576 })}</p>
       <label className="button file-button">
         {t('staff.data.chooseFile')}
-        <input ref={input} type="file" accept="application/json,.json" data-testid="import-file" disabled={busy} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+        <input ref={input} type="file" accept="application/json,.json" data-testid="import-file" disabled={!!running} onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
       </label>
+      {running && (
+        <div className="import-progress" data-testid="import-progress" data-stage={running.stage}>
+          <div className="progress-inline">
+            <ProgressBar label={t(`staff.data.importStage.${running.stage}`, { done: running.done, total: running.total })} value={percent} />
+          </div>
+          <button type="button" data-testid="import-cancel" onClick={() => running.job.cancel()}>
+            {t('staff.cancel')}
+          </button>
+        </div>
+      )}
       {notice && (
         <div className={notice.tone === 'ok' ? 'ok-note' : 'error'} role="status" data-testid="import-result">
           <p>{notice.text}</p>
@@ -126,7 +219,7 @@ function PurgePanel() {
     if (!data) return null;
     const now = Date.now();
     const opts = { now, olderThanDays: scope === 'all' ? undefined : Math.max(0, days) };
-    const a = purge(data.attempts, opts);
+    const a = purge(data.allAttempts, opts);
     const v = purgeVisitors(data.visitors, a.kept, { ...opts, keep: visitorId ? [visitorId] : [] });
     const cutoff = scope === 'all' ? Infinity : now - Math.max(0, days) * DAY_MS;
     // a running competition is never purged under the host's feet
@@ -150,10 +243,10 @@ function PurgePanel() {
       <h2>{t('staff.data.purge')}</h2>
       <p className="hint">{t('staff.data.purgeHint')}</p>
       <div className="segmented" role="radiogroup" aria-label={t('staff.data.purge')}>
-        <button type="button" role="radio" aria-checked={scope === 'older'} aria-pressed={scope === 'older'} data-testid="purge-older" onClick={() => setScope('older')}>
+        <button type="button" role="radio" aria-checked={scope === 'older'} data-testid="purge-older" onClick={() => setScope('older')}>
           {t('staff.data.purgeOlder')}
         </button>
-        <button type="button" role="radio" aria-checked={scope === 'all'} aria-pressed={scope === 'all'} data-testid="purge-all" onClick={() => setScope('all')}>
+        <button type="button" role="radio" aria-checked={scope === 'all'} data-testid="purge-all" onClick={() => setScope('all')}>
           {t('staff.data.purgeAll')}
         </button>
       </div>
@@ -193,18 +286,7 @@ function PurgePanel() {
 /** A modal yes/no; Escape or the backdrop cancels, the safe choice has the focus. */
 export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel, testid }: { title: string; body: string; confirm: string; onConfirm: () => void; onCancel: () => void; testid: string }) {
   const { t } = useTranslation();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onCancel();
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [onCancel]);
+  const cancelRef = useDialogKeys<HTMLButtonElement>(onCancel);
   return (
     <div className="backdrop" onClick={onCancel}>
       <div className="card dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${testid}-title`} data-testid={testid} onClick={(e) => e.stopPropagation()}>
@@ -226,11 +308,14 @@ export function ConfirmDialog({ title, body, confirm, onConfirm, onCancel, testi
 export default function DataTab() {
   return (
     <section className="staff-tab data" data-testid="data">
+      <HallServerPanel />
       <div className="stats-grid">
         <ExportPanel />
         <ImportPanel />
       </div>
       <PurgePanel />
+      <HallPurgePanel />
+      <HealthPanel />
     </section>
   );
 }

@@ -233,7 +233,7 @@ function QuestionPanel({ s, store, lang }: { s: CompetitionState; store: Competi
         <div className="feedback right" data-testid="host-reveal" role="status">
           <strong>{t('test.rightAnswer', { answer: planned.answer.map((a) => text(view.choices.find((c) => c.id === a)!.text, lang)).join('；') })}</strong>
           <p>{text(view.explanation, lang)}</p>
-          <p className="source">{t('competition.host.source', { law: text(view.source.law, lang) })}</p>
+          {view.source.law && <p className="source">{t('competition.host.source', { law: text(view.source.law, lang) })}</p>}
           <ul className="outcomes">
             {setup.players.map((p) => (
               <li key={p.id}>
@@ -342,7 +342,9 @@ function Shortcuts({ answering }: { answering: 'buzz' | 'all' }) {
 export function HostView({ store }: { store: CompetitionStore }) {
   const { t } = useTranslation();
   const lang = useSession((x) => x.lang);
-  const s = useStore(store, (x) => x.state);
+  // what is on disk: an award shows once a crash can no longer take it back
+  const s = useStore(store, (x) => x.shown);
+  const saving = useStore(store, (x) => x.saving);
   const title = useStore(store, (x) => x.title);
   const resumed = useStore(store, (x) => x.resumed);
   const restoreProblems = useStore(store, (x) => x.restoreProblems);
@@ -352,24 +354,29 @@ export function HostView({ store }: { store: CompetitionStore }) {
   const { actions } = store.getState();
   const dispatch = actions.dispatch;
 
-  const cont: ContinueAction = (() => {
-    if (s.paused) return null;
-    switch (s.phase) {
-      case 'roundIntro':
-        return { label: t('competition.host.startRound'), run: () => dispatch({ type: 'next', phase: 'roundIntro' }) };
-      case 'locked':
-        return { label: t('competition.host.reveal'), run: () => dispatch({ type: 'reveal', phase: 'locked' }) };
-      case 'revealed':
-        return { label: t('competition.host.scoreboard'), run: () => dispatch({ type: 'next', phase: 'revealed' }) };
-      case 'scoreboard': {
-        const next = s.plan[s.q + 1];
-        const label = !next ? t('competition.host.toPodium') : next.round !== s.plan[s.q]?.round ? t('competition.host.nextRound') : t('competition.host.next');
-        return { label, run: () => dispatch({ type: 'next', phase: 'scoreboard' }) };
+  /** what Continue does from a state: the button follows the screen, a shortcut the latest state */
+  const continueFrom = useCallback(
+    (st: CompetitionState): ContinueAction => {
+      if (st.paused) return null;
+      switch (st.phase) {
+        case 'roundIntro':
+          return { label: t('competition.host.startRound'), run: () => dispatch({ type: 'next', phase: 'roundIntro' }) };
+        case 'locked':
+          return { label: t('competition.host.reveal'), run: () => dispatch({ type: 'reveal', phase: 'locked' }) };
+        case 'revealed':
+          return { label: t('competition.host.scoreboard'), run: () => dispatch({ type: 'next', phase: 'revealed' }) };
+        case 'scoreboard': {
+          const next = st.plan[st.q + 1];
+          const label = !next ? t('competition.host.toPodium') : next.round !== st.plan[st.q]?.round ? t('competition.host.nextRound') : t('competition.host.next');
+          return { label, run: () => dispatch({ type: 'next', phase: 'scoreboard' }) };
+        }
+        default:
+          return null;
       }
-      default:
-        return null;
-    }
-  })();
+    },
+    [t, dispatch],
+  );
+  const cont = continueFrom(s);
   const canLock = !s.paused && (s.phase === 'question' || s.phase === 'buzzed');
   const canSkip = !s.paused && ['question', 'buzzed', 'locked', 'roundIntro'].includes(s.phase);
   const canUndo = s.awards.some((w) => w.voided === null);
@@ -378,9 +385,10 @@ export function HostView({ store }: { store: CompetitionStore }) {
   const run = useCallback(
     (code: string): boolean => {
       const sc = shortcutOf(code);
+      // the latest state (actions may still be being written): a quick second Enter goes on from the first
       const st = store.getState().state;
       if (sc === 'continue') {
-        cont?.run();
+        continueFrom(st)?.run();
         return true;
       }
       if (sc === 'pause') {
@@ -388,11 +396,11 @@ export function HostView({ store }: { store: CompetitionStore }) {
         return true;
       }
       if (sc === 'lock') {
-        if (canLock) dispatch({ type: 'lock', phase: st.phase });
+        if (!st.paused && (st.phase === 'question' || st.phase === 'buzzed')) dispatch({ type: 'lock', phase: st.phase });
         return true;
       }
       if (sc === 'skip') {
-        if (canSkip) dispatch({ type: 'skip', phase: st.phase });
+        if (!st.paused && ['question', 'buzzed', 'locked', 'roundIntro'].includes(st.phase)) dispatch({ type: 'skip', phase: st.phase });
         return true;
       }
       if (sc === 'undo') {
@@ -413,7 +421,7 @@ export function HostView({ store }: { store: CompetitionStore }) {
       actions.input({ kind: 'key', code });
       return store.getState().state !== before;
     },
-    [store, cont, canLock, canSkip, dispatch, actions],
+    [store, continueFrom, dispatch, actions],
   );
 
   useEffect(() => {
@@ -431,7 +439,7 @@ export function HostView({ store }: { store: CompetitionStore }) {
 
   const refused = lastWarnings.length > 0;
   return (
-    <section className={`host phase-${s.phase}${s.paused ? ' paused' : ''}`} data-testid="host" data-phase={s.phase} data-paused={s.paused}>
+    <section className={`host phase-${s.phase}${s.paused ? ' paused' : ''}`} data-testid="host" data-phase={s.phase} data-paused={s.paused} data-saving={saving} aria-busy={saving}>
       <header className="host-head">
         <h2 data-testid="host-title">{title}</h2>
         {s.paused && (

@@ -3,10 +3,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { StorageStatusText } from '../flat/StorageBanner.tsx';
 import { useServices } from '../../app/context.tsx';
 import { changePin, storedPinSchema } from '../../staff/pin.ts';
 import { LanguageSwitch } from '../flat/LanguageSwitch.tsx';
-import { kioskSettingsStore, MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, saveKioskSettings } from '../kiosk/kioskSettings.ts';
+import { kioskSettingsStore, MAX_IDLE_SECONDS, MIN_IDLE_SECONDS, saveKioskSettings as saveOnDevice } from '../kiosk/kioskSettings.ts';
+import type { KioskSettings } from '../../storage/types.ts';
+import { useHallStaff } from './useHall.ts';
 
 function useFullscreen(): boolean {
   return useSyncExternalStore(
@@ -93,6 +96,18 @@ export default function KioskTab() {
   const [idle, setIdle] = useState(String(settings.idleSeconds));
   useEffect(() => setIdle(String(settings.idleSeconds)), [settings.idleSeconds]);
   const status = useSyncExternalStore(storage.subscribe, () => storage.status);
+  // signed in to the hall server: what is saved here becomes the setting of every kiosk in the hall
+  const hall = useHallStaff();
+  const [synced, setSynced] = useState<boolean | null>(null);
+  const saveKioskSettings = async (_s: typeof storage, patch: Partial<KioskSettings>) => {
+    await saveOnDevice(storage, patch);
+    if (!hall) return;
+    setSynced(null);
+    await hall.staff
+      .putKiosk(store.getState().settings)
+      .then(() => setSynced(true))
+      .catch(() => setSynced(false));
+  };
 
   return (
     <section className="staff-tab kiosk-settings" data-testid="kiosk-settings">
@@ -132,16 +147,24 @@ export default function KioskTab() {
         <div className="actions">
           <FullscreenButton />
         </div>
+        {hall && (
+          <p className="hint" data-testid="kiosk-hall-sync">
+            {t('hallServer.kioskSync')}
+            {synced && ` ${t('hallServer.kioskSynced')}`}
+          </p>
+        )}
       </div>
       <ChangePin />
       <div className="panel">
         <h2>{t('staff.kiosk.storage')}</h2>
-        <p data-testid="storage-status">{status === 'memory' ? t('staff.kiosk.storageMemory', { problem: storage.problem ?? '' }) : t('staff.kiosk.storageOk')}</p>
-        {status === 'memory' && (
-          <button type="button" onClick={() => void storage.retry()}>
-            {t('app.retry')}
-          </button>
+        {status === 'memory' ? (
+          <p className="storage-status" data-testid="storage-status">
+            <StorageStatusText testid="storage-status" />
+          </p>
+        ) : (
+          <p data-testid="storage-status">{t('staff.kiosk.storageOk')}</p>
         )}
+        {storage.persisted === false && <p className="hint">{t('staff.kiosk.notPersisted')}</p>}
       </div>
     </section>
   );

@@ -1,6 +1,10 @@
-// The staff console's door: set a PIN on first use, then ask for it every time the console opens
-// (also after a reload). Wrong PINs are rate limited (staff/pin.ts); the limiter is saved with the
-// settings, so reloading the page does not reset the wait. A numeric keypad for the touch kiosk.
+// The staff console's door. It asks for the PIN every time the console opens (also after a reload).
+// On a device without a PIN (first run, or staff forgot it) a PIN is set only with the device's setup
+// code (staff/setupCode.ts: printed by the hall server or `npm run setup-code`), so a visitor who taps
+// "Staff" cannot take the console. While the saved settings cannot be read (IndexedDB away) nothing is
+// known about the PIN: the console stays locked and says why — it never assumes "no PIN yet".
+// Wrong PINs and setup codes are rate limited (staff/pin.ts); the limiter is saved with the settings,
+// so reloading the page does not reset the wait. A numeric keypad for the touch kiosk.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/context.tsx';
@@ -9,6 +13,8 @@ import {
   attemptAllowed,
   checkPinRule,
   initialLimiter,
+  isShortPin,
+  LEGACY_PIN_MIN_DIGITS,
   MAX_FREE_FAILURES,
   needsRehash,
   PIN_MAX_DIGITS,
@@ -19,8 +25,17 @@ import {
   verifyPin,
   type PinLimiter,
 } from '../../staff/pin.ts';
+import { checkSetupCode, probeSetupCode, type SetupCodeSource } from '../../staff/setupCode.ts';
 
-type Mode = { kind: 'loading' } | { kind: 'set' } | { kind: 'enter'; stored: unknown };
+type Mode =
+  | { kind: 'loading' }
+  /** the settings could not be read: the PIN is unknown */
+  | { kind: 'unknown'; problem: string }
+  /** no PIN (or a forgotten one): the setup code first, then a new PIN twice */
+  | { kind: 'set'; source: SetupCodeSource | null; reset: boolean; stored: unknown }
+  | { kind: 'enter'; stored: unknown };
+
+const setupFetch = (input: string, init?: RequestInit) => fetch(input, init);
 
 function Keypad({ value, onChange, onSubmit, disabled, testid }: { value: string; onChange: (v: string) => void; onSubmit: () => void; disabled?: boolean; testid: string }) {
   const { t } = useTranslation();
@@ -80,10 +95,13 @@ function PinField({ id, label, value, onChange, onSubmit, disabled, testid }: { 
   );
 }
 
-export function PinGate({ onUnlock }: { onUnlock: () => void }) {
+export function PinGate({ onUnlock }: { onUnlock: (o: { shortPin: boolean }) => void }) {
   const { t } = useTranslation();
   const { storage } = useServices();
   const [mode, setMode] = useState<Mode>({ kind: 'loading' });
+  const [loads, setLoads] = useState(0);
+  const [code, setCode] = useState('');
+  const [codeOk, setCodeOk] = useState(false);
   const [limiter, setLimiter] = useState<PinLimiter>(initialLimiter());
   const [pin, setPinText] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -94,16 +112,38 @@ export function PinGate({ onUnlock }: { onUnlock: () => void }) {
 
   useEffect(() => {
     let live = true;
-    void storage.getSettings().then((s) => {
+    void (async () => {
+      // a retry (the button below) asks IndexedDB again before reading
+      if (loads > 0) await storage.retry();
+      const s = await storage.getSettings();
       if (!live) return;
+      if (!storage.settingsKnown) {
+        setMode({ kind: 'unknown', problem: storage.problem ?? '' });
+        return;
+      }
       const ok = storedPinSchema.safeParse(s.staffPin).success;
       setLimiter({ ...initialLimiter(), ...s.staffPinLimiter });
-      setMode(ok ? { kind: 'enter', stored: s.staffPin } : { kind: 'set' });
-    });
+      if (ok) {
+        setMode({ kind: 'enter', stored: s.staffPin });
+        return;
+      }
+      setMode({ kind: 'set', source: null, reset: false, stored: null });
+    })();
     return () => {
       live = false;
     };
-  }, [storage]);
+  }, [storage, loads]);
+
+  // which setup code this device can check (none: the gate says how to get one)
+  const needsProbe = mode.kind === 'set' && mode.source === null;
+  useEffect(() => {
+    if (!needsProbe) return;
+    let live = true;
+    void probeSetupCode(setupFetch, document.baseURI).then((source) => live && setMode((m) => (m.kind === 'set' ? { ...m, source } : m)));
+    return () => {
+      live = false;
+    };
+  }, [needsProbe]);
 
   const wait = attemptAllowed(limiter, clock);
   useEffect(() => {
@@ -112,10 +152,52 @@ export function PinGate({ onUnlock }: { onUnlock: () => void }) {
     return () => clearInterval(id);
   }, [wait.allowed]);
 
+  /** a wrong PIN or setup code: counted, saved (a reload keeps the wait), told */
+  const wrong = useCallback(
+    async (what: 'pin' | 'code') => {
+      const next = recordFailure(limiter, Date.now());
+      setLimiter(next);
+      setClock(Date.now());
+      await storage.putSettings({ staffPinLimiter: next });
+      const left = MAX_FREE_FAILURES + 1 - next.failures;
+      if (what === 'pin') setError(left > 0 ? t('staff.pin.wrongLeft', { n: left }) : t('staff.pin.wrong'));
+      else setError(left > 0 ? t('staff.pin.codeWrongLeft', { n: left }) : t('staff.pin.codeWrong'));
+    },
+    [limiter, storage, t],
+  );
+
+  const submitCode = useCallback(async () => {
+    if (busy || mode.kind !== 'set') return;
+    const now = Date.now();
+    setClock(now);
+    if (!attemptAllowed(limiter, now).allowed || !code.trim()) return;
+    setBusy(true);
+    try {
+      const r = await checkSetupCode(code, setupFetch, document.baseURI);
+      if (r === 'ok') {
+        setError(null);
+        setCodeOk(true);
+        setCode('');
+      } else if (r === 'unavailable') setError(t('staff.pin.codeUnavailable'));
+      else if (r === 'limited') setError(t('staff.pin.codeLimited'));
+      else {
+        setCode('');
+        await wrong('code');
+      }
+    } catch {
+      setError(t('staff.pin.noCrypto'));
+    } finally {
+      setBusy(false);
+    }
+  }, [busy, mode, limiter, code, wrong, t]);
+
   const submitNew = useCallback(async () => {
-    if (busy) return;
+    if (busy || !codeOk) return;
     if (step === 'first') {
-      if (checkPinRule(pin)) return setError(t('staff.pin.rule'));
+      if (checkPinRule(pin)) {
+        setPinText('');
+        return setError(t('staff.pin.rule'));
+      }
       setError(null);
       setStep('confirm');
       return;
@@ -131,13 +213,13 @@ export function PinGate({ onUnlock }: { onUnlock: () => void }) {
     try {
       const stored = await setPin(pin);
       await storage.putSettings({ staffPin: stored, staffPinLimiter: recordSuccess() });
-      onUnlock();
+      onUnlock({ shortPin: false });
     } catch {
       setError(t('staff.pin.noCrypto'));
     } finally {
       setBusy(false);
     }
-  }, [busy, step, pin, confirm, storage, onUnlock, t]);
+  }, [busy, codeOk, step, pin, confirm, storage, onUnlock, t]);
 
   const submitEnter = useCallback(async () => {
     if (busy || mode.kind !== 'enter') return;
@@ -150,28 +232,106 @@ export function PinGate({ onUnlock }: { onUnlock: () => void }) {
       if (await verifyPin(pin, mode.stored)) {
         const patch: Parameters<typeof storage.putSettings>[0] = { staffPinLimiter: recordSuccess() };
         const parsed = storedPinSchema.safeParse(mode.stored);
-        if (parsed.success && needsRehash(parsed.data)) patch.staffPin = await setPin(pin);
+        // an older, cheaper hash is re-made at today's iterations (the PIN itself stays what staff know)
+        if (parsed.success && needsRehash(parsed.data)) patch.staffPin = await setPin(pin, { minDigits: LEGACY_PIN_MIN_DIGITS });
         await storage.putSettings(patch);
-        onUnlock();
+        onUnlock({ shortPin: isShortPin(pin) });
         return;
       }
-      const next = recordFailure(limiter, Date.now());
-      setLimiter(next);
-      setClock(Date.now());
-      await storage.putSettings({ staffPinLimiter: next });
-      const left = MAX_FREE_FAILURES + 1 - next.failures;
-      setError(left > 0 ? t('staff.pin.wrongLeft', { n: left }) : t('staff.pin.wrong'));
       setPinText('');
+      await wrong('pin');
     } catch {
       setError(t('staff.pin.noCrypto'));
     } finally {
       setBusy(false);
     }
-  }, [busy, mode, limiter, pin, storage, onUnlock, t]);
+  }, [busy, mode, limiter, pin, storage, onUnlock, wrong, t]);
 
   if (mode.kind === 'loading') return <p className="card">{t('app.loading')}</p>;
 
   const locked = !wait.allowed;
+  const back = (
+    <button type="button" className="link" onClick={() => navigate({ name: 'start' })}>
+      {t('staff.backToVisitors')}
+    </button>
+  );
+  const lockNote = locked ? (
+    <p className="error" role="alert" data-testid="pin-locked">
+      {t('staff.pin.locked', { s: Math.ceil(wait.waitMs / 1000) })}
+    </p>
+  ) : (
+    error && (
+      <p className="error" role="alert" data-testid="pin-error">
+        {error}
+      </p>
+    )
+  );
+
+  if (mode.kind === 'unknown')
+    return (
+      <section className="card pin-gate" data-testid="pin-unknown" aria-labelledby="pin-title">
+        <h1 id="pin-title">{t('staff.pin.unknownTitle')}</h1>
+        <p>{t('staff.pin.unknown')}</p>
+        {mode.problem && (
+          <p className="hint" data-testid="pin-unknown-problem">
+            {mode.problem}
+          </p>
+        )}
+        <button type="button" className="primary" data-testid="pin-unknown-retry" onClick={() => setLoads((n) => n + 1)}>
+          {t('app.retry')}
+        </button>
+        {back}
+      </section>
+    );
+
+  if (mode.kind === 'set' && !codeOk) {
+    return (
+      <section className="card pin-gate" data-testid="pin-setup" data-source={mode.source ?? 'probing'} aria-labelledby="pin-title">
+        <h1 id="pin-title">{mode.reset ? t('staff.pin.resetTitle') : t('staff.pin.setTitle')}</h1>
+        {mode.source === null ? (
+          <p className="hint">{t('app.loading')}</p>
+        ) : mode.source === 'none' ? (
+          <p className="error" role="alert" data-testid="pin-no-code">
+            {t('staff.pin.noSetupCode')}
+          </p>
+        ) : (
+          <>
+            <p className="hint">{t('staff.pin.codeHint')}</p>
+            <label className="field pin-field" htmlFor="setup-code">
+              <span>{t('staff.pin.code')}</span>
+              <input
+                id="setup-code"
+                type="text"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                maxLength={20}
+                value={code}
+                disabled={busy || locked}
+                data-testid="setup-code"
+                onChange={(e) => setCode(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void submitCode();
+                }}
+              />
+            </label>
+            {lockNote}
+            {busy && <p className="hint">{t('staff.pin.checking')}</p>}
+            <button type="button" className="primary" data-testid="setup-code-ok" disabled={busy || locked || !code.trim()} onClick={() => void submitCode()}>
+              {t('staff.pin.ok')}
+            </button>
+          </>
+        )}
+        {mode.reset && (
+          <button type="button" className="link" data-testid="pin-reset-cancel" onClick={() => setMode({ kind: 'enter', stored: mode.stored })}>
+            {t('staff.cancel')}
+          </button>
+        )}
+        {back}
+      </section>
+    );
+  }
+
   if (mode.kind === 'set') {
     const value = step === 'first' ? pin : confirm;
     const change = step === 'first' ? setPinText : setConfirm;
@@ -217,9 +377,19 @@ export function PinGate({ onUnlock }: { onUnlock: () => void }) {
       )}
       {busy && <p className="hint">{t('staff.pin.checking')}</p>}
       <Keypad testid="pin" value={pin} onChange={setPinText} onSubmit={() => void submitEnter()} disabled={busy || locked} />
-      <button type="button" className="link" onClick={() => navigate({ name: 'start' })}>
-        {t('staff.backToVisitors')}
+      <button
+        type="button"
+        className="link"
+        data-testid="pin-forgot"
+        onClick={() => {
+          setError(null);
+          setPinText('');
+          setMode({ kind: 'set', source: null, reset: true, stored: mode.stored });
+        }}
+      >
+        {t('staff.pin.forgot')}
       </button>
+      {back}
     </section>
   );
 }

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { useCatalog, useServices } from '../../app/context.tsx';
-import { text, ZONE_IDS, type ZoneId } from '../../content/ids.ts';
+import { useCatalog, useServices, useSession } from '../../app/context.tsx';
+import { text, ZONE_IDS, type Lang, type ZoneId } from '../../content/ids.ts';
 import type { Question } from '../../content/schema.ts';
 import { CHALLENGE_LIST, CHALLENGES } from '../../modes/competition/challenges.ts';
 import {
@@ -62,7 +62,7 @@ function defaultName(t: (k: string, o?: Record<string, unknown>) => string, entr
 }
 
 /** The setup as the log will hold it (validated by parseSetup). */
-function toSetupInput(d: Draft, id: string, seed: number): CompetitionSetupInput {
+function toSetupInput(d: Draft, id: string, seed: number, lang: Lang): CompetitionSetupInput {
   const players = d.players.slice(0, d.count);
   const buzzers: Record<string, Buzzer> = {};
   players.forEach((p, i) => {
@@ -78,6 +78,7 @@ function toSetupInput(d: Draft, id: string, seed: number): CompetitionSetupInput
     entrants: d.entrants,
     players: players.map((p, i) => ({ id: playerId(i), name: p.name, group: p.group })),
     rounds: d.rounds,
+    lang,
     answering: d.answering,
     scoring: {
       correct: d.correct,
@@ -157,7 +158,8 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
     };
   }, [wantedZones, banks, loadBank]);
 
-  const input = useMemo(() => toSetupInput(draft, ids.id, ids.seed), [draft, ids]);
+  const lang = useSession((s) => s.lang);
+  const input = useMemo(() => toSetupInput(draft, ids.id, ids.seed, lang), [draft, ids, lang]);
   const parsed = useMemo(() => parseSetup(input), [input]);
   const problems = useMemo(() => {
     if (!parsed.ok) return [];

@@ -1,6 +1,7 @@
 // The staff console (#/staff), a lazy chunk of its own: charts and the competition host never load on
 // visitor screens. A PIN gate first (asked again on every visit and after a reload), then the tabs:
-// competition, statistics, leaderboards, data (export / import / purge) and kiosk settings.
+// competition, statistics, leaderboards, questions (staff add their own), data (export / import /
+// purge) and kiosk settings.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -15,9 +16,12 @@ import DataTab from './DataTab.tsx';
 import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import { PinGate } from './PinGate.tsx';
+import QuestionsTab from './QuestionsTab.tsx';
+import { updateStore } from '../../app/updates.ts';
 import StatsTab from './StatsTab.tsx';
+import { useHallConnection } from './useHall.ts';
 
-const TABS = ['competition', 'stats', 'leaderboard', 'data', 'kiosk'] as const;
+const TABS = ['competition', 'stats', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
 
 // one competition per kiosk: the store outlives a visit to another route (the log is saved anyway)
@@ -40,6 +44,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     competition: 'M7 4h10v4a5 5 0 0 1-10 0zM7 6H4v1a3 3 0 0 0 3 3M17 6h3v1a3 3 0 0 1-3 3M12 13v4M8 20h8',
     stats: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
     leaderboard: 'M3 20h18M5 20v-6h4v6M10 20V8h4v12M15 20v-9h4v9',
+    questions: 'M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V14M12 17.5v.5M4 4h16v16H4z',
     data: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
     kiosk: 'M3 4h18v12H3zM8 20h8M12 16v4',
   };
@@ -50,7 +55,24 @@ function TabIcon({ tab }: { tab: Tab }) {
   );
 }
 
-function Console({ onLock }: { onLock: () => void }) {
+/** A new version is waiting: it applies by itself once no visit runs; staff can apply it now. */
+function UpdateNote({ running }: { running: boolean }) {
+  const { t } = useTranslation();
+  const waiting = useStore(updateStore, (s) => s.waiting);
+  const applying = useStore(updateStore, (s) => s.applying);
+  if (!waiting) return null;
+  return (
+    <div className="notice notice-info" role="status" data-testid="update-ready">
+      <span>{running ? t('staff.update.readyRunning') : t('staff.update.ready')}</span>
+      <button type="button" data-testid="update-now" disabled={applying} onClick={() => updateStore.getState().actions.accept()}>
+        {t('staff.update.now')}
+      </button>
+    </div>
+  );
+}
+
+function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }) {
+  const hall = useHallConnection();
   const { t } = useTranslation();
   const services = useServices();
   const catalog = useCatalog();
@@ -65,7 +87,7 @@ function Console({ onLock }: { onLock: () => void }) {
   useEffect(() => {
     if (store.getState().status === 'idle' && !store.getState().id) void store.getState().actions.resume();
   }, [store]);
-  const phase = useStore(store, (s) => s.state.phase);
+  const phase = useStore(store, (s) => s.shown.phase);
   const resultsSaved = useStore(store, (s) => s.attemptsSaved);
   // a finished competition's results: the statistics and leaderboards reload
   useEffect(() => {
@@ -110,6 +132,11 @@ function Console({ onLock }: { onLock: () => void }) {
             data-testid="staff-lock"
             onClick={() => {
               onLock();
+              // locking the console also signs it out of the hall server
+              if (hall && hall.state.getState().staff === 'signedIn') {
+                hall.state.setState({ staff: 'signedOut' });
+                void hall.staff.logout().catch(() => undefined);
+              }
               navigate({ name: 'start' });
             }}
           >
@@ -119,10 +146,17 @@ function Console({ onLock }: { onLock: () => void }) {
             {t('staff.lock')}
           </button>
         </header>
+        <UpdateNote running={status === 'ready' && phase !== 'podium'} />
+        {shortPin && (
+          <p className="notice notice-warning" role="status" data-testid="pin-short">
+            {t('staff.pin.shortPin')}
+          </p>
+        )}
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="staff-panel">
           {tab === 'competition' && <CompetitionTab store={store} />}
           {tab === 'stats' && <StatsTab />}
           {tab === 'leaderboard' && <LeaderboardTab />}
+          {tab === 'questions' && <QuestionsTab />}
           {tab === 'data' && <DataTab />}
           {tab === 'kiosk' && <KioskTab />}
         </div>
@@ -132,6 +166,6 @@ function Console({ onLock }: { onLock: () => void }) {
 }
 
 export default function StaffApp() {
-  const [unlocked, setUnlocked] = useState(false);
-  return unlocked ? <Console onLock={() => setUnlocked(false)} /> : <PinGate onUnlock={() => setUnlocked(true)} />;
+  const [unlocked, setUnlocked] = useState<{ shortPin: boolean } | null>(null);
+  return unlocked ? <Console onLock={() => setUnlocked(null)} shortPin={unlocked.shortPin} /> : <PinGate onUnlock={setUnlocked} />;
 }

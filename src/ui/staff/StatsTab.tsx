@@ -1,13 +1,17 @@
 // Hall statistics over a chosen period: per audience group or per zone — attempts, average, pass
 // rate, score distribution, most-missed questions (with their prompts), most frequent unsafe events.
 // Charts and tables show the same figures (the tables are what a screen reader reads).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../../app/context.tsx';
 import { MODE_IDS, ZONE_IDS, type ModeId } from '../../content/ids.ts';
-import { hallStats, type Summary } from '../../scoring/stats.ts';
+import { DEVICE_KINDS, type DeviceKind } from '../../hall/protocol.ts';
+import type { ServerStats } from '../../hall/staffApi.ts';
+import { hallStats, type HallStats, type Summary } from '../../scoring/stats.ts';
 import { BarChart } from './charts.tsx';
-import { num1, pct, PeriodPicker, periodOf, Segmented, useHallData, useNames, useQuestionPrompts, useUnsafeRule, type PeriodId } from './common.tsx';
+import { num1, pct, PeriodPicker, periodOf, Segmented, useDataVersion, useHallData, useNames, useQuestionPrompts, useUnsafeRule, type PeriodId } from './common.tsx';
+import { HallServerPanel } from './HallServerPanel.tsx';
+import { useHallStaff } from './useHall.ts';
 
 type By = 'group' | 'zone';
 
@@ -22,12 +26,37 @@ export default function StatsTab() {
   const [mode, setMode] = useState<ModeId | 'any'>('any');
   const [by, setBy] = useState<By>('group');
   const [focus, setFocus] = useState<string>('');
+  const [kind, setKind] = useState<DeviceKind | 'any'>('any');
+  // signed in to the hall server: the whole hall's figures, computed there by the same functions
+  const hall = useHallStaff();
+  const { version } = useDataVersion();
+  const [server, setServer] = useState<ServerStats | null>(null);
+  useEffect(() => {
+    if (!hall) return setServer(null);
+    let live = true;
+    setServer(null);
+    void hall
+      .flush()
+      .then(() => hall.staff.stats({ period, mode: mode === 'any' ? undefined : mode, kind: kind === 'any' ? undefined : kind }))
+      .then((s) => live && setServer(s))
+      .catch(() => live && hall.state.setState({ staff: 'signedOut' }));
+    return () => {
+      live = false;
+    };
+  }, [hall, period, mode, kind, version]);
 
-  const stats = useMemo(
-    () => (data ? hallStats(data.attempts, { period: periodOf(period), mode: mode === 'any' ? undefined : mode, unsafe, top: 10 }) : null),
-    [data, period, mode, unsafe],
+  const local = useMemo(
+    () => (data && !hall ? hallStats(data.attempts, { period: periodOf(period), mode: mode === 'any' ? undefined : mode, unsafe, top: 10 }) : null),
+    [data, hall, period, mode, unsafe],
   );
-  if (!data || !stats) return <p className="card">{t('staff.stats.loading')}</p>;
+  const stats: HallStats | null = hall ? (server?.stats ?? null) : local;
+  if (!stats)
+    return (
+      <section className="staff-tab stats" data-testid="stats">
+        <HallServerPanel />
+        <p className="card">{t('staff.stats.loading')}</p>
+      </section>
+    );
 
   // in the hall's own order (groups.json, zone ids), unknown ids last
   const order: readonly string[] = by === 'group' ? catalog.groups.map((g) => g.id) : ZONE_IDS;
@@ -38,7 +67,24 @@ export default function StatsTab() {
   const o = stats.overall;
 
   return (
-    <section className="staff-tab stats" data-testid="stats">
+    <section className="staff-tab stats" data-testid="stats" data-source={hall ? 'hall' : 'device'}>
+      <HallServerPanel />
+      <p className="hint" data-testid="stats-source">
+        {hall ? t('hallServer.sourceHall') : t('hallServer.sourceDevice')}
+        {server && ` · ${t('hallServer.byKind', { list: DEVICE_KINDS.filter((k) => server.byDeviceKind[k]).map((k) => `${t(`hallServer.kinds.${k}`)} ${server.byDeviceKind[k]}`).join('、') || '—' })}`}
+      </p>
+      {!hall && data && data.implausible.length > 0 && (
+        <details className="notice notice-warning" data-testid="stats-implausible">
+          <summary>{t('staff.stats.implausible', { n: data.implausible.length })}</summary>
+          <ul className="problems">
+            {data.implausible.slice(0, 10).map(({ attempt, why }) => (
+              <li key={attempt.id}>
+                <code>{`${attempt.id}: ${why}`}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div className="toolbar">
         <PeriodPicker value={period} onChange={setPeriod} />
         <label className="inline-field">
@@ -52,6 +98,19 @@ export default function StatsTab() {
             ))}
           </select>
         </label>
+        {hall && (
+          <label className="inline-field">
+            <span>{t('hallServer.kindFilter')}</span>
+            <select value={kind} data-testid="stats-kind" onChange={(e) => setKind(e.target.value as DeviceKind | 'any')}>
+              <option value="any">{t('hallServer.allKinds')}</option>
+              {DEVICE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`hallServer.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <Segmented
           value={by}
           onChange={(v) => {

@@ -47,32 +47,70 @@ export function isTyping(target: EventTarget | null): boolean {
   return el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || el.isContentEditable;
 }
 
+/** how often buttons are read besides each animation frame (frames slow down or stop on a busy or hidden page) */
+export const GAMEPAD_POLL_MS = 20;
+
+type PadLike = { index: number; buttons: readonly { pressed: boolean }[] } | null;
+
+export interface GamepadClock {
+  getGamepads(): readonly PadLike[];
+  requestFrame(fn: () => void): number;
+  cancelFrame(id: number): void;
+  every(ms: number, fn: () => void): () => void;
+}
+
 /**
- * Calls `onPress(index, button)` on each gamepad button's press (rising edge), polling once a frame
- * while `active`. Buttons already held when polling starts do not count.
+ * Watches gamepad buttons and calls `onPress(index, button)` on each press (rising edge); returns the
+ * stop. Buttons already held when it starts do not count: that baseline is read at once (right after
+ * the tap that started a capture), not at the next frame, so a press made after the prompt appeared
+ * always counts. Buttons are read every animation frame and every GAMEPAD_POLL_MS: on a loaded kiosk
+ * frames can be hundreds of ms apart (a short press fell between two of them), and they stop while
+ * the page is hidden.
  */
+export function watchGamepads(clock: GamepadClock, onPress: (index: number, button: number) => void): () => void {
+  const held = new Map<string, boolean>();
+  const read = (report: boolean) => {
+    for (const pad of clock.getGamepads()) {
+      if (!pad) continue;
+      pad.buttons.forEach((b, i) => {
+        const k = `${pad.index}:${i}`;
+        const was = held.get(k) ?? false;
+        held.set(k, b.pressed);
+        if (report && b.pressed && !was) onPress(pad.index, i);
+      });
+    }
+  };
+  read(false);
+  let raf = 0;
+  const frame = () => {
+    read(true);
+    raf = clock.requestFrame(frame);
+  };
+  raf = clock.requestFrame(frame);
+  const stopTimer = clock.every(GAMEPAD_POLL_MS, () => read(true));
+  return () => {
+    clock.cancelFrame(raf);
+    stopTimer();
+  };
+}
+
+/** `watchGamepads` while `active`, in a component. */
 export function useGamepadPresses(active: boolean, onPress: (index: number, button: number) => void): void {
   const cb = useRef(onPress);
   cb.current = onPress;
   useEffect(() => {
     if (!active || typeof navigator === 'undefined' || typeof navigator.getGamepads !== 'function') return;
-    const held = new Map<string, boolean>();
-    let first = true;
-    let raf = 0;
-    const poll = () => {
-      for (const pad of navigator.getGamepads()) {
-        if (!pad) continue;
-        pad.buttons.forEach((b, i) => {
-          const k = `${pad.index}:${i}`;
-          const was = held.get(k) ?? false;
-          held.set(k, b.pressed);
-          if (b.pressed && !was && !first) cb.current(pad.index, i);
-        });
-      }
-      first = false;
-      raf = requestAnimationFrame(poll);
-    };
-    raf = requestAnimationFrame(poll);
-    return () => cancelAnimationFrame(raf);
+    return watchGamepads(
+      {
+        getGamepads: () => navigator.getGamepads(),
+        requestFrame: (fn) => requestAnimationFrame(fn),
+        cancelFrame: (id) => cancelAnimationFrame(id),
+        every: (ms, fn) => {
+          const id = setInterval(fn, ms);
+          return () => clearInterval(id);
+        },
+      },
+      (index, button) => cb.current(index, button),
+    );
   }, [active]);
 }

@@ -1,11 +1,12 @@
 // Pieces the staff console's tabs share: saved data (reloaded when a tab changes it), the period
 // picker, names of groups, zones, questions and events in the current language, and downloads.
-import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
 import { text, ZONE_IDS, type Lang, type LocalizedText, type ZoneId } from '../../content/ids.ts';
 import { CHALLENGE_LIST } from '../../modes/competition/challenges.ts';
 import { lastDays, unsafeKindsFromScoring, windowPeriod, type Period, type UnsafeRule } from '../../scoring/stats.ts';
+import { plausibleOnly, scoringLookup } from '../../scoring/plausible.ts';
 import type { Attempt, Visitor } from '../../storage/types.ts';
 
 // ---------------------------------------------------------------- saved data
@@ -17,24 +18,31 @@ export function useDataVersion() {
 }
 
 export interface HallData {
+  /** what statistics and leaderboards count: the attempts that pass the plausibility check */
   attempts: Attempt[];
+  /** every saved attempt (exports and purges see them all) */
+  allAttempts: Attempt[];
+  /** attempts the plausibility check kept out of statistics and leaderboards, with why */
+  implausible: { attempt: Attempt; why: string }[];
   visitors: Visitor[];
 }
 
 /** Attempts and visitors as saved; reloaded whenever a tab reports a change. */
 export function useHallData(): HallData | null {
   const { storage } = useServices();
+  const catalog = useCatalog();
   const { version } = useDataVersion();
   const [data, setData] = useState<HallData | null>(null);
   useEffect(() => {
     let live = true;
     void Promise.all([storage.listAttempts(), storage.listVisitors()]).then(([attempts, visitors]) => {
-      if (live) setData({ attempts, visitors });
+      const checked = plausibleOnly(attempts, scoringLookup(catalog.zones));
+      if (live) setData({ attempts: checked.kept, allAttempts: attempts, implausible: checked.rejected, visitors });
     });
     return () => {
       live = false;
     };
-  }, [storage, version]);
+  }, [storage, version, catalog]);
   return data;
 }
 
@@ -148,6 +156,26 @@ export function useQuestionPrompts(): (id: string, lang: Lang) => string {
   };
 }
 
+// ---------------------------------------------------------------- dialogs
+
+/** A dialog's keyboard: Escape cancels (before anything under the dialog sees it); `focus` gets the
+ * focus when the dialog opens (the safe choice). */
+export function useDialogKeys<T extends HTMLElement>(onCancel: () => void): RefObject<T | null> {
+  const focus = useRef<T>(null);
+  useEffect(() => {
+    focus.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onCancel();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onCancel]);
+  return focus;
+}
+
 // ---------------------------------------------------------------- formatting and downloads
 
 export const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
@@ -158,9 +186,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** Saves text as a file through a blob link (works offline, no server round trip). */
-export function download(filename: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+/** Saves text (or a file's bytes) as a file through a blob link (works offline, no server round trip). */
+export function download(filename: string, content: string | Blob, type = ''): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
