@@ -12,6 +12,7 @@ const MODULES = {
   ebike: () => import('./ebike/Zone.tsx'),
   blindspot: () => import('./blindspot/Zone.tsx'),
   seatbelt: () => import('./seatbelt/Zone.tsx'),
+  signals: () => import('./signals/Zone.tsx'),
 } satisfies Partial<Record<ZoneId, () => Promise<{ default: AnyZoneModule }>>>;
 
 export type PlayableZoneId = keyof typeof MODULES;

@@ -9,16 +9,17 @@ import { PropBody, type PropProps } from './PropBody.tsx';
  * Traffic police officer, 1.75 m, facing +x: white cap, reflective vest, white gloves, left arm
  * raised straight up (the stop signal: traffic in front must stop).
  */
-export function buildPoliceOfficer(): BufferGeometry {
+export function buildPoliceOfficer(o: { arms?: boolean } = {}): BufferGeometry {
   const b = new PartBuilder();
   const f = person(b, {
+    arms: o.arms,
     height: 1.75,
     skin: C.skin[0],
     hair: C.hair[0],
     shirt: C.policeShirt,
     trousers: C.police,
     pose: 'stand',
-    raiseLeftArm: true,
+    raiseLeftArm: o.arms !== false,
     hands: C.white,
     hatted: true,
   });
@@ -41,7 +42,20 @@ export function buildPoliceOfficer(): BufferGeometry {
   return b.build();
 }
 
-export const policeOfficerGeometry = () => cachedGeometry('police-officer', buildPoliceOfficer);
+export const policeOfficerGeometry = () => cachedGeometry('police-officer', () => buildPoliceOfficer());
+
+/** The officer without arms, for a model whose arms are animated (the signals zone's officer). */
+export const policeOfficerBodyGeometry = () => cachedGeometry('police-officer-body', () => buildPoliceOfficer({ arms: false }));
+
+/** One straight arm of that officer, 0.6 m from the shoulder (origin) down −y to a white glove. */
+export const policeArmGeometry = () =>
+  cachedGeometry('police-arm', () => {
+    const b = new PartBuilder();
+    b.limb([0, 0, 0], [0, -0.3, 0], 0.095, 0.1, C.policeShirt);
+    b.limb([0, -0.3, 0], [0, -0.56, 0], 0.08, 0.085, C.policeShirt);
+    b.sphere(0.05, [0, -0.6, 0], C.white, { w: 6, h: 4 });
+    return b.build();
+  });
 
 export function PoliceOfficer({ variant: _variant, ...props }: PropProps) {
   return <PropBody geometry={policeOfficerGeometry()} {...props} />;

@@ -25,6 +25,8 @@ export interface PersonOptions {
   hands?: ColorRepresentation;
   /** no hair drawn (a cap or helmet covers the head) */
   hatted?: boolean;
+  /** false: no arms (a figure whose arms are animated separately, the signals zone's officer) */
+  arms?: boolean;
 }
 
 export interface PersonFrame {
@@ -76,7 +78,7 @@ export function person(b: PartBuilder, o: PersonOptions): PersonFrame {
     b.box([headR * 0.9, headR * 1.2, headR * 1.9], [headC[0] - headR * 0.55, headC[1] - headR * 0.2, 0], o.hair);
   }
   // arms: upper arm + forearm + hand
-  for (const side of [-1, 1]) {
+  for (const side of o.arms === false ? [] : [-1, 1]) {
     const sh = P(sx, shoulderY - 0.04, side * 0.225);
     let elbow: Vec3;
     let hand: Vec3;
