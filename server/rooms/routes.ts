@@ -91,8 +91,8 @@ export function roomRoutes(ctx: HallContext, root = ROOT) {
       rooms: [...rooms.byId.values()].filter((r) => r.row.finishedAt === null).map((r) => ({ id: r.id, code: r.row.joinCode, title: r.row.title, createdAt: r.row.createdAt, phase: r.state.phase, players: r.players.size })),
     }));
 
-    const perAddress = app.createRateLimit({ max: LIVE_LIMITS.joinsPerAddress, timeWindow: 60_000, keyGenerator: (req) => `join:${req.ip}` });
-    const overall = app.createRateLimit({ max: LIVE_LIMITS.joinsOverall, timeWindow: 60_000, keyGenerator: () => 'join:everyone' });
+    const perAddress = app.createRateLimit({ max: ctx.limits.joinsPerAddress, timeWindow: 60_000, keyGenerator: (req) => `join:${req.ip}` });
+    const overall = app.createRateLimit({ max: ctx.limits.joinsOverall, timeWindow: 60_000, keyGenerator: () => 'join:everyone' });
     const joinLimits = async (req: FastifyRequest, reply: FastifyReply) => {
       for (const check of [perAddress, overall]) {
         const r = await check(req);

@@ -16,9 +16,6 @@ export const LIVE_LIMITS = {
   messageBytes: 16 * 1024,
   /** messages per device per 10 s before the room closes the socket (a human buzzes a few times) */
   messagesPer10s: 60,
-  /** join attempts per address per minute, and from everyone together */
-  joinsPerAddress: 20,
-  joinsOverall: 240,
 } as const;
 
 /** Join codes: no 0/O, 1/I/L; 6 of these 30 characters ≈ 7×10⁸ codes, guessed at 20 tries a minute. */
