@@ -68,6 +68,8 @@ async function startServer(): Promise<void> {
 }
 const base = `http://127.0.0.1:${PORT}`;
 
+// the server goes with this process, however it ends
+process.on('exit', () => server?.kill('SIGKILL'));
 await startServer();
 const sampler = setInterval(() => {
   try {
@@ -132,13 +134,13 @@ async function connectVisitor(v: Visitor) {
 }
 for (const v of visitors) await connectVisitor(v);
 let host = await connectLive(base, { kind: 'host', room: room.id }, cookie);
-await host.until((x) => x.roster.filter((r) => r.online).length === CLIENTS, 15_000, 'everyone online');
+await host.until((x) => x.roster.filter((r) => r.online).length === CLIENTS, 60_000, 'everyone online');
 
 host.send({
   kind: 'start',
   setup: { seed: 20261204, entrants: 'players', players: [], rounds: ZONES.map((zone) => ({ kind: 'quiz', zone, count: 12, timeLimitSec: 20 })), answering: 'all', scoring: { correct: 10, wrongBuzz: 0 } },
 });
-await host.until((x) => x.state.phase === 'roundIntro', 10_000, 'the start');
+await host.until((x) => x.state.phase === 'roundIntro', 120_000, 'the start');
 console.log(`${CLIENTS} visitors joined room ${room.code}; ${host.state.plan.length} questions planned; ${PG ? 'PostgreSQL' : 'PGlite'}${KILL ? ', kill halfway' : ''}`);
 
 const tEnd = Date.now() + MINUTES * 60_000;
