@@ -62,8 +62,8 @@ it('the host store runs a live room; a visitor client reconnects by itself with 
       id: 'ignored',
       title: 'ignored',
       seed: 3,
-      players: [{ id: 'red', name: '红队', group: 'adult' }],
-      buzzers: { red: { keys: ['Digit1'] } },
+      players: [{ id: 'red', name: '红队', group: 'adult' }, { id: 'blue', name: '蓝队', group: 'senior' }],
+      buzzers: { red: { keys: ['Digit1'] }, blue: { keys: ['Digit2'] } },
       rounds: [{ kind: 'quiz', zone: 'ebike', count: 2, timeLimitSec: 60 }],
       answering: 'all',
     });

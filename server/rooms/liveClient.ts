@@ -22,7 +22,9 @@ export interface LiveClient {
   close(): void;
 }
 
-export function connectLive(baseUrl: string, first: ClientMessage, headers: Record<string, string> = {}): Promise<LiveClient> {
+/** `reduce: false`: keep the log only (the load test's visitors; the host reduces) */
+export function connectLive(baseUrl: string, first: ClientMessage, headers: Record<string, string> = {}, opts: { reduce?: boolean } = {}): Promise<LiveClient> {
+  const reduce = opts.reduce ?? true;
   const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + LIVE_PATH, { headers });
   const ctx: CompetitionContext = { banks: {}, challenges: CHALLENGES };
   const waiters = new Set<() => void>();
@@ -63,12 +65,12 @@ export function connectLive(baseUrl: string, first: ClientMessage, headers: Reco
     if (m.kind === 'welcome') {
       Object.assign(ctx.banks, m.banks);
       c.log = [...m.log];
-      c.state = c.log.reduce((s, a) => apply(s, a, ctx), initialState());
+      if (reduce) c.state = c.log.reduce((s, a) => apply(s, a, ctx), initialState());
       c.roster = m.roster;
     } else if (m.kind === 'action') {
       if (m.banks) Object.assign(ctx.banks, m.banks);
       c.log.push(m.action);
-      c.state = apply(c.state, m.action, ctx);
+      if (reduce) c.state = apply(c.state, m.action, ctx);
       c.onAction?.(m.action, t);
     } else if (m.kind === 'roster') c.roster = m.roster;
     else if (m.kind === 'refused') c.refused.push(m.reason);
