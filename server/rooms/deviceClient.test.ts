@@ -14,7 +14,7 @@ import { cookieClient, testServer } from '../testing.ts';
 let db: Database;
 beforeAll(async () => {
   db = await openDatabase({ memory: true });
-}, 90_000);
+}, 240_000);
 afterAll(async () => db?.close());
 
 const until = async (test: () => boolean, what: string, ms = 10_000) => {
@@ -97,4 +97,4 @@ it('the host store runs a live room; a visitor client reconnects by itself with 
   } finally {
     await s.close();
   }
-}, 60_000);
+}, 240_000);
