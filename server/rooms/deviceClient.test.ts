@@ -73,10 +73,11 @@ it('the host store runs a live room; a visitor client reconnects by itself with 
     host.getState().actions.dispatch({ type: 'next', phase: 'roundIntro' });
     await until(() => visitor.store.getState().state.phase === 'question', 'question 1 on the visitor');
 
-    // the kiosk team answers on its key (choice 1 = the first shown), the visitor on its device
+    // the kiosk teams answer on their keys (each team's first key = the first choice shown), the visitor on its device
     const st = visitor.store.getState().state;
     const planned = st.plan[0]!;
     host.getState().actions.input({ kind: 'key', code: 'Digit1' });
+    host.getState().actions.input({ kind: 'key', code: 'Digit2' });
     visitor.send({ kind: 'answer', q: 0, choice: planned.answer[0]! });
     await until(() => host.getState().shown.phase === 'locked', 'the lock');
     expect(host.getState().state.players.find((p) => p.id === joined.seat.player)?.points).toBe(10);
