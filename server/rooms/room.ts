@@ -25,8 +25,8 @@ export interface Conn {
   role: 'host' | 'visitor' | 'none';
   /** the visitor's player id */
   player?: string;
-  /** a staff session was shown at the upgrade */
-  staff: boolean;
+  /** whether a staff session was shown at the upgrade (looked up once, while the socket opens) */
+  staff: Promise<boolean>;
   room?: LiveRoom;
 }
 

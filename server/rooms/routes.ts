@@ -133,8 +133,11 @@ export function roomRoutes(ctx: HallContext, root = ROOT) {
           if (!sameOrigin(req)) throw new HttpError(403, 'a live room is not joined from another origin');
         },
       },
-      async (ws: WebSocket, req: FastifyRequest) => {
-        const conn: Conn = { ws, role: 'none', staff: await isStaff(req) };
+      (ws: WebSocket, req: FastifyRequest) => {
+        // the handlers go on at once: a client sends its hello as soon as the socket opens, and a
+        // message that arrives while a session lookup is awaited would otherwise be lost
+        const conn: Conn = { ws, role: 'none', staff: isStaff(req).catch(() => false) };
+        let chain: Promise<void> = Promise.resolve();
         let windowStart = Date.now();
         let count = 0;
         ws.on('close', () => conn.room?.detach(conn));
@@ -154,7 +157,9 @@ export function roomRoutes(ctx: HallContext, root = ROOT) {
           }
           const r = clientMessageSchema.safeParse(raw);
           if (!r.success) return refuse(conn, CLOSE.badMessage, `invalid message: ${problemsOf(r.error, 3).join('; ')}`);
-          void handle(conn, r.data).catch((e: Error) => {
+          // one message after another per socket (a hello awaiting the session lookup comes first)
+          const m = r.data;
+          chain = chain.then(() => handle(conn, m)).catch((e: Error) => {
             if (e instanceof RoomError) room(conn)?.send(conn, { kind: 'refused', reason: e.message, problems: e.problems });
             else ctx.log(`[rooms] ${e.stack ?? e.message}`);
           });
@@ -171,7 +176,7 @@ export function roomRoutes(ctx: HallContext, root = ROOT) {
         const r = rooms.byId.get(m.room);
         if (!r) return refuse(conn, CLOSE.unknownRoom, 'no such room');
         if (m.kind === 'host') {
-          if (!conn.staff) return refuse(conn, CLOSE.notAllowed, 'staff sign-in needed');
+          if (!(await conn.staff)) return refuse(conn, CLOSE.notAllowed, 'staff sign-in needed');
           conn.role = 'host';
         } else {
           const p = r.playerByToken(m.token);
