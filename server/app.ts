@@ -12,6 +12,7 @@ import { hallRoutes } from './api/hall.ts';
 import { staffRoutes } from './api/staff.ts';
 import { HttpError } from './api/validate.ts';
 import type { HallContext } from './context.ts';
+import { roomRoutes } from './rooms/routes.ts';
 import { registerStatic } from './static.ts';
 
 export interface HallAppOptions {
@@ -88,7 +89,8 @@ export async function buildHallApp(ctx: HallContext, opts: HallAppOptions = {}):
 
   await app.register(hallRoutes(ctx));
   await app.register(staffRoutes(ctx));
-  // live competition rooms go here (server/rooms/README.md)
+  // the live competition rooms (server/rooms/README.md): after the API's hooks, before the static app
+  await app.register(roomRoutes(ctx));
   if (opts.distDir) await registerStatic(app, opts.distDir);
   return app;
 }

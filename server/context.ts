@@ -10,9 +10,12 @@ export interface RateLimits {
   signInPerAddress: number;
   /** sign-in and setup-code attempts per minute from everyone together (a PIN check costs ≈ 0.25 s) */
   signInOverall: number;
+  /** live room join attempts per address per minute, and from everyone together (the code is the secret) */
+  joinsPerAddress: number;
+  joinsOverall: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerAddress: 600, signInPerAddress: 10, signInOverall: 30 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { apiPerAddress: 600, signInPerAddress: 10, signInOverall: 30, joinsPerAddress: 20, joinsOverall: 240 };
 
 export interface HallContext {
   db: Database;

@@ -72,7 +72,46 @@ export const MIGRATIONS: readonly Migration[] = [
       create index staff_sessions_by_expiry on staff_sessions (expires_at);
     `,
   },
-  // version 2 is reserved for the live competition rooms (server/rooms/README.md)
+  {
+    version: 2,
+    name: 'live competition rooms: competitions, their players, one row per action',
+    sql: `
+      create table competitions (
+        hall_id text not null,
+        id text not null,
+        join_code text not null,
+        title text not null,
+        created_at bigint not null,
+        finished_at bigint,
+        primary key (hall_id, id)
+      );
+      -- a code names one live room at a time (across the halls sharing a database)
+      create unique index competitions_live_code on competitions (join_code) where finished_at is null;
+      -- who joined: nickname, group, device kind; only a hash of the resume token
+      create table competition_players (
+        hall_id text not null,
+        competition_id text not null,
+        id text not null,
+        name text not null,
+        group_id text not null,
+        device_id text,
+        device_kind text not null,
+        token_hash text not null,
+        joined_at bigint not null,
+        primary key (hall_id, competition_id, id)
+      );
+      -- the log, written before each action is broadcast; seq is the log position, so an action
+      -- cannot be appended twice, and a restarted server replays these rows in order
+      create table competition_actions (
+        hall_id text not null,
+        competition_id text not null,
+        seq integer not null,
+        action jsonb not null,
+        at bigint not null,
+        primary key (hall_id, competition_id, seq)
+      );
+    `,
+  },
 ];
 
 /** Brings the schema up to the newest version. Safe when several hall servers start at once against

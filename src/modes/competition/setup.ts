@@ -16,6 +16,8 @@ import type { Challenge } from './challenges.ts';
 
 export const MIN_PLAYERS = 2;
 export const MAX_PLAYERS = 8;
+/** A live room (visitors on their own devices, src/hall/live.ts) seats more: nobody needs a buzzer. */
+export const MAX_LIVE_PLAYERS = 48;
 /** Question kinds a quiz round uses unless it says otherwise: one pick per player suits buzzers. */
 export const DEFAULT_QUIZ_KINDS = ['single', 'truefalse', 'scene'] as const;
 
@@ -96,7 +98,9 @@ export const setupSchema = z
     /** draws the question order; the same seed and banks give the same competition */
     seed: z.number().int().min(0).max(0xffffffff),
     entrants: z.enum(['players', 'teams']).default('players'),
-    players: z.array(playerSchema).min(MIN_PLAYERS, `at least ${MIN_PLAYERS} players or teams`).max(MAX_PLAYERS, `at most ${MAX_PLAYERS} players or teams`),
+    players: z.array(playerSchema).min(MIN_PLAYERS, `at least ${MIN_PLAYERS} players or teams`).max(MAX_LIVE_PLAYERS, `at most ${MAX_LIVE_PLAYERS} players or teams`),
+    /** run by a hall server's live room: visitors answer on their own devices (more may play) */
+    live: z.literal(true).optional(),
     rounds: z.array(roundSchema).min(1, 'at least one round').max(12, 'at most 12 rounds'),
     /** the kiosk's language when the competition was set up: questions hall staff wrote without
      * English are drawn only when it is Chinese (kept in the log, so a resume draws the same) */
@@ -108,6 +112,7 @@ export const setupSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    if (!s.live && s.players.length > MAX_PLAYERS) ctx.addIssue({ code: 'custom', path: ['players'], message: `at most ${MAX_PLAYERS} players or teams` });
     const ids = new Set<string>();
     const names = new Set<string>();
     s.players.forEach((p, i) => {
