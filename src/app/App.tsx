@@ -11,6 +11,7 @@ import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { FaultScreen } from '../ui/flat/FaultScreen.tsx';
 import { useStore } from 'zustand';
 import { faultedOn, faultStore } from '../stores/faults.ts';
+import { prePostUi } from '../stores/prePostUi.ts';
 import { logError } from './errorLog.ts';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
@@ -119,6 +120,7 @@ function Screens() {
   // a crashed zone or screen belongs to its route: going elsewhere forgets it
   const routeKey = hashFor(route);
   const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
+  const checkCovers = useStore(prePostUi, (s) => s.coversZone);
   useEffect(() => faultStore.getState().actions.routeChanged(routeKey), [routeKey]);
 
   useEffect(() => {
@@ -165,7 +167,7 @@ function Screens() {
             keep={keep}
             visible={
               !faulted &&
-              ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId)))
+              ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId) && !checkCovers))
             }
           />
         </Suspense>
