@@ -39,11 +39,14 @@ function ScreenAnnouncer() {
   );
 }
 
-const STATION_PARAMS = ['group', 'lang'] as const;
+/** kept across a station's screens: the deep link's group and language, and a practice-at-home code */
+const STATION_PARAMS = ['group', 'lang', 'home'] as const;
 
 const Stage = lazy(() => import('../three/Stage.tsx'));
 /** the staff console (PIN gate, competition host, statistics with charts): its own lazy chunk */
 const StaffApp = lazy(() => import('../ui/staff/StaffApp.tsx'));
+/** 小手拉大手: a visit's practice-at-home link (#/hall?…&home=<code>), usually on a phone at home */
+const HomePractice = lazy(() => import('../ui/flat/HomePractice.tsx'));
 
 /**
  * Where the 3D stage lives: loaded the first time a screen shows it, then kept mounted (an XR
@@ -134,7 +137,13 @@ function Screens() {
       screen = <StartScreen />;
       break;
     case 'hall':
-      screen = visitor ? <HallScreen keep={keep} /> : <StartScreen onReady={() => undefined} />;
+      screen = params.home ? (
+        <HomePractice code={params.home} keep={keep} />
+      ) : visitor ? (
+        <HallScreen keep={keep} />
+      ) : (
+        <StartScreen onReady={() => undefined} />
+      );
       break;
     case 'zone':
       screen = visitor ? <ZoneScreen zoneId={route.zoneId} mode={route.mode} keep={keep} /> : <StartScreen onReady={() => undefined} />;
@@ -167,7 +176,7 @@ function Screens() {
             keep={keep}
             visible={
               !faulted &&
-              ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId) && !checkCovers))
+              ((route.name === 'hall' && visitor !== null && !params.home) || route.name === 'lab' || (route.name === 'zone' && route.mode === 'game' && visitor !== null && hasGame(route.zoneId) && !checkCovers))
             }
           />
         </Suspense>

@@ -102,9 +102,9 @@ describe('pre/post checks and the learning gain', () => {
     expect((await child.locator('td').allTextContents()).slice(2)).toEqual(['1', '25.0', '100.0', '+75.0', '—']);
     const teen = page.locator('[data-testid="learning-zone-group"] tr[data-group="teen"]');
     expect((await teen.locator('td').allTextContents()).slice(2)).toEqual(['1', '50.0', '75.0', '+25.0', '—']);
-    // the class: two pairs, gain (75 + 25) / 2 = 50; paired t with 1 df: 50 ± 12.706 × 25 = −267.7 … 367.7
+    // the class: two pairs, gain (75 + 25) / 2 = 50; paired t with 1 df: 50 ± 12.706 × 25 = −267.65 … 367.65
     const visit = page.locator('[data-testid="learning-visit"] tbody tr');
-    expect(await visit.locator('td').allTextContents()).toEqual(['实验小学三(2)班', '2', '37.5', '87.5', '+50.0', '-267.7 – 367.7']);
+    expect(await visit.locator('td').allTextContents()).toEqual(['实验小学三(2)班', '2', '37.5', '87.5', '+50.0', '-267.6 – 367.6']);
     expect(await page.getByTestId('learning-counts').textContent()).toContain('2 对完整的前测与再测，1 次跳过学前小测');
     await page.getByTestId('chart-learning').locator('canvas').waitFor();
     await shot(page, 'prepost-1366-console');
@@ -112,5 +112,83 @@ describe('pre/post checks and the learning gain', () => {
     const csv = readFileSync((await dl.path())!, 'utf8');
     expect(csv).toContain('行人过街,儿童,1,25.0,100.0,75.0');
     expect(csv).toContain('实验小学三(2)班,2,37.5,87.5,50.0');
+
+    // the class's take-home sheet: one code per pupil, no names
+    await page.getByTestId('sheet-count').fill('3');
+    await page.getByTestId('sheet-make').click();
+    const codes = await page.getByTestId('sheet-item').locator('.sheet-code').allTextContents();
+    expect(codes).toHaveLength(3);
+    expect(new Set(codes).size).toBe(3);
+    await page.getByTestId('class-sheet').scrollIntoViewIfNeeded();
+    await shot(page, 'home-1366-class-sheet');
+    // a pupil types the short code alone: the group and language come from the code
+    await open(page, `#/hall?home=${codes[1]}`);
+    await page.getByTestId('home-practice').waitFor();
+    expect(await page.getByTestId('home-practice').locator('[data-testid^="home-test-"]').count()).toBe(6);
+    const typo = codes[1]!.slice(0, 5) + (codes[1]![5] === '7' ? '8' : '7') + codes[1]!.slice(6);
+    await open(page, `#/hall?home=${typo}`);
+    expect(await page.getByTestId('home-bad-code').textContent()).toContain('输错');
   });
+});
+
+describe('小手拉大手: practice at home', () => {
+  it('the visit ends with a QR; on a phone it opens the self-test, the family challenge, and a retest after the days pass', async () => {
+    const { page } = await suite.page({ viewport: { width: 1366, height: 768 } });
+    // a child takes the crossing self-test in the hall, then asks for the take-home code
+    await open(page, '#/zone/crossing?mode=test&group=child&lang=zh-Hans');
+    await finishSelfTest(page);
+    await open(page, '#/hall?group=child&lang=zh-Hans');
+    await page.getByTestId('take-home-open').click();
+    await page.getByTestId('take-home-qr').locator('svg path').first().waitFor();
+    const link = (await page.getByTestId('take-home-qr').getAttribute('data-value'))!;
+    const code = (await page.getByTestId('take-home-code').textContent())!;
+    expect(await page.getByTestId('take-home-link').textContent()).toBe(link);
+    expect(link).toMatch(/\/#\/hall\?group=child&lang=zh-Hans&home=[0-9A-Z]{9}$/);
+    expect(link.endsWith(code.replace('-', ''))).toBe(true);
+    // only the zone this visitor did
+    expect(await page.getByTestId('take-home-zones').locator('li').allTextContents()).toEqual(['行人过街']);
+    await shot(page, 'home-1366-take-home');
+
+    // at home: another browser, phone size, its own clock
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    try {
+      const p = await phone.newPage();
+      const errors: string[] = [];
+      p.on('pageerror', (e) => errors.push(e.message));
+      await p.clock.install({ time: new Date() });
+      await p.goto(link);
+      await p.getByTestId('home-practice').waitFor();
+      await p.getByTestId('home-retest-later').waitFor();
+      await shot(p, 'home-390-practice');
+      await p.getByTestId('home-test-crossing').click();
+      await finishSelfTest(p);
+      expect(await p.getByTestId('test-score').textContent()).toContain('100');
+      await p.getByTestId('back').click();
+
+      // the family challenge: the child, then a parent with the grown-up's questions; both results
+      await p.getByTestId('home-family-crossing').click();
+      await finishSelfTest(p);
+      await p.getByTestId('family-handover').waitFor();
+      await shot(p, 'home-390-handover');
+      await p.getByTestId('family-parent-start').click();
+      await finishSelfTest(p);
+      await p.getByTestId('family-both').waitFor();
+      expect(await p.getByTestId('family-child-score').textContent()).toContain('儿童');
+      expect(await p.getByTestId('family-parent-score').textContent()).toContain('成年行人');
+      await shot(p, 'home-390-family');
+      await p.getByTestId('family-done').click();
+
+      // eight days later the same link offers the retest
+      await p.clock.setSystemTime(Date.now() + 8 * 86_400_000);
+      await p.goto('about:blank');
+      await p.goto(link);
+      await p.getByTestId('home-retest').waitFor();
+      expect(await p.getByTestId('home-test-crossing').textContent()).toBe('再测一次');
+      await shot(p, 'home-390-retest');
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
 });

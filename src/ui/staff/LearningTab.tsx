@@ -10,6 +10,7 @@ import { localTime } from '../../scoring/exchange.ts';
 import { learningRepo } from '../../storage/learning.ts';
 import type { LearningSettings, VisitingGroup } from '../../storage/types.ts';
 import { BarChart } from './charts.tsx';
+import { ClassSheet } from './ClassSheet.tsx';
 import { download, fileDate, useNames, useQuestionPrompts } from './common.tsx';
 
 const KINDS: VisitingGroup['kind'][] = ['school', 'delivery', 'logistics', 'manufacturing', 'other'];
@@ -161,6 +162,7 @@ export default function LearningTab() {
   return (
     <section className="staff-tab learning" data-testid="learning-tab">
       {settings && <Settings s={settings} save={save} />}
+      {settings && <ClassSheet retestDays={settings.retestDays} visitName={settings.visits.find((v) => v.id === settings.activeVisit)?.name ?? null} />}
       {report && report.counts.pairs === 0 && report.counts.records === 0 ? (
         <p className="card" data-testid="learning-empty">
           {t('staff.learning.empty')}
