@@ -83,6 +83,11 @@ describe('pre/post checks and the learning gain', () => {
     await open(page, '#/zone/crossing?mode=test&group=teen&lang=en');
     await page.getByTestId('pre-start').click();
     expect(await page.getByTestId('check-progress').textContent()).toBe('Check before · question 1 of 4');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await shot(page, 'prepost-1080-pre');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, 'prepost-390-pre');
+    await page.setViewportSize({ width: 1366, height: 768 });
     await answerCheck(page, 'pre-check', (i) => i < 2);
     await finishSelfTest(page);
     await page.getByTestId('post-start').click();
@@ -110,6 +115,9 @@ describe('pre/post checks and the learning gain', () => {
     expect(await page.getByTestId('learning-counts').textContent()).toContain('2 对完整的前测与再测，1 次跳过学前小测');
     await page.getByTestId('chart-learning').locator('canvas').waitFor();
     await shot(page, 'prepost-1366-console');
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await shot(page, 'prepost-1080-console');
+    await page.setViewportSize({ width: 1366, height: 768 });
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('learning-csv').click()]);
     const csv = readFileSync((await dl.path())!, 'utf8');
     expect(csv).toContain('行人过街,儿童,1,25.0,100.0,75.0');
