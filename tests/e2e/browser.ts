@@ -49,7 +49,7 @@ export async function guardedPage(
   // which calls a __name helper that only exists in Node
   await context.addInitScript('window.__name = (f) => f;');
   const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}${process.env.HALL_E2E_STACKS ? `\n${e.stack}` : ''}`));
   page.on('console', (m) => {
     if (m.type() === 'error' && !/Offer superseded/.test(m.text())) problems.push(`console error: ${m.text()}`);
   });
