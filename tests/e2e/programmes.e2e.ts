@@ -160,12 +160,11 @@ describe('小手拉大手: practice at home', () => {
     await shot(page, 'home-1366-take-home');
 
     // at home: another browser, phone size, its own clock
-    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     try {
       const p = await phone.newPage();
       const errors: string[] = [];
       p.on('pageerror', (e) => errors.push(e.message));
-      await p.clock.install({ time: new Date() });
       await p.goto(link);
       await p.getByTestId('home-practice').waitFor();
       await p.getByTestId('home-retest-later').waitFor();
@@ -188,9 +187,10 @@ describe('小手拉大手: practice at home', () => {
       await shot(p, 'home-390-family');
       await p.getByTestId('family-done').click();
 
-      // eight days later the same link offers the retest
-      await p.clock.setSystemTime(Date.now() + 8 * 86_400_000);
+      // eight days later the same link offers the retest (the page's clock moved; installed only now, so
+      // the tests above ran on real timers)
       await p.goto('about:blank');
+      await p.clock.install({ time: new Date(Date.now() + 8 * 86_400_000) });
       await p.goto(link);
       await p.getByTestId('home-retest').waitFor();
       expect(await p.getByTestId('home-test-crossing').textContent()).toBe('再测一次');
