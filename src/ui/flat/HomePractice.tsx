@@ -148,7 +148,7 @@ export default function HomePractice({ code, keep }: { code: string; keep: Recor
           <section className="card">
             <p data-testid="home-visit-day">{t('home.visitDay', { day: localTime(v.day).slice(0, 10) })}</p>
             {due ? (
-              <div className="notice notice-info" data-testid="home-retest">
+              <div className="notice notice-info home-retest" data-testid="home-retest">
                 <strong>{t('home.retestTitle')}</strong> {t('home.retestBody', { days: v.retestDays })}
               </div>
             ) : (
