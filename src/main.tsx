@@ -6,6 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import type { AppServices } from './app/context.tsx';
+import { announcingStorage } from './app/attemptSaved.ts';
 import { applyDeepLink } from './app/deepLink.ts';
 import { installGlobalErrorLog } from './app/errorLog.ts';
 import { parseHash } from './app/routes.ts';
@@ -57,7 +58,9 @@ async function boot() {
   const hall = fromHall
     ? real.then(() => import('./hall/inPage.ts')).then((m) => m.startHallInPage(deviceStorage)).catch(() => null)
     : Promise.resolve(null);
-  const storage = fromHall ? uploadingStorage(deviceStorage, (a) => hall.then((h) => h?.enqueue(a))) : deviceStorage;
+  const uploading = fromHall ? uploadingStorage(deviceStorage, (a) => hall.then((h) => h?.enqueue(a))) : deviceStorage;
+  // a saved result also tells the pre/post layer that the zone is done (its post-check follows)
+  const storage = announcingStorage(uploading);
   const session = createSessionStore(storage, { lang: savedLang() });
   session.subscribe((s) => {
     try {

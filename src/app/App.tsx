@@ -11,6 +11,7 @@ import { ErrorBoundary } from '../ui/flat/ErrorBoundary.tsx';
 import { FaultScreen } from '../ui/flat/FaultScreen.tsx';
 import { useStore } from 'zustand';
 import { faultedOn, faultStore } from '../stores/faults.ts';
+import { prePostUi } from '../stores/prePostUi.ts';
 import { logError } from './errorLog.ts';
 import { ProgressBar } from '../ui/flat/ProgressBar.tsx';
 import { ServicesContext, useCatalog, useServices, useSession, type AppServices } from './context.tsx';
@@ -38,11 +39,14 @@ function ScreenAnnouncer() {
   );
 }
 
-const STATION_PARAMS = ['group', 'lang'] as const;
+/** kept across a station's screens: the deep link's group and language, and a practice-at-home code */
+const STATION_PARAMS = ['group', 'lang', 'home'] as const;
 
 const Stage = lazy(() => import('../three/Stage.tsx'));
 /** the staff console (PIN gate, competition host, statistics with charts): its own lazy chunk */
 const StaffApp = lazy(() => import('../ui/staff/StaffApp.tsx'));
+/** 小手拉大手: a visit's practice-at-home link (#/hall?…&home=<code>), usually on a phone at home */
+const HomePractice = lazy(() => import('../ui/flat/HomePractice.tsx'));
 
 /**
  * Where the 3D stage lives: loaded the first time a screen shows it, then kept mounted (an XR
@@ -119,6 +123,7 @@ function Screens() {
   // a crashed zone or screen belongs to its route: going elsewhere forgets it
   const routeKey = hashFor(route);
   const faulted = useStore(faultStore, (s) => faultedOn(s, routeKey));
+  const checkCovers = useStore(prePostUi, (s) => s.coversZone);
   useEffect(() => faultStore.getState().actions.routeChanged(routeKey), [routeKey]);
 
   useEffect(() => {
@@ -139,7 +144,13 @@ function Screens() {
       screen = <StartScreen />;
       break;
     case 'hall':
-      screen = visitor ? <HallScreen keep={keep} /> : <StartScreen onReady={() => undefined} />;
+      screen = params.home ? (
+        <HomePractice code={params.home} keep={keep} />
+      ) : visitor ? (
+        <HallScreen keep={keep} />
+      ) : (
+        <StartScreen onReady={() => undefined} />
+      );
       break;
     case 'zone':
       screen = visitor ? <ZoneScreen zoneId={route.zoneId} mode={route.mode} keep={keep} /> : <StartScreen onReady={() => undefined} />;
@@ -168,7 +179,7 @@ function Screens() {
           <ErrorBoundary key={routeKey} fallback={null} onError={(e) => faultStore.getState().actions.report('screen', routeKey, e)}>
             {faulted ? <FaultScreen keep={keep} /> : screen}
           </ErrorBoundary>
-          <StageHost route={route} keep={keep} visible={!faulted && ((route.name === 'hall' && visitor !== null) || route.name === 'lab' || gameOn)} />
+          <StageHost route={route} keep={keep} visible={!faulted && ((route.name === 'hall' && visitor !== null && !params.home) || route.name === 'lab' || (gameOn && !checkCovers))} />
         </Suspense>
       </main>
       {Object.keys(params).length > 0 && (

@@ -1,6 +1,7 @@
 // The IndexedDB schema (Dexie). Versions only ever grow: a new version declares its stores and an
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
+import type { LearningRecord } from '../scoring/learning.ts';
 import type { StaffQuestionRecord } from './staffQuestions.ts';
 import type { HallDeviceRecord, OutboxRow } from '../hall/outbox.ts';
 import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
@@ -18,6 +19,7 @@ export type HallDb = Dexie & {
   staffQuestions: EntityTable<StaffQuestionRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'id'>;
   hallDevice: EntityTable<HallDeviceRecord, 'key'>;
+  learning: EntityTable<LearningRecord, 'id'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -40,5 +42,7 @@ export function openHallDb(name = DB_NAME): HallDb {
   db.version(4).stores({ staffQuestions: 'id, zone, updatedAt' });
   // v6 (hall server): attempts waiting for the hall server, and this device's id for it
   db.version(6).stores({ outbox: 'id, state, [state+nextAt]', hallDevice: 'key' });
+  // v7 (programmes): pre/post check records (scoring/learning.ts: zone, group, visiting group, right/wrong per item — nobody's name)
+  db.version(7).stores({ learning: 'id, zone, visit, createdAt' });
   return db;
 }

@@ -58,6 +58,28 @@ export interface Settings {
   staffPinLimiter?: PinLimiterState;
   /** the kiosk's behaviour (attract loop, context menu) */
   kiosk?: KioskSettings;
+  /** pre/post checks, visiting groups and the home-practice retest (modes/prePost.ts) */
+  learning?: LearningSettings;
+}
+
+/** A class or a company visiting the hall: a name staff type, no list of people. */
+export interface VisitingGroup {
+  id: string;
+  name: string;
+  kind: 'school' | 'delivery' | 'logistics' | 'manufacturing' | 'other';
+  /** this group's own pre-check choice; null: the hall's */
+  preCheck: boolean | null;
+  createdAt: number;
+}
+
+export interface LearningSettings {
+  /** the hall's pre/post checks before and after each zone */
+  preCheck: boolean;
+  /** days after a visit when its practice-at-home link offers a retest */
+  retestDays: number;
+  visits: VisitingGroup[];
+  /** the visiting group this device's visitors belong to now */
+  activeVisit: string | null;
 }
 
 /** Shape of staff/pin.ts PinLimiter (kept here so storage needs no staff code). */

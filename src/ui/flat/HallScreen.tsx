@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
@@ -63,6 +63,7 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
         <VisitorChip />
         <LanguageSwitch />
         <TextSizeSwitch />
+        <TakeHomeButton />
         <a href="#/" className="button" data-testid="edit-profile">
           {t('hall.editProfile')}
         </a>
@@ -104,3 +105,23 @@ export function HallScreen({ keep }: { keep: Record<string, string> }) {
 }
 
 export const goHall = () => navigate({ name: 'hall' });
+
+const TakeHome = lazy(() => import('./TakeHome.tsx'));
+
+/** 小手拉大手: the visit's QR and code to practise at home (its own lazy chunk with the QR encoder). */
+function TakeHomeButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" data-testid="take-home-open" onClick={() => setOpen(true)}>
+        {t('home.takeButton')}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <TakeHome onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}

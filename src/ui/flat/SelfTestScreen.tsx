@@ -301,7 +301,8 @@ export default function SelfTestScreen({ zone }: { zone: ZoneId }) {
   return <SelfTest store={store} zone={zone} />;
 }
 
-function SelfTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
+/** A self-test run from its store (the visitor's own, or the family challenge's two at home). */
+export function SelfTest({ store, zone }: { store: SelfTestStore; zone: ZoneId }) {
   const { t } = useTranslation();
   const lang = useSession((s) => s.lang);
   const status = useStore(store, (s) => s.status);

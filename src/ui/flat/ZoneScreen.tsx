@@ -15,6 +15,7 @@ import { text } from '../../content/ids.ts';
 import { ZONE_IDS } from '../../content/ids.ts';
 import { VisitorChip } from './HallScreen.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { PrePostGate } from './PrePostGate.tsx';
 
 export function MessageScreen({ title, children }: { title: string; children?: React.ReactNode }) {
   const { t } = useTranslation();
@@ -103,9 +104,11 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
           <VisitorChip />
         </header>
         {/* keyed: going straight from one zone to another starts the next one fresh (its intro, no old summary) */}
-        <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
-          <ZoneGameHud key={zone.id} zone={zone} />
-        </Suspense>
+        <PrePostGate key={zone.id} zone={zone.id}>
+          <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
+            <ZoneGameHud key={zone.id} zone={zone} />
+          </Suspense>
+        </PrePostGate>
       </>
     );
   return (
@@ -122,9 +125,11 @@ export function ZoneScreen({ zoneId, mode, keep }: { zoneId: string; mode: strin
         {t('zone.mode', { mode: t(`modes.${mode}`) })}
       </p>
       {mode === 'test' ? (
-        <Suspense fallback={<ProgressBar label={t('test.loadingBank')} />}>
-          <SelfTestScreen zone={zone.id} />
-        </Suspense>
+        <PrePostGate key={zone.id} zone={zone.id}>
+          <Suspense fallback={<ProgressBar label={t('test.loadingBank')} />}>
+            <SelfTestScreen zone={zone.id} />
+          </Suspense>
+        </PrePostGate>
       ) : mode === 'competition' ? (
         <Suspense fallback={<ProgressBar label={t('app.loading')} />}>
           <PracticeScreen zone={zone.id} />

@@ -15,13 +15,14 @@ import { DataVersion } from './common.tsx';
 import DataTab from './DataTab.tsx';
 import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
+import LearningTab from './LearningTab.tsx';
 import { PinGate } from './PinGate.tsx';
 import QuestionsTab from './QuestionsTab.tsx';
 import { updateStore } from '../../app/updates.ts';
 import StatsTab from './StatsTab.tsx';
 import { useHallConnection } from './useHall.ts';
 
-const TABS = ['competition', 'stats', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
+const TABS = ['competition', 'stats', 'learning', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
 
 // one competition per kiosk: the store outlives a visit to another route (the log is saved anyway)
@@ -47,6 +48,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     questions: 'M9 9a3 3 0 1 1 4 2.8c-.6.3-1 .9-1 1.6V14M12 17.5v.5M4 4h16v16H4z',
     data: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
     kiosk: 'M3 4h18v12H3zM8 20h8M12 16v4',
+    learning: 'M3 17l6-6 4 4 8-8M15 7h6v6',
   };
   return (
     <svg viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true">
@@ -159,6 +161,7 @@ function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }
           {tab === 'questions' && <QuestionsTab />}
           {tab === 'data' && <DataTab />}
           {tab === 'kiosk' && <KioskTab />}
+          {tab === 'learning' && <LearningTab />}
         </div>
       </div>
     </DataVersion>
