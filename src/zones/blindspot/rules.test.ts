@@ -206,7 +206,9 @@ describe.each(MAIN)('a careless visitor (%s)', (group) => {
     const player = w.player!.id;
     for (const e of serious) {
       const r = e.replay!;
-      expect(r).toMatchObject({ viewpoint: 'driver', target: player });
+      // from the other road user: a vehicle's driver, or the eyes of the person on foot (common/replay.ts)
+      expect(r).toMatchObject({ target: player });
+      expect(r.viewpoint).toBe(w.agent(r.focusAgent)?.kind === 'pedestrian' ? 'pedestrian' : 'driver');
       expect(r.from).toBeLessThan(r.at);
       expect(r.at).toBeLessThan(r.to);
       expect(r.to - r.from).toBeLessThanOrEqual(5.5 + 1e-9);

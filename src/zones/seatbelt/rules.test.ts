@@ -142,7 +142,10 @@ describe('a careless visitor', SLOW, () => {
     const player = game.world.player!.id;
     for (const e of hits) {
       const r = e.replay!;
-      expect(r).toMatchObject({ viewpoint: 'driver', target: player });
+      // from the other road user: a vehicle's driver, or the eyes of the person on foot (common/replay.ts)
+      expect(r).toMatchObject({ target: player });
+      // the car ahead is seen from its driver's seat, the child from the child's eyes
+      expect(r.viewpoint).toBe(e.task === 'phone' ? 'driver' : 'pedestrian');
       expect(r.focusAgent).not.toBe(player);
       expect(r.from).toBeLessThan(r.at);
       expect(r.at).toBeLessThan(r.to);
