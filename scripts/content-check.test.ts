@@ -80,7 +80,7 @@ describe('npm run content:check', { timeout: 30_000 }, () => {
     const dir = mkdtempSync(join(tmpdir(), 'quiz-'));
     const bank = JSON.parse(readFileSync('quizzes/seatbelt.json', 'utf8'));
     bank.questions = [bank.questions[0]];
-    bank.questions[0].prompt['zh-Hans'] = '坐车前先把头发扎好，再系上安全带吗？';
+    bank.questions[0].prompt['zh-Hans'] = '坐车前先把头发扎好，再把座椅擦干吗？';
     const file = join(dir, 'seatbelt.json');
     writeFileSync(file, JSON.stringify(bank));
     const r = run(file);
@@ -89,6 +89,6 @@ describe('npm run content:check', { timeout: 30_000 }, () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('发 in "坐车前先把头发扎好"');
     expect(lines[0]).toContain('"头发": ["頭髮", "<why>"]');
-    expect(lines[1]).toContain('系 in "再系上安全带吗"');
+    expect(lines[1]).toContain('干 in "再把座椅擦干吗"');
   });
 });
