@@ -40,7 +40,8 @@ function savedLang() {
 
 async function boot() {
   installGlobalErrorLog();
-  if (new URLSearchParams(window.location.search).has('emulate')) {
+  // the emulated headset is for tests and development only (product.md): a production build has none
+  if ((import.meta.env.DEV || import.meta.env.VITE_HALL_TEST_HOOKS === '1') && new URLSearchParams(window.location.search).has('emulate')) {
     const { installEmulator } = await import('./xr/emulate.ts');
     await installEmulator();
   }

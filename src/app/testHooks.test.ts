@@ -53,12 +53,13 @@ afterEach(() => {
 });
 
 describe('test handles', () => {
-  it('a production build exposes none on a normal page; a test build does, and ?emulate (development only) does', async () => {
+  it('a production build exposes none, not even under ?emulate; a test build does', async () => {
     const prod = await compiled(false);
     expect(prod).not.toMatch(/VITE_HALL_TEST_HOOKS/);
     expect(await exposes(prod, '')).toBe(false);
     expect(await exposes(prod, '?lang=en')).toBe(false);
-    expect(await exposes(prod, '?emulate')).toBe(true);
+    // ?emulate on a production page does not turn them on
+    expect(await exposes(prod, '?emulate')).toBe(false);
     const test = await compiled(true);
     expect(await exposes(test, '')).toBe(true);
   });

@@ -1,15 +1,11 @@
 // Handles for browser tests and the benchmark (window.__zoneGame, __hall3d …). They let a console
-// user rewrite a score, so a production build has none: they exist in the dev server, in builds
-// made with VITE_HALL_TEST_HOOKS=1 (the browser tests and `npm run bench` build that way), and
-// behind `/?emulate`, the development-only emulated headset.
+// user rewrite a score, so a production build has none: they exist in the dev server and in builds
+// made with VITE_HALL_TEST_HOOKS=1 (the browser tests and `npm run bench` build that way). The flag
+// is decided when the app is built, and every call site is guarded by it, so a production build
+// does not even carry the handles' names (a page's ?emulate cannot turn them on).
 
-function enabled(): boolean {
-  if (import.meta.env?.DEV || import.meta.env?.VITE_HALL_TEST_HOOKS === '1') return true;
-  return typeof location !== 'undefined' && new URLSearchParams(location.search).has('emulate');
-}
-
-/** Whether this build or page exposes test handles. */
-export const testHooksEnabled: boolean = typeof window !== 'undefined' && enabled();
+/** Whether this build exposes test handles (a constant of the build: dead code in production). */
+export const testHooksEnabled: boolean = import.meta.env.DEV || import.meta.env.VITE_HALL_TEST_HOOKS === '1';
 
 /**
  * Puts `value` on `window[name]` when test handles are enabled; returns the undo (which removes it

@@ -1,6 +1,6 @@
 // The hall connection as the page starts it (main.ts, only when the page came from a hall server):
 // the browser's facts about the device, IndexedDB for the outbox, the page's online events.
-import { exposeForTests } from '../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../app/testHooks.ts';
 import { APP_VERSION } from '../stores/selfTest.ts';
 import type { HallStorage } from '../storage/types.ts';
 import { saveKioskSettings } from '../ui/kiosk/kioskSettings.ts';
@@ -34,6 +34,6 @@ export async function startHallInPage(storage: HallStorage, appVersion = APP_VER
       document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && fn());
     },
   });
-  exposeForTests('__hall', hall);
+  if (testHooksEnabled) exposeForTests('__hall', hall);
   return hall;
 }

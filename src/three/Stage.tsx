@@ -8,7 +8,7 @@ import { EnterVR } from '../xr/EnterVR.tsx';
 import { createHallXRStore, type HallXRStore } from '../xr/store.ts';
 import './text.ts';
 import { World } from './World.tsx';
-import { exposeForTests } from '../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../app/testHooks.ts';
 import { logError } from '../app/errorLog.ts';
 
 /**
@@ -61,6 +61,7 @@ function Expose({ xrStore }: { xrStore: HallXRStore }) {
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
   useEffect(() => {
+    if (!testHooksEnabled) return;
     return exposeForTests('__hall3d', { gl, scene, camera, xrStore });
   }, [gl, scene, camera, xrStore]);
   return null;

@@ -5,7 +5,7 @@ import { useEffect, useMemo } from 'react';
 import { createWorld, demoJunction, type World } from '../../sim/index.ts';
 import { Daylight } from '../street/Daylight.tsx';
 import { AgentsRenderer, dressStreet, LayoutProps, SignalHeads, StreetScene } from '../street/index.ts';
-import { exposeForTests } from '../../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../../app/testHooks.ts';
 
 export const LAB_SEED = 7;
 /** demoJunction's flow rates × this; with the warm-up about 50 agents at once, 60–80 after a few minutes */
@@ -54,6 +54,7 @@ export default function JunctionLab() {
   const dressed = useMemo(() => ({ ...layout, props: [...layout.props, ...dressStreet(layout)] }), [layout]);
 
   useEffect(() => {
+    if (!testHooksEnabled) return;
     const handle: LabHandle = { world, counts };
     return exposeForTests('__junctionLab', handle);
   }, [world, counts]);

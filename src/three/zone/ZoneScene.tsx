@@ -8,7 +8,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { Suspense, useEffect, useMemo, type RefObject } from 'react';
 import { Vector3, type Group } from 'three';
 import { useStore } from 'zustand';
-import { exposeForTests } from '../../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../../app/testHooks.ts';
 import type { ZoneGameHandle } from '../../app/useZoneGame.ts';
 import { viewpoint, type FrameLook } from '../../zones/common/controls.ts';
 import { AgentsRenderer, LayoutProps, SignalHeads, StreetScene } from '../street/index.ts';
@@ -35,6 +35,7 @@ export function ZoneScene({ handle, inXR, origin }: { handle: ZoneGameHandle; in
 
   useEffect(() => {
     // for browser tests and the benchmark: the game, the replay view a consequence shows, the store
+    if (!testHooksEnabled) return;
     const off = [exposeForTests('__zoneGame', game), exposeForTests('__zoneReplay', view), exposeForTests('__zoneGameStore', store)];
     return () => off.forEach((f) => f());
   }, [game, view, store]);

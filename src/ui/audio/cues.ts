@@ -3,7 +3,7 @@
 // choice, a low blip for an unsafe one, a harsh falling tone for a serious one (a hit, a near
 // miss), a little rising run when a game ends. Silent where there is no Web Audio.
 
-import { exposeForTests } from '../../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../../app/testHooks.ts';
 
 export type Cue = 'safe' | 'unsafe' | 'serious' | 'done';
 
@@ -83,4 +83,4 @@ export function playCue(cue: Cue): void {
   }
 }
 
-exposeForTests('__hallCues', cueLog);
+if (testHooksEnabled) exposeForTests('__hallCues', cueLog);

@@ -13,7 +13,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
 import { BoxGeometry, BufferAttribute, type BufferGeometry, Color, CylinderGeometry, type Group, InstancedMesh, type Material, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
-import { exposeForTests } from '../../app/testHooks.ts';
+import { exposeForTests, testHooksEnabled } from '../../app/testHooks.ts';
 import { propMaterial } from '../../three/props/materials.ts';
 import { agentMaterial, PAINT_ATTRIBUTE } from '../../three/street/materials.ts';
 import { useHandWalk } from '../../three/zone/hands.ts';
@@ -378,7 +378,9 @@ function Belt({ game, actions, origin }: { game: SeatbeltGame; actions: Seatbelt
   const pinch = useHandWalk(true);
   useEffect(
     () =>
-      exposeForTests('__seatbeltBelt', {
+      !testHooksEnabled
+        ? undefined
+        : exposeForTests('__seatbeltBelt', {
         /** where to reach (rig space): the tongue at rest and the buckle, from the head now */
         targets: () => ({
           tongue: { x: headRig.x + TONGUE_REST.x, y: headRig.y + TONGUE_REST.y, z: headRig.z + TONGUE_REST.z },
