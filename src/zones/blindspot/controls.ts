@@ -9,6 +9,7 @@
 import { SPECS } from '../../sim/agents/specs.ts';
 import { alongLook, defineActionMap, setViewpoint, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
 import type { InputReader } from '../common/zoneRules.ts';
+import { walkKeys, walkStick, walkTouch } from '../common/walkInput.ts';
 import { blindspotInput, type BlindspotInput } from './input.ts';
 import { cabOf } from './markers.ts';
 import type { BlindspotGame } from './rules.ts';
@@ -22,31 +23,17 @@ export const blindspotControls = defineActionMap({
     next: { kind: 'button', label: 'controls.blindspotNext' },
   },
   keys: [
-    { code: 'KeyW', action: 'forward', value: 1 },
-    { code: 'ArrowUp', action: 'forward', value: 1 },
-    { code: 'KeyS', action: 'forward', value: -1 },
-    { code: 'ArrowDown', action: 'forward', value: -1 },
-    { code: 'KeyA', action: 'strafe', value: -1 },
-    { code: 'KeyD', action: 'strafe', value: 1 },
-    { code: 'ArrowLeft', action: 'turn', value: -1 },
-    { code: 'KeyQ', action: 'turn', value: -1 },
-    { code: 'ArrowRight', action: 'turn', value: 1 },
-    { code: 'KeyE', action: 'turn', value: 1 },
+    ...walkKeys,
     { code: 'Space', action: 'act' },
     { code: 'KeyN', action: 'next' },
   ],
   touch: [
-    { id: 'move-forward', action: 'forward', value: 1, label: 'controls.forwardOrThrottle', icon: 'up' },
-    { id: 'move-back', action: 'forward', value: -1, label: 'controls.backOrBrake', icon: 'down' },
-    { id: 'turn-left', action: 'turn', value: -1, label: 'controls.turnLeft', icon: 'left' },
-    { id: 'turn-right', action: 'turn', value: 1, label: 'controls.turnRight', icon: 'right' },
+    ...walkTouch('controls.forwardOrThrottle', 'controls.backOrBrake'),
     { id: 'blindspot-act', action: 'act', label: 'controls.blindspotActButton' },
     { id: 'blindspot-next', action: 'next', label: 'controls.blindspotNextButton' },
   ],
   controller: [
-    // WebXR sticks read −1 pushed forward
-    { hand: 'left', input: 'thumbstick-y', action: 'forward', scale: -1 },
-    { hand: 'left', input: 'thumbstick-x', action: 'strafe' },
+    ...walkStick,
     { hand: 'right', input: 'trigger', action: 'act' },
     { hand: 'right', input: 'b-button', action: 'next' },
   ],

@@ -4,6 +4,7 @@
 // where they look and walk.
 import { alongLook, defineActionMap, setViewpoint, type ControlState, type FrameLook, type Viewpoint } from '../common/controls.ts';
 import type { InputReader } from '../common/zoneRules.ts';
+import { walkKeys, walkStick, walkTouch } from '../common/walkInput.ts';
 import { walkerInput, type WalkerInput } from './input.ts';
 import type { CrossingGame } from './rules.ts';
 
@@ -16,31 +17,17 @@ export const walkControls = defineActionMap({
     phone: { kind: 'button', label: 'controls.phone' },
   },
   keys: [
-    { code: 'KeyW', action: 'forward', value: 1 },
-    { code: 'ArrowUp', action: 'forward', value: 1 },
-    { code: 'KeyS', action: 'forward', value: -1 },
-    { code: 'ArrowDown', action: 'forward', value: -1 },
-    { code: 'KeyA', action: 'strafe', value: -1 },
-    { code: 'KeyD', action: 'strafe', value: 1 },
-    { code: 'ArrowLeft', action: 'turn', value: -1 },
-    { code: 'KeyQ', action: 'turn', value: -1 },
-    { code: 'ArrowRight', action: 'turn', value: 1 },
-    { code: 'KeyE', action: 'turn', value: 1 },
+    ...walkKeys,
     { code: 'ShiftLeft', action: 'run' },
     { code: 'ShiftRight', action: 'run' },
     { code: 'KeyP', action: 'phone', toggle: true },
   ],
   touch: [
-    { id: 'move-forward', action: 'forward', value: 1, label: 'controls.forward', icon: 'up' },
-    { id: 'move-back', action: 'forward', value: -1, label: 'controls.back', icon: 'down' },
-    { id: 'turn-left', action: 'turn', value: -1, label: 'controls.turnLeft', icon: 'left' },
-    { id: 'turn-right', action: 'turn', value: 1, label: 'controls.turnRight', icon: 'right' },
+    ...walkTouch('controls.forward', 'controls.back'),
     { id: 'phone', action: 'phone', toggle: true, label: 'controls.phoneButton' },
   ],
   controller: [
-    // WebXR sticks read −1 pushed forward
-    { hand: 'left', input: 'thumbstick-y', action: 'forward', scale: -1 },
-    { hand: 'left', input: 'thumbstick-x', action: 'strafe' },
+    ...walkStick,
     { hand: 'right', input: 'trigger', action: 'run' },
     { hand: 'right', input: 'a-button', action: 'phone' },
   ],

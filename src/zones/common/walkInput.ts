@@ -1,0 +1,33 @@
+// The bindings every zone walked on foot shares (crossing, blindspot's walk round): W/S and ↑/↓
+// walk, A/D step sideways, ←/→ and Q/E turn; the four arrow buttons on a touch screen; the left
+// stick walks and steps in a headset. A zone adds its own actions (run, phone, a marker …) and their
+// labels; `vehicleInput.ts` is the same for pedals and steering.
+
+/** W/S/↑/↓ → forward ±1, A/D → strafe ±1, ←/→/Q/E → turn ±1 */
+export const walkKeys = [
+  { code: 'KeyW', action: 'forward', value: 1 },
+  { code: 'ArrowUp', action: 'forward', value: 1 },
+  { code: 'KeyS', action: 'forward', value: -1 },
+  { code: 'ArrowDown', action: 'forward', value: -1 },
+  { code: 'KeyA', action: 'strafe', value: -1 },
+  { code: 'KeyD', action: 'strafe', value: 1 },
+  { code: 'ArrowLeft', action: 'turn', value: -1 },
+  { code: 'KeyQ', action: 'turn', value: -1 },
+  { code: 'ArrowRight', action: 'turn', value: 1 },
+  { code: 'KeyE', action: 'turn', value: 1 },
+] as const;
+
+/** The four arrow buttons; the zone names what forward and back mean to it. */
+export const walkTouch = (forwardLabel: string, backLabel: string) =>
+  [
+    { id: 'move-forward', action: 'forward', value: 1, label: forwardLabel, icon: 'up' },
+    { id: 'move-back', action: 'forward', value: -1, label: backLabel, icon: 'down' },
+    { id: 'turn-left', action: 'turn', value: -1, label: 'controls.turnLeft', icon: 'left' },
+    { id: 'turn-right', action: 'turn', value: 1, label: 'controls.turnRight', icon: 'right' },
+  ] as const;
+
+/** The left stick walks and steps (WebXR sticks read −1 pushed forward). */
+export const walkStick = [
+  { hand: 'left', input: 'thumbstick-y', action: 'forward', scale: -1 },
+  { hand: 'left', input: 'thumbstick-x', action: 'strafe' },
+] as const;
