@@ -40,26 +40,6 @@ export function blindspotInput(): BlindspotInput {
 
 const clamp = (v: number, lo: number, hi: number): number => (Number.isFinite(v) ? (v < lo ? lo : v > hi ? hi : v) : 0);
 
-/** Walking: move at the group's pace (run multiplies it), or stand where the headset is. */
-export function fillWalking(inp: BlindspotInput, walkSpeed: number, runFactor: number, out: PlayerInput): void {
-  out.throttle = 0;
-  out.brake = 0;
-  out.steer = 0;
-  out.lookYaw = inp.lookYaw;
-  if (inp.pose) {
-    out.hasPose = true;
-    out.poseX = inp.pose.x;
-    out.poseZ = inp.pose.z;
-    out.moveX = 0;
-    out.moveZ = 0;
-    return;
-  }
-  out.hasPose = false;
-  const len = Math.hypot(inp.moveX, inp.moveZ);
-  const pace = walkSpeed * (inp.run ? runFactor : 1) * (len > 1 ? 1 / len : 1);
-  out.moveX = Number.isFinite(pace) ? inp.moveX * pace : 0;
-  out.moveZ = Number.isFinite(pace) ? inp.moveZ * pace : 0;
-}
 
 /** Riding or driving: pedals as given; `steer` from the input (rider) or the steering assist (driver). */
 export function fillVehicle(inp: BlindspotInput, steer: number, out: PlayerInput): void {

@@ -33,7 +33,8 @@ import type { Feedback, GroupInfo } from '../common/types.ts';
 import { scaleTrafficSpeed, simDefOf } from '../common/worldDef.ts';
 import { lookedAt, lookTargets, MirrorChecks, type LookTarget } from './cabView.ts';
 import { blindspotHint } from './hints.ts';
-import { fillVehicle, fillWalking, type BlindspotInput } from './input.ts';
+import { fillWalker } from '../common/walkInput.ts';
+import { fillVehicle, type BlindspotInput } from './input.ts';
 import { bodyOf, cabOf, judge, placeProblem, poseOf, toCab, WalkTrack, type Marker, type MarkerVerdict, type PlaceProblem, type SightSetup, type TrackPoint } from './markers.ts';
 import { classifyDriverChecks, classifyDriverEvent, classifyMarkers, classifyTurnEvent, classifyWaiting } from './scoring.ts';
 import { anyMoving, DriverWatch, SWEEP_MARGIN, exposure, readTurn, standDef, SteeringAssist, truckThrough, turnDef, turningTrucks, type Exposure, type TurningTruck, type TurnSetup } from './turn.ts';
@@ -376,7 +377,7 @@ export class BlindspotGame extends GameBase<BlindspotInput> {
   // ------------------------------------------------------------------ the frame
   protected fillInput(input: BlindspotInput, out: PlayerInput): void {
     const t = this.tuning;
-    if (this.stageNow !== 'turn' || t.role === 'pedestrian') fillWalking(input, t.walkSpeed, t.runFactor, out);
+    if (this.stageNow !== 'turn' || t.role === 'pedestrian') fillWalker(input, t.walkSpeed, t.runFactor, out);
     else if (t.role === 'rider') fillVehicle(input, input.steer, out);
     else fillVehicle(input, this.assist!.steer(this.turnWorld.player!), out);
   }

@@ -1,7 +1,19 @@
 // The bindings every zone walked on foot shares (crossing, blindspot's walk round): W/S and ↑/↓
 // walk, A/D step sideways, ←/→ and Q/E turn; the four arrow buttons on a touch screen; the left
 // stick walks and steps in a headset. A zone adds its own actions (run, phone, a marker …) and their
-// labels; `vehicleInput.ts` is the same for pedals and steering.
+// labels; `vehicleInput.ts` is the same for pedals and steering. `fillWalker` turns a walker's
+// input into the sim's for one fixed step.
+import type { PlayerInput } from '../../sim/agents/player.ts';
+
+/** What a walking zone's input holds (crossing's WalkerInput, blindspot's walk round). */
+export interface WalkingInput {
+  moveX: number;
+  moveZ: number;
+  run: boolean;
+  lookYaw: number;
+  /** a headset's standing place (room-scale): the visitor stands there instead of moving */
+  pose: { x: number; z: number } | null;
+}
 
 /** W/S/↑/↓ → forward ±1, A/D → strafe ±1, ←/→/Q/E → turn ±1 */
 export const walkKeys = [
@@ -31,3 +43,25 @@ export const walkStick = [
   { hand: 'left', input: 'thumbstick-y', action: 'forward', scale: -1 },
   { hand: 'left', input: 'thumbstick-x', action: 'strafe' },
 ] as const;
+
+/** The sim's input for one fixed step, from the walker's: move at the group's pace (run multiplies
+ * it, diagonals no faster), or stand where the headset is. */
+export function fillWalker(inp: WalkingInput, walkSpeed: number, runFactor: number, out: PlayerInput): void {
+  out.throttle = 0;
+  out.brake = 0;
+  out.steer = 0;
+  out.lookYaw = inp.lookYaw;
+  if (inp.pose) {
+    out.hasPose = true;
+    out.poseX = inp.pose.x;
+    out.poseZ = inp.pose.z;
+    out.moveX = 0;
+    out.moveZ = 0;
+    return;
+  }
+  out.hasPose = false;
+  const len = Math.hypot(inp.moveX, inp.moveZ);
+  const pace = walkSpeed * (inp.run ? runFactor : 1) * (len > 1 ? 1 / len : 1);
+  out.moveX = Number.isFinite(pace) ? inp.moveX * pace : 0;
+  out.moveZ = Number.isFinite(pace) ? inp.moveZ * pace : 0;
+}

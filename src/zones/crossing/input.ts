@@ -6,7 +6,6 @@
 //   Desktop:        WASD / arrows → move relative to the camera, Shift → run, camera yaw → lookYaw,
 //                   P or a click on the phone → phoneOut.
 //   Touch kiosk:    an on-screen stick → move, swipe → look, the phone button → phoneOut.
-import type { PlayerInput } from '../../sim/agents/player.ts';
 
 export interface WalkerInput {
   /** desired direction and pace over the ground, world x and z; length 1 = the group's walking speed (longer is cut to 1) */
@@ -25,25 +24,4 @@ export interface WalkerInput {
 /** A neutral input: standing still, looking nowhere in particular, phone away. */
 export function walkerInput(): WalkerInput {
   return { moveX: 0, moveZ: 0, run: false, lookYaw: NaN, phoneOut: false, pose: null };
-}
-
-/** The sim's input for one fixed step, from the walker's. */
-export function fillWalker(inp: WalkerInput, walkSpeed: number, runFactor: number, out: PlayerInput): void {
-  out.throttle = 0;
-  out.brake = 0;
-  out.steer = 0;
-  out.lookYaw = inp.lookYaw;
-  if (inp.pose) {
-    out.hasPose = true;
-    out.poseX = inp.pose.x;
-    out.poseZ = inp.pose.z;
-    out.moveX = 0;
-    out.moveZ = 0;
-    return;
-  }
-  out.hasPose = false;
-  const len = Math.hypot(inp.moveX, inp.moveZ);
-  const pace = walkSpeed * (inp.run ? runFactor : 1) * (len > 1 ? 1 / len : 1);
-  out.moveX = Number.isFinite(pace) ? inp.moveX * pace : 0;
-  out.moveZ = Number.isFinite(pace) ? inp.moveZ * pace : 0;
 }
