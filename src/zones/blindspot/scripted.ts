@@ -7,6 +7,7 @@ import { wrapAngle } from '../../sim/math.ts';
 import { fromCab, poseOf } from './markers.ts';
 import { blindspotInput, type BlindspotInput } from './input.ts';
 import type { BlindspotGame } from './rules.ts';
+import { playSteps } from '../common/testing.ts';
 
 export type Step = (g: BlindspotGame, inp: BlindspotInput) => boolean;
 
@@ -149,16 +150,4 @@ export const wayClear = (area: readonly [number, number, number, number]) => (g:
   g.world.agents.every((a) => a.isPlayer || !isVulnerable(a.kind) || !(a.x >= area[0] && a.x <= area[2] && a.z >= area[1] && a.z <= area[3]));
 
 /** Play the steps in order; after the last one the visitor stands (brake held). */
-export function scripted(steps: Step[]): (g: BlindspotGame) => BlindspotInput {
-  let i = 0;
-  const inp = blindspotInput();
-  return (g) => {
-    Object.assign(inp, blindspotInput());
-    while (i < steps.length && steps[i]!(g, inp)) {
-      i++;
-      Object.assign(inp, blindspotInput());
-    }
-    if (i >= steps.length) inp.brake = 1;
-    return inp;
-  };
-}
+export const scripted = (steps: Step[]): ((g: BlindspotGame) => BlindspotInput) => playSteps(steps, blindspotInput, (inp) => (inp.brake = 1));

@@ -14,3 +14,22 @@ export function playGame<I, G extends ZoneGame<I>>(game: G, seconds: number, inp
 }
 
 export const kindsOf = (events: readonly ScoredEvent[]): string[] => events.map((e) => e.kind);
+
+/**
+ * A scripted visitor from steps played in order: each frame the input starts from `neutral()`, and
+ * a step that returns true is done (the next one starts in the same frame, on a fresh input). After
+ * the last step the input stays neutral, then `atEnd` (a rider brakes to a stand) when given.
+ */
+export function playSteps<G, I extends object>(steps: readonly ((g: G, inp: I) => boolean)[], neutral: () => I, atEnd?: (inp: I) => void): (g: G) => I {
+  let i = 0;
+  const inp = neutral();
+  return (g) => {
+    Object.assign(inp, neutral());
+    while (i < steps.length && steps[i]!(g, inp)) {
+      i++;
+      Object.assign(inp, neutral());
+    }
+    if (i >= steps.length) atEnd?.(inp);
+    return inp;
+  };
+}

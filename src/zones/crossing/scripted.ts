@@ -4,6 +4,7 @@
 import { isVehicle } from '../../sim/agents/specs.ts';
 import { walkerInput, type WalkerInput } from './input.ts';
 import type { CrossingGame } from './rules.ts';
+import { playSteps } from '../common/testing.ts';
 
 export type WalkStep = (g: CrossingGame, inp: WalkerInput) => boolean;
 
@@ -63,15 +64,4 @@ export const gapAt = (cx: number, seconds = 5) => (g: CrossingGame): boolean =>
   });
 
 /** Play the steps in order; after the last one the walker stands still. */
-export function scriptedWalker(steps: WalkStep[]): (g: CrossingGame) => WalkerInput {
-  let i = 0;
-  const inp = walkerInput();
-  return (g) => {
-    Object.assign(inp, walkerInput());
-    while (i < steps.length && steps[i]!(g, inp)) {
-      i++;
-      Object.assign(inp, walkerInput());
-    }
-    return inp;
-  };
-}
+export const scriptedWalker = (steps: WalkStep[]): ((g: CrossingGame) => WalkerInput) => playSteps(steps, walkerInput);

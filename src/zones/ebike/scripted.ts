@@ -3,6 +3,7 @@
 // (and an attract-mode demo) can ride whole runs. Each step fills the input and says when it is done.
 import { riderInput, type RiderInput } from './input.ts';
 import type { EbikeGame } from './rules.ts';
+import { playSteps } from '../common/testing.ts';
 
 export type RideStep = (g: EbikeGame, inp: RiderInput) => boolean;
 
@@ -65,16 +66,4 @@ export const waitFor = (seconds: number): RideStep => {
 export const signalIs = (head: string, state: string) => (g: EbikeGame): boolean => g.world.signalState(head).state === state;
 
 /** Play the steps in order; after the last one the rider brakes to a stand. */
-export function scriptedRider(steps: RideStep[]): (g: EbikeGame) => RiderInput {
-  let i = 0;
-  const inp = riderInput();
-  return (g) => {
-    Object.assign(inp, riderInput());
-    while (i < steps.length && steps[i]!(g, inp)) {
-      i++;
-      Object.assign(inp, riderInput());
-    }
-    if (i >= steps.length) inp.brake = 1;
-    return inp;
-  };
-}
+export const scriptedRider = (steps: RideStep[]): ((g: EbikeGame) => RiderInput) => playSteps(steps, riderInput, (inp) => (inp.brake = 1));
