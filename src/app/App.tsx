@@ -215,7 +215,7 @@ function Shell({ children }: { children: React.ReactNode }) {
   }, []);
   return (
     <ErrorBoundary
-      key={hash}
+      resetKey={hash}
       onError={(e) => logError('screen', e)}
       fallback={
         <main className="app">
