@@ -143,6 +143,8 @@ describe('drunk zone game', () => {
     const [a] = await savedGameAttempts(page);
     expect(a).toMatchObject({ zone: 'drunk', mode: 'game', group: 'driver', device: 'desktop' });
     const m = await measures(page);
+    // both drives met the child (the run's events say why if not)
+    expect(Object.keys(m).sort(), JSON.stringify(a!.events.map((e) => e.kind))).toEqual(['drunk', 'sober']);
     // the engine's numbers: after drinking the brakes came later and the car went further (or hit the child)
     expect(m.sober!.hit).toBe(false);
     expect(m.drunk!.reactionS!).toBeGreaterThan(m.sober!.reactionS! + 0.2);
