@@ -876,7 +876,7 @@ export const en: UiStrings = {
       creating: 'Creating…',
       resume: 'Go on hosting "{{title}}" (code {{code}})',
       failed: 'Could not create the room: {{problem}}',
-      needSignIn: 'Sign in to the hall server (Statistics tab) to create a live competition that visitors join on their own devices.',
+      needSignIn: 'Sign in to the hall server to create a live competition that visitors join on their own devices.',
       joinAt: 'Scan, or open {{url}} and enter the code',
       code: 'Join code',
       roster: 'Visitors who joined ({{n}})',

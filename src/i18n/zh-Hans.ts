@@ -876,7 +876,7 @@ export const zhHans = {
       creating: '正在创建…',
       resume: '继续主持“{{title}}”（加入码 {{code}}）',
       failed: '没有创建成功：{{problem}}',
-      needSignIn: '在“统计”页登录馆内服务器，就可以创建现场比赛，让访客用自己的设备参加。',
+      needSignIn: '登录馆内服务器，就可以创建现场比赛，让访客用自己的设备参加。',
       joinAt: '扫码，或打开 {{url}} 输入加入码',
       code: '加入码',
       roster: '已加入的访客（{{n}}）',
