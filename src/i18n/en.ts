@@ -885,6 +885,7 @@ export const en: UiStrings = {
       localHint: "Visitors answer on their own devices; set up here the teams on site who use this kiosk's buzzers (none is fine).",
       kinds: { vr: 'headset', desktop: 'computer', kiosk: 'kiosk', phone: 'phone', local: 'on site' },
       connection: 'Connection to the server lost: reconnecting…',
+      onDevice: 'answers on own device',
       closed: 'The room is closed.',
     },
     joinTitle: 'Join a live competition',

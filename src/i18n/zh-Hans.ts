@@ -885,6 +885,7 @@ export const zhHans = {
       localHint: '访客在自己的设备上作答；这里设置用本机抢答器的现场队伍（可以没有）。',
       kinds: { vr: '头显', desktop: '电脑', kiosk: '展台', phone: '手机', local: '现场' },
       connection: '与服务器的连接中断，正在重新连接…',
+      onDevice: '在自己的设备上作答',
       closed: '房间已关闭。',
     },
     joinTitle: '加入现场比赛',

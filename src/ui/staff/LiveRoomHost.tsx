@@ -144,6 +144,8 @@ export function LiveRoomHost({ hosting }: { hosting: LiveHosting }) {
   const { t } = useTranslation();
   const status = useStore(hosting.store, (s) => s.status);
   const connection = useStore(hosting.client.store, (s) => s.status);
+  const roster = useStore(hosting.client.store, (s) => s.roster);
+  const remote = useMemo(() => new Set(roster.filter((r) => r.kind !== 'local').map((r) => r.id)), [roster]);
   if (status !== 'ready') return <Lobby hosting={hosting} />;
   return (
     <>
@@ -152,7 +154,7 @@ export function LiveRoomHost({ hosting }: { hosting: LiveHosting }) {
           {t('live.host.connection')}
         </p>
       )}
-      <HostView store={hosting.store} />
+      <HostView store={hosting.store} remote={remote} />
     </>
   );
 }

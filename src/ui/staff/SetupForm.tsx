@@ -280,10 +280,12 @@ export function SetupForm({ store, live }: { store: CompetitionStore; live?: Liv
       {!live && <h2>{t('competition.setup.title')}</h2>}
       <div className="panel">
         {live && <p className="hint">{t('live.host.localHint')}</p>}
-        <label className="field" hidden={!!live}>
-          <span>{t('competition.setup.name')}</span>
-          <input value={draft.title} maxLength={60} data-testid="setup-title" onChange={(e) => patch({ title: e.target.value })} />
-        </label>
+        {!live && (
+          <label className="field">
+            <span>{t('competition.setup.name')}</span>
+            <input value={draft.title} maxLength={60} data-testid="setup-title" onChange={(e) => patch({ title: e.target.value })} />
+          </label>
+        )}
         <div className="row wrap">
           <div className="inline-field">
             <span>{t('competition.setup.entrants')}</span>
