@@ -13,6 +13,7 @@ import { useCatalog, useSession } from '../../app/context.tsx';
 import { useLiveRoom, useLiveVisitor } from '../../app/useLiveVisitor.ts';
 import { navigate, useRoute } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
+import { hallServerHint } from '../../hall/hint.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../hall/live.ts';
 import { randomNickname } from '../../modes/profile.ts';
 import type { LiveVisitorStore } from '../../stores/liveVisitor.ts';
@@ -63,7 +64,7 @@ function JoinCode3D({ store }: { store: LiveVisitorStore }) {
         width={0.4}
         height={0.1}
         position={[0.28, -0.47, 0]}
-        disabled={code.length !== CODE_LENGTH || step === 'joining' || problem === 'noServer'}
+        disabled={code.length !== CODE_LENGTH || step === 'joining' || !hallServerHint()}
         onClick={() => void join()}
       />
     </Panel3D>

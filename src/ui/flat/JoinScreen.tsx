@@ -10,6 +10,7 @@ import { loadGlyphCoverage } from '../../app/glyphs.ts';
 import { useLiveRoom, useLiveVisitor } from '../../app/useLiveVisitor.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
+import { hallServerHint } from '../../hall/hint.ts';
 import { CODE_LENGTH } from '../../hall/live.ts';
 import type { VisitorView } from '../../modes/competition/visitorView.ts';
 import { undrawableChars } from '../../modes/nicknameGlyphs.ts';
@@ -29,7 +30,8 @@ function JoinForm({ store }: { store: LiveVisitorStore }) {
   const detail = useStore(store, (s) => s.detail);
   const [error, setError] = useState<string | null>(null);
   const set = store.getState().actions.setDraft;
-  const noServer = problem === 'noServer' && step === 'form';
+  // a static copy of the app has no server to join through (an unreachable server may come back: try again)
+  const staticCopy = !hallServerHint();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -87,7 +89,7 @@ function JoinForm({ store }: { store: LiveVisitorStore }) {
           {shown}
         </p>
       )}
-      <button type="submit" className="primary big" data-testid="join-submit" disabled={step === 'joining' || noServer}>
+      <button type="submit" className="primary big" data-testid="join-submit" disabled={step === 'joining' || staticCopy}>
         {step === 'joining' ? t('live.joining') : t('live.join')}
       </button>
     </form>
