@@ -69,7 +69,8 @@ describe('live competition across devices', () => {
       const s = staff.page;
       await s.goto(`${url}/#/staff`);
       // a device without a PIN is set up with the hall's setup code (the server checks it, and does not spend it)
-      await s.getByTestId('setup-code').fill(hall.identity.setupCode);
+      // (the first screen of a cold page: on a loaded two-core machine it may take a while to be ready)
+      await s.getByTestId('setup-code').fill(hall.identity.setupCode, { timeout: 90_000 });
       await s.getByTestId('setup-code-ok').click();
       for (const step of ['pin-set', 'pin-confirm']) {
         await s.getByTestId(step).waitFor();
