@@ -3,7 +3,7 @@
 // frame JS time (trend only: software WebGL),
 // bundle and font sizes, and JS heap growth over repeated route switches.
 // Writes bench/results.json and prints a table with pass/fail marks. Not a test: never in npm test.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -38,6 +38,8 @@ const ONLY = (process.env.HALL_BENCH_ONLY ?? '').split(',').filter(Boolean);
 const SKIN = process.env.HALL_BENCH_SKIN ?? '';
 // HALL_BENCH_DETAIL=1 prints, per measured view, which objects its worst frame drew (draw calls by object)
 const DETAIL = !!process.env.HALL_BENCH_DETAIL;
+// HALL_BENCH_SHOTS=<dir> saves a screenshot of every measured view there (to compare before/after)
+const SHOTS = process.env.HALL_BENCH_SHOTS ?? '';
 const ROUTES = ['#/hall', '#/lab/junction', ...ZONES.map((z) => `#/zone/${z}?mode=game`)].filter((r) => !ONLY.length || ONLY.some((w) => r.includes(w)));
 
 interface RouteResult {
@@ -108,7 +110,10 @@ async function measure(page: Page, xr: boolean): Promise<Omit<RouteResult, 'rout
           frame.by.set(k, (frame.by.get(k) ?? 0) + 1);
         }
         direct.call(this, camera, scene, geometry, material, object, group);
-        frame.programs.add(h.gl.properties.get(material).currentProgram);
+        const program = h.gl.properties.get(material).currentProgram as { id?: number; name?: string; cacheKey?: string } | undefined;
+        frame.programs.add(program);
+        // the programs too (their cache keys say which variant: instancing, fog, tone mapping, colour space …)
+        if (detail && program) frame.by.set(`program ${program.id} ${program.name}: ${program.cacheKey}`, 0);
       };
       h.gl.render = function (this: unknown, ...args: unknown[]) {
         const t0 = performance.now();
@@ -171,6 +176,8 @@ const LATER_VIEWS: Record<string, { label: string; reach: (page: Page) => Promis
         await page.evaluate(() => {
           type G = { stage: string; blindZones(): { points: [number, number][] }[]; placeMarker(x: number, z: number): { ok: boolean }; enterCab(): boolean };
           const g = (window as unknown as { __zoneGame: G }).__zoneGame;
+          // (the walk may already have set the markers down: the last one opens the cab)
+          if (g.stage === 'cab') return;
           // a marker in the middle of a blind zone (the cab opens only with one)
           for (const zone of g.blindZones()) {
             const n = zone.points.length;
@@ -196,6 +203,13 @@ const LATER_VIEWS: Record<string, { label: string; reach: (page: Page) => Promis
     },
   ],
 };
+
+async function shoot(page: Page, route: string, xr: boolean) {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const slug = route.replace(/^#\//, '').replace(/\?mode=game/, '').replace(/[^\w▶]+/g, '-').replace(/▶/g, 'play');
+  await page.screenshot({ path: join(SHOTS, `${xr ? 'vr' : 'flat'}-${slug}.png`) });
+}
 
 async function settle(page: Page, ms = 1500) {
   await page.waitForTimeout(ms);
@@ -223,14 +237,17 @@ async function main() {
         if (r === '#/hall') await page.waitForFunction(() => ((window as unknown as { __hall3d?: { gl: { info: { render: { calls: number } } } } }).__hall3d?.gl.info.render.calls ?? 0) > 10, undefined, { timeout: 60_000 });
         await settle(page);
         routes.push({ route: r, xr: false, ...(await measure(page, false)) });
+        await shoot(page, r, false);
         const zone = PLAYED.find((z) => r === `#/zone/${z}?mode=game`);
         if (zone) {
           const key = await startPlaying(page);
           routes.push({ route: `${r} ▶`, xr: false, ...(await measure(page, false)) });
+          await shoot(page, `${r} ▶`, false);
           await page.keyboard.up(key);
           for (const view of LATER_VIEWS[zone] ?? []) {
             await view.reach(page);
             routes.push({ route: `${r} ▶ ${view.label}`, xr: false, ...(await measure(page, false)) });
+            await shoot(page, `${r} ▶ ${view.label}`, false);
           }
         }
       }
@@ -247,14 +264,17 @@ async function main() {
         await page.evaluate((hash) => (window.location.hash = hash), `${r}${r.includes('?') ? '&' : '?'}group=adult&lang=zh-Hans`);
         await settle(page, 2500);
         routes.push({ route: r, xr: true, ...(await measure(page, true)) });
+        await shoot(page, r, true);
         const zone = PLAYED.find((z) => r === `#/zone/${z}?mode=game`);
         if (zone) {
           const key = await startPlaying(page);
           routes.push({ route: `${r} ▶`, xr: true, ...(await measure(page, true)) });
+          await shoot(page, `${r} ▶`, true);
           await page.keyboard.up(key);
           for (const view of LATER_VIEWS[zone] ?? []) {
             await view.reach(page);
             routes.push({ route: `${r} ▶ ${view.label}`, xr: true, ...(await measure(page, true)) });
+            await shoot(page, `${r} ▶ ${view.label}`, true);
           }
         }
       }
