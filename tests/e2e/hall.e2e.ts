@@ -127,7 +127,7 @@ describe('hall server', () => {
       await page.getByTestId('pin-set').waitFor();
       for (const step of ['pin-set', 'pin-confirm']) {
         await page.getByTestId(step).waitFor();
-        for (const d of '2468') await page.getByTestId(`pin-key-${d}`).click();
+        for (const d of '246813') await page.getByTestId(`pin-key-${d}`).click();
         await page.getByTestId('pin-ok').click();
       }
       await page.getByTestId('staff-console').waitFor();
@@ -141,7 +141,7 @@ describe('hall server', () => {
       await page.getByTestId('hall-signed-in').waitFor();
       lap('staff signed in');
       await page.getByTestId('period-all').click();
-      await expect.poll(() => page.getByTestId('kpi-attempts').textContent()).toBe('3');
+      await expect.poll(() => page.getByTestId('kpi-attempts').textContent(), { timeout: 20_000 }).toBe('3');
       expect(await page.getByTestId('stats-source').textContent()).toContain('全馆');
       expect(await page.getByTestId('stats-source').textContent()).toMatch(/头显 1.*电脑 1.*展台 1/);
       for (const [group, name] of [['child', '儿童'], ['senior', '老年人'], ['teen', '青少年']]) {
@@ -152,7 +152,7 @@ describe('hall server', () => {
       await shot(page, 'hall-02-staff-stats');
       // only the headsets: the teen's attempt
       await page.getByTestId('stats-kind').selectOption('vr');
-      await expect.poll(() => page.getByTestId('kpi-attempts').textContent()).toBe('1');
+      await expect.poll(() => page.getByTestId('kpi-attempts').textContent(), { timeout: 20_000 }).toBe('1');
       expect(await page.getByTestId('stats-row-teen').count()).toBe(1);
       expect(await page.getByTestId('stats-row-child').count()).toBe(0);
 

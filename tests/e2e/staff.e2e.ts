@@ -277,8 +277,8 @@ describe('staff console (touch kiosk)', () => {
     await page.getByTestId('period-today').tap();
     await page.getByTestId('stats-mode').selectOption('competition');
     // the table and the key figures are recomputed after each filter change: wait for the last one
-    for (const grp of groups) await expect.poll(() => page.getByTestId(`stats-row-${grp}`).locator('[data-col="attempts"]').textContent()).toBe('1');
-    await expect.poll(() => page.getByTestId('kpi-attempts').textContent()).toBe('4');
+    for (const grp of groups) await expect.poll(() => page.getByTestId(`stats-row-${grp}`).locator('[data-col="attempts"]').textContent(), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => page.getByTestId('kpi-attempts').textContent(), { timeout: 20_000 }).toBe('4');
     await page.getByTestId('chart-by').locator('canvas').waitFor();
     await shot(page, 'staff-10-stats');
 
@@ -328,7 +328,7 @@ describe('staff console (touch kiosk)', () => {
     await page.getByTestId('import-file').setInputFiles({ name: 'hall.json', mimeType: 'application/json', buffer: readFileSync(jsonPath) });
     await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('新增 4 条');
     await page.getByTestId('tab-stats').tap();
-    await expect.poll(() => page.getByTestId('kpi-attempts').textContent()).toBe('4');
+    await expect.poll(() => page.getByTestId('kpi-attempts').textContent(), { timeout: 20_000 }).toBe('4');
   });
 
   it('visitor screens never load the staff console or its charts (a lazy chunk of its own)', async () => {
