@@ -326,6 +326,7 @@ export const programmesSchema = z
             title: localizedSchema,
             code: templateSchema,
             intro: templateSchema,
+            columns: z.object({ item: localizedSchema, result: localizedSchema, date: localizedSchema }).strict(),
             score: templateSchema,
             testScore: templateSchema,
             hours: templateSchema,
