@@ -18,8 +18,8 @@ type Face = { pdf: PDFFont; has(cp: number): boolean };
 
 /** The fonts to try per language, in order (same-origin files the service worker precaches). */
 const FONT_FILES: Record<PrintDoc['lang'], string[]> = {
-  'zh-Hans': ['/fonts/hall-sc.woff', '/fonts/names-sc.woff'],
-  en: ['/fonts/hall-sc.woff', '/fonts/names-sc.woff'],
+  'zh-Hans': ['/fonts/hall-sc.woff', '/fonts/names-sc.woff', '/fonts/hall-tc.woff', '/fonts/names-tc.woff'],
+  en: ['/fonts/hall-sc.woff', '/fonts/names-sc.woff', '/fonts/hall-tc.woff', '/fonts/names-tc.woff'],
   'zh-Hant': ['/fonts/hall-tc.woff', '/fonts/hall-sc.woff', '/fonts/names-tc.woff', '/fonts/names-sc.woff'],
 };
 
