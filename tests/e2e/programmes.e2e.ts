@@ -1,9 +1,9 @@
 // Issue 16: pre/post checks per visiting group and audience group, and the gain in the staff console;
 // practice at home (小手拉大手) from the visit's QR link on a phone, with a retest after N days.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { open, shot } from './helpers.ts';
+import { open, shot, SHOTS } from './helpers.ts';
 import { savedGameAttempts, startGame } from './zoneGame.ts';
 import { keypad, openStaffConsole, STAFF_PIN } from './staffConsole.ts';
 import { browserSuite } from './suite.ts';
@@ -66,8 +66,12 @@ async function pdfText(path: string): Promise<string> {
 }
 
 async function download(page: Page, testid: string): Promise<string> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
-  return (await dl.path())!;
+  const dl = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId(testid).click();
+  // a document that cannot be made says why on the page: show it instead of a bare timeout
+  const failed = page.locator('[role="alert"]').first().waitFor({ timeout: 60_000 }).then(async () => { throw new Error(`no download: ${await page.locator('[role="alert"]').first().textContent()}`); });
+  failed.catch(() => undefined);
+  return (await (await Promise.race([dl, failed])).path())!;
 }
 
 /** Back into the console (the PIN is asked again on every visit) at the programmes tab. */
@@ -79,8 +83,9 @@ async function consoleProgrammes(page: Page) {
 }
 
 /** Plays a zone's game to its summary by ending it at once (the game is saved like any other). */
-async function gameToSummary(page: Page) {
+async function gameToSummary(page: Page, setup?: () => Promise<void>) {
   await startGame(page);
+  await setup?.();
   await page.getByTestId('game-quit').evaluate((el) => (el as HTMLElement).click());
   await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
 }
@@ -262,6 +267,7 @@ describe('programmes staff assign', () => {
     expect(await page.getByTestId('service-error').textContent()).toContain('0.5 到 12 小时');
     await page.getByTestId('service-hours').fill('2');
     await page.getByTestId('service-add').click();
+    await expect.poll(() => page.getByTestId('service-total').textContent()).toBe('已服务 2 / 3 小时');
     await page.getByTestId('service-hours').fill('1.5');
     await page.getByTestId('service-add').click();
     await expect.poll(() => page.getByTestId('service-total').textContent()).toBe('已服务 3.5 / 3 小时');
@@ -274,7 +280,10 @@ describe('programmes staff assign', () => {
 
     // staff start the participant's session here: the drunk-driving game, then the other items in turn
     await page.getByTestId('start-drunk-game').click();
-    await gameToSummary(page);
+    await gameToSummary(page, async () => {
+      await page.getByTestId('level-mg80').check();
+      await page.getByTestId('drive-off').click();
+    });
     await page.evaluate(() => (window.location.hash = '#/zone/seatbelt?mode=game'));
     await gameToSummary(page);
     const games = await savedGameAttempts(page);
@@ -291,7 +300,9 @@ describe('programmes staff assign', () => {
     expect(await row('drunk-test').getAttribute('data-done')).toBe('false');
     expect(await row('drunk-test').getByTestId('item-score').textContent()).toBe('70 分（未达合格线） · 1 次');
     expect(await page.getByTestId('certificate').isDisabled()).toBe(true);
+    // staff start it again from the console; the result screen offers the test again
     await page.getByTestId('start-drunk-test').click();
+    await page.getByTestId('test-again').click();
     await finishSelfTest(page);
     await page.evaluate(() => (window.location.hash = '#/zone/seatbelt?mode=test'));
     await finishSelfTest(page, (i) => i === 0);
@@ -308,7 +319,9 @@ describe('programmes staff assign', () => {
     await page.getByTestId('participant-end').click();
     await expect.poll(() => page.getByTestId('participant-running').count()).toBe(0);
 
-    const pdf = await pdfText(await download(page, 'certificate'));
+    const certificate = await download(page, 'certificate');
+    copyFileSync(certificate, `${SHOTS}programmes-certificate.pdf`);
+    const pdf = await pdfText(certificate);
     const flat = pdf.replace(/\s+/g, '');
     expect(pdf).toContain('交通安全教育完成证明');
     expect(flat).toContain('参加人编号：ZJ-2026-0042');
@@ -356,6 +369,7 @@ describe('programmes staff assign', () => {
     await page.getByTestId('tab-programmes').click();
     const visitRow = page.locator('[data-testid="visit-report-list"] tbody tr').first();
     await expect.poll(() => visitRow.getByTestId('visit-visitors').textContent()).toBe('2');
+    await page.getByTestId('visit-reports').scrollIntoViewIfNeeded();
     await shot(page, 'programmes-1366-reports');
     const visitId = (await visitRow.getAttribute('data-visit'))!;
 
@@ -374,7 +388,9 @@ describe('programmes staff assign', () => {
     expect(missedRow).toContain(',电动自行车,');
     expect(missedRow).toContain(q.explanation['zh-Hans']!.slice(0, 12));
 
-    const pdf = (await pdfText(await download(page, `report-pdf-${visitId}`))).replace(/\s+/g, '');
+    const report = await download(page, `report-pdf-${visitId}`);
+    copyFileSync(report, `${SHOTS}programmes-report.pdf`);
+    const pdf = (await pdfText(report)).replace(/\s+/g, '');
     expect(pdf).toContain('城东快递站·交通安全教育报告');
     expect(pdf).toContain('参与情况');
     expect(pdf).toContain('电动车骑行者1101');

@@ -178,6 +178,13 @@ function ServiceLog({ p, onSave }: { p: Participant; onSave: (p: Participant) =>
       <p data-testid="service-total">{t('staff.programmes.serviceTotal', { hours: hoursText(total), required: hoursText(p.serviceHours) })}</p>
       {p.service.length ? (
         <table className="table">
+          <thead>
+            <tr>
+              <th>{t('staff.programmes.serviceDate')}</th>
+              <th>{t('staff.programmes.serviceHours')}</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {[...p.service]
               .sort((a, b) => (a.date < b.date ? -1 : 1))
