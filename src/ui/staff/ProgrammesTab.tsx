@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog, useServices, useSession } from '../../app/context.tsx';
+import { onAttemptSaved } from '../../app/attemptSaved.ts';
 import { loadGlyphCoverage } from '../../app/glyphs.ts';
 import { navigate } from '../../app/useRoute.ts';
 import { text, ZONE_IDS, type Lang } from '../../content/ids.ts';
@@ -34,7 +35,7 @@ import { learningRepo } from '../../storage/learning.ts';
 import { participantRepo } from '../../storage/participants.ts';
 import type { LearningSettings, VisitingGroup } from '../../storage/types.ts';
 import programmesJson from '../../../scenes/programmes.json';
-import { download, fileDate, useHallData, useNames } from './common.tsx';
+import { download, fileDate, useDataVersion, useHallData, useNames } from './common.tsx';
 
 // the file is checked by content:check and its schema; parsing here keeps a broken edit from printing
 const wording = programmesSchema.parse(programmesJson).violatorService;
@@ -521,6 +522,9 @@ function Reports() {
 }
 
 export default function ProgrammesTab() {
+  // a participant's result saved a moment ago (the write finishing after staff came back) still counts
+  const { changed } = useDataVersion();
+  useEffect(() => onAttemptSaved(() => changed()), [changed]);
   return (
     <section className="staff-tab programmes" data-testid="programmes-tab">
       <Violator />
