@@ -37,6 +37,7 @@ export function certificateDoc(
     title: L(w.certificate.title),
     subtitle: L(w.title),
     lang: o.lang,
+    onePage: true,
     blocks: [
       { kind: 'para', text: fill(L(w.certificate.code), { code: p.code }) },
       { kind: 'para', text: fill(L(w.certificate.intro), { hall: o.hall }) },

@@ -14,6 +14,8 @@ export interface PrintDoc {
   subtitle?: string;
   lang: 'zh-Hans' | 'zh-Hant' | 'en';
   blocks: PrintBlock[];
+  /** must fit one page: the writer scales the type down (to 65 % at most) until it does */
+  onePage?: boolean;
 }
 
 /** Every text of the document in reading order (tests, and the PDF's font selection). */

@@ -283,5 +283,5 @@ export function visitReportDoc(r: VisitReport, names: ReportNames, L: ReportLabe
       : { kind: 'para', text: L.noMissed },
     { kind: 'para', text: L.footer, small: true },
   ];
-  return { title: `${r.visit.name} · ${L.title}`, lang: o.lang, blocks };
+  return { title: `${r.visit.name} · ${L.title}`, lang: o.lang, blocks, onePage: true };
 }

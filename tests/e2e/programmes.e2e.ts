@@ -295,6 +295,7 @@ describe('programmes staff assign', () => {
     await consoleProgrammes(page);
     await page.getByTestId('participant-running').waitFor();
     await page.getByTestId('participant-open').click();
+    await page.getByTestId('participant-items').waitFor();
     const row = (id: string) => page.locator(`[data-testid="participant-items"] tr[data-item="${id}"]`);
     expect(await row('drunk-game').getAttribute('data-done')).toBe('true');
     expect(await row('drunk-test').getAttribute('data-done')).toBe('false');
@@ -311,6 +312,7 @@ describe('programmes staff assign', () => {
     await consoleProgrammes(page);
     await expect.poll(() => page.locator('[data-testid="participant-list"] tr[data-code="ZJ-2026-0042"] [data-testid="participant-progress"]').textContent()).toBe('✓ 已全部完成');
     await page.getByTestId('participant-open').click();
+    await page.getByTestId('participant-items').waitFor();
     const scores = await page.locator('[data-testid="participant-items"] [data-testid="item-score"]').allTextContents();
     const gameScores = games.map((a) => String(Math.round(a.score)));
     expect(scores).toEqual([`${gameScores[0]} 分 · 1 次`, `${gameScores[1]} 分 · 1 次`, '100 分 · 2 次', '90 分 · 1 次', '已服务 3.5 / 3 小时']);

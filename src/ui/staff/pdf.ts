@@ -103,9 +103,12 @@ export function wrap(text: string, maxWidth: number, measure: (s: string) => num
 class Writer {
   page: PDFPage;
   y: number;
+  pages = 1;
   constructor(
     private doc: PDFDocument,
     private faces: Face[],
+    /** type scale (1 = the sizes below) */
+    readonly k = 1,
   ) {
     this.page = doc.addPage(A4);
     this.y = A4[1] - MARGIN;
@@ -115,6 +118,7 @@ class Writer {
   }
   need(h: number) {
     if (this.y - h >= MARGIN) return;
+    this.pages++;
     this.page = this.doc.addPage(A4);
     this.y = A4[1] - MARGIN;
   }
@@ -125,7 +129,8 @@ class Writer {
     }
   }
   measure = (size: number) => (s: string) => widthOf(s, size, this.faces);
-  lines(text: string, size: number, o: { align?: 'left' | 'center' | 'right'; color?: ReturnType<typeof rgb>; gap?: number } = {}) {
+  lines(text: string, base: number, o: { align?: 'left' | 'center' | 'right'; color?: ReturnType<typeof rgb>; gap?: number } = {}) {
+    const size = base * this.k;
     const lh = size * 1.5;
     for (const line of wrap(text, this.width, this.measure(size))) {
       this.need(lh);
@@ -134,12 +139,12 @@ class Writer {
       const x = o.align === 'center' ? MARGIN + (this.width - w) / 2 : o.align === 'right' ? MARGIN + this.width - w : MARGIN;
       this.draw(line, x, this.y + size * 0.3, size, o.color);
     }
-    this.y -= o.gap ?? size * 0.5;
+    this.y -= (o.gap ?? base * 0.5) * this.k;
   }
   table(b: Extract<PrintBlock, { kind: 'table' }>) {
-    const size = 10;
+    const size = 10 * this.k;
     const lh = size * 1.4;
-    const pad = 5;
+    const pad = 5 * this.k;
     const total = b.widths.reduce((a, x) => a + x, 0);
     const cols = b.widths.map((w) => (w / total) * this.width);
     const row = (cells: string[], head: boolean) => {
@@ -159,7 +164,7 @@ class Writer {
     this.page.drawLine({ start: { x: MARGIN, y: this.y }, end: { x: MARGIN + this.width, y: this.y }, thickness: 0.5, color: RULE });
     row(b.head, true);
     for (const r of b.rows) row(r, false);
-    this.y -= 10;
+    this.y -= 10 * this.k;
   }
 }
 
@@ -176,8 +181,39 @@ const fetchSameOrigin = async (url: string) => {
   return new Uint8Array(await res.arrayBuffer());
 };
 
+function layout(w: Writer, d: PrintDoc) {
+  w.lines(d.title, 20, { align: 'center', gap: 4 });
+  if (d.subtitle) w.lines(d.subtitle, 11, { align: 'center', color: MUTED, gap: 12 });
+  else w.y -= 8 * w.k;
+  for (const b of d.blocks) {
+    if (b.kind === 'heading') {
+      w.y -= 4 * w.k;
+      w.lines(b.text, 13, { gap: 4 });
+    } else if (b.kind === 'para') w.lines(b.text, b.small ? 9 : 11, { color: b.small ? MUTED : INK, gap: b.small ? 3 : 8 });
+    else if (b.kind === 'table') w.table(b);
+    else {
+      w.y -= 24 * w.k;
+      for (const l of b.lines) w.lines(l, 11, { align: 'right', gap: 2 });
+    }
+  }
+}
+
 /** The document as PDF bytes. */
-export async function writePdf(d: PrintDoc, o: PdfOptions = {}): Promise<Uint8Array> {
+export async function writePdf(d: PrintDoc, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const fetched = new Map<string, Promise<Uint8Array>>();
+  const fetchFont = opts.fetchFont ?? fetchSameOrigin;
+  const o = { ...opts, fetchFont: (url: string) => fetched.get(url) ?? (fetched.set(url, fetchFont(url)), fetched.get(url)!) };
+  if (d.onePage) {
+    // lay the page out at smaller type until it fits (each try is a fresh document: pdf-lib cannot drop a page's fonts)
+    for (const k of [1, 0.9, 0.8, 0.72, 0.65]) {
+      const { doc, pages } = await render(d, o, k);
+      if (pages === 1 || k === 0.65) return doc.save();
+    }
+  }
+  return (await render(d, o, 1)).doc.save();
+}
+
+async function render(d: PrintDoc, o: PdfOptions, k: number): Promise<{ doc: PDFDocument; pages: number }> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const chars = new Set<number>();
@@ -191,20 +227,7 @@ export async function writePdf(d: PrintDoc, o: PdfOptions = {}): Promise<Uint8Ar
   doc.setCreationDate(now);
   doc.setModificationDate(now);
 
-  const w = new Writer(doc, faces);
-  w.lines(d.title, 20, { align: 'center', gap: 4 });
-  if (d.subtitle) w.lines(d.subtitle, 11, { align: 'center', color: MUTED, gap: 12 });
-  else w.y -= 8;
-  for (const b of d.blocks) {
-    if (b.kind === 'heading') {
-      w.y -= 4;
-      w.lines(b.text, 13, { gap: 4 });
-    } else if (b.kind === 'para') w.lines(b.text, b.small ? 9 : 11, { color: b.small ? MUTED : INK, gap: b.small ? 3 : 8 });
-    else if (b.kind === 'table') w.table(b);
-    else {
-      w.y -= 24;
-      for (const l of b.lines) w.lines(l, 11, { align: 'right', gap: 2 });
-    }
-  }
-  return doc.save();
+  const w = new Writer(doc, faces, k);
+  layout(w, d);
+  return { doc, pages: w.pages };
 }
