@@ -47,7 +47,8 @@ export function readErrorLog(s: Store | null = store()): ErrorEntry[] {
   }
 }
 
-function describe(error: unknown): { message: string; stack?: string } {
+/** How an error reads in the log: its name and message (shortened), and its stack. */
+export function describe(error: unknown): { message: string; stack?: string } {
   if (error instanceof Error) return { message: `${error.name}: ${error.message}`.slice(0, MAX_MESSAGE), stack: error.stack?.slice(0, MAX_STACK) };
   return { message: String(error).slice(0, MAX_MESSAGE) };
 }

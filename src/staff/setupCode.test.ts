@@ -36,11 +36,16 @@ describe('setup codes', () => {
     const code = generateSetupCode();
     const file = await setupCodeFile(code);
     expect(JSON.stringify(file)).not.toContain(normalizeSetupCode(code));
-    const { fetchFn } = origin({ 'GET /setup-code.json': () => res(200, file) });
+    const { fetchFn, calls } = origin({ 'GET /setup-code.json': () => res(200, file) });
+    // a page without the hall server's marker asks no API (not even whether there is one)
+    expect(await probeSetupCode(fetchFn, BASE, false)).toBe('file');
+    expect(await checkSetupCode(code.toLowerCase(), fetchFn, BASE, false)).toBe('ok');
+    expect(await checkSetupCode('AAAA-BBBB-CCCC', fetchFn, BASE, false)).toBe('wrong');
+    expect(await checkSetupCode('', fetchFn, BASE, false)).toBe('wrong');
+    expect(calls.filter((c) => c.includes('/api/'))).toEqual([]);
+    expect(calls).toContain('GET /setup-code.json');
+    // where the page did come from a hall server that does not check codes, the file still works
     expect(await probeSetupCode(fetchFn, BASE)).toBe('file');
-    expect(await checkSetupCode(code.toLowerCase(), fetchFn, BASE)).toBe('ok');
-    expect(await checkSetupCode('AAAA-BBBB-CCCC', fetchFn, BASE)).toBe('wrong');
-    expect(await checkSetupCode('', fetchFn, BASE)).toBe('wrong');
   });
 
   it('the hall server checks the code when it offers to', async () => {

@@ -81,18 +81,22 @@ async function serverChecks(fetchFn: Fetch, base: string): Promise<boolean> {
   }
 }
 
-/** Which setup code this device can check (asked when the PIN gate opens on a device without a PIN). */
-export async function probeSetupCode(fetchFn: Fetch, base: string): Promise<SetupCodeSource> {
-  if (await serverChecks(fetchFn, base)) return 'server';
+/**
+ * Which setup code this device can check (asked when the PIN gate opens on a device without a PIN).
+ * `fromHallServer`: the page carries the hall server's marker (src/hall/hint.ts); a static copy asks
+ * no API at all (not even to hear that there is none).
+ */
+export async function probeSetupCode(fetchFn: Fetch, base: string, fromHallServer = true): Promise<SetupCodeSource> {
+  if (fromHallServer && (await serverChecks(fetchFn, base))) return 'server';
   if (await deploymentFile(fetchFn, base)) return 'file';
   return 'none';
 }
 
 /** Is this the device's setup code? Asks the hall server, or checks the deployment file's hash. */
-export async function checkSetupCode(typed: string, fetchFn: Fetch, base: string): Promise<SetupCodeCheck> {
+export async function checkSetupCode(typed: string, fetchFn: Fetch, base: string, fromHallServer = true): Promise<SetupCodeCheck> {
   const code = normalizeSetupCode(typed);
   if (!code) return 'wrong';
-  if (await serverChecks(fetchFn, base)) {
+  if (fromHallServer && (await serverChecks(fetchFn, base))) {
     try {
       const r = await fetchFn(new URL(SETUP_CODE_API, base).href, {
         method: 'POST',

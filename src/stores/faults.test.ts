@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readErrorLog } from '../app/errorLog.ts';
+import { readErrorLog, subscribeErrorLog } from '../app/errorLog.ts';
 import { createFaultStore, faultedOn } from './faults.ts';
 
 describe('fault store', () => {
@@ -23,5 +23,27 @@ describe('fault store', () => {
     s.getState().actions.report('screen', '#/hall', 'boom');
     expect(faultedOn(s.getState(), '#/hall')).toBe(true);
     expect(readErrorLog()).toEqual([]);
+  });
+
+  it('the same crash caught twice while its fault shows is logged once; another crash, or the same one after coming back, is logged again', () => {
+    const s = createFaultStore();
+    let logged = 0;
+    const off = subscribeErrorLog(() => logged++);
+    try {
+      const zone = '#/zone/crossing?mode=game';
+      const load = () => new TypeError('Failed to fetch dynamically imported module: /assets/Zone-x.js');
+      s.getState().actions.report('zone', zone, load());
+      s.getState().actions.report('zone', zone, load());
+      expect(logged).toBe(1);
+      s.getState().actions.report('zone', zone, new RangeError('another part failed'));
+      expect(logged).toBe(2);
+      // away and back: the part is built afresh, and a new crash is a new fault
+      s.getState().actions.routeChanged('#/hall');
+      s.getState().actions.routeChanged(zone);
+      s.getState().actions.report('zone', zone, load());
+      expect(logged).toBe(3);
+    } finally {
+      off();
+    }
   });
 });

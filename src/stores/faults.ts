@@ -7,7 +7,7 @@
 // root of its own and can still see the old route for a moment after the page moved on, and it
 // must not rebuild the crashed part in that moment.
 import { createStore } from 'zustand/vanilla';
-import { logError, type ErrorSource } from '../app/errorLog.ts';
+import { describe, logError, type ErrorSource } from '../app/errorLog.ts';
 
 export interface Fault {
   /** the route it happened on (hashFor without the station's parameters: #/zone/crossing?mode=game) */
@@ -33,6 +33,10 @@ export function createFaultStore() {
     fault: null,
     actions: {
       report(source, route, error) {
+        // the same crash caught again while its fault shows (a retried render, a second view of the
+        // same part that failed to load) is one fault: one line in the staff's error log
+        const f = get().fault;
+        if (f && !f.left && f.route === route && f.source === source && f.message === describe(error).message) return;
         const entry = logError(source, error, { route });
         set({ fault: { route, source, message: entry.message, left: false } });
       },

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { E2E_SETUP_CODE } from './browser.ts';
 import { open, shot } from './helpers.ts';
 import { browserSuite } from './suite.ts';
 
@@ -75,7 +76,7 @@ describe('accessibility', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('mode-picker').waitFor();
     found.push(...(await axe(page, 'mode dialog')));
-    expect((await focused(page)).testid).toBe('mode-test');
+    expect((await focused(page)).testid).toBe('mode-game');
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid="mode-picker"]'))).toBe(true);
@@ -150,6 +151,11 @@ describe('accessibility', () => {
     const { page } = await suite.page({ viewport: { width: 1366, height: 768 } });
     const found: string[] = [];
     await open(page, '#/staff');
+    // a device without a PIN: the setup code first (the test build's), then the PIN
+    await page.getByTestId('setup-code').waitFor();
+    found.push(...(await axe(page, 'setup code')));
+    await page.getByTestId('setup-code').fill(E2E_SETUP_CODE);
+    await page.getByTestId('setup-code-ok').click();
     await page.getByTestId('pin-set').waitFor();
     found.push(...(await axe(page, 'pin set')));
     await keypad(page, PIN);

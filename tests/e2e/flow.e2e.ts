@@ -111,9 +111,9 @@ describe('visitor flow (flat skin)', () => {
     await page.mouse.click(p.x, p.y);
     await page.getByTestId('mode-picker').waitFor();
     expect(await page.getByTestId('mode-picker').textContent()).toContain('Drink & drug driving');
-    // the drink-driving zone has no game yet: no game button, a line saying so
-    expect(await page.getByTestId('mode-game').count()).toBe(0);
-    expect(await page.getByTestId('mode-no-game').textContent()).toContain('no game yet');
+    // the drink-driving zone offers all three modes, its game first
+    expect(await page.locator('[data-testid="mode-picker"] .mode').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-testid')))).toEqual(['mode-game', 'mode-test', 'mode-competition']);
+    expect(await page.getByTestId('mode-no-game').count()).toBe(0);
     await page.getByTestId('mode-test').click();
     await page.waitForURL(/#\/zone\/drunk\?mode=test$/);
     expect(await page.getByTestId('zone-title').textContent()).toBe('Drink & drug driving');
@@ -177,13 +177,14 @@ describe('visitor flow (flat skin)', () => {
     await page.getByTestId('portal-blindspot').focus();
     await page.keyboard.press('Enter');
     await page.getByTestId('mode-picker').waitFor();
-    // focus moves into the dialog (the first offered mode: blindspot has no game yet); Escape closes it
-    // and gives the focus back to the zone's card
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mode-test');
+    // focus moves into the dialog (the first offered mode: the game); Escape closes it and gives the
+    // focus back to the zone's card
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mode-game');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('mode-picker').count()).toBe(0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('portal-blindspot');
     await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/zone\/blindspot\?mode=competition/);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHallServer, type RunningHallServer } from '../../server/server.ts';
 import { tempDir } from '../../server/testing.ts';
-import { BASE, guardedPage, type Guarded } from './browser.ts';
+import { BASE, E2E_SETUP_CODE, guardedPage, type Guarded } from './browser.ts';
 import { shot } from './helpers.ts';
 import { browserSuite } from './suite.ts';
 
@@ -120,6 +120,10 @@ describe('hall server', () => {
     try {
       const page = staff.page;
       await page.goto(`${url()}/#/staff`);
+      // a device without a PIN asks for the setup code: on a hall server's page, the server checks the
+      // code it printed at start (the same one sets the hall's PIN below)
+      await page.getByTestId('setup-code').fill(hall.identity.setupCode);
+      await page.getByTestId('setup-code-ok').click();
       await page.getByTestId('pin-set').waitFor();
       for (const step of ['pin-set', 'pin-confirm']) {
         await page.getByTestId(step).waitFor();
@@ -178,6 +182,9 @@ describe('hall server', () => {
     await g.page.goto(`${BASE}/#/zone/crossing?mode=test&group=adult&lang=zh-Hans`);
     await finishTest(g.page, 'crossing');
     await g.page.goto(`${BASE}/#/staff`);
+    // the static copy's setup code is checked against the hash beside index.html, not by an API
+    await g.page.getByTestId('setup-code').fill(E2E_SETUP_CODE);
+    await g.page.getByTestId('setup-code-ok').click();
     await g.page.getByTestId('pin-set').waitFor();
     expect(api).toEqual([]);
     expect(await g.page.evaluate(() => 'hall-server' in window || !!document.querySelector('meta[name="hall-server"]'))).toBe(false);

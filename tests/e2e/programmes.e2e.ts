@@ -18,6 +18,8 @@ const suite = browserSuite();
 
 /** Answers the open check (pre or post): the i-th question right when right(i). */
 async function answerCheck(page: Page, which: 'pre-check' | 'post-check', right: (i: number) => boolean) {
+  // the check opens after its Start button: wait for it (a slow frame is not "no questions")
+  await page.getByTestId(which).waitFor();
   for (let i = 0; ; i++) {
     const card = page.getByTestId(which);
     if (!(await card.isVisible().catch(() => false))) {

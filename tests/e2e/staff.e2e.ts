@@ -276,8 +276,9 @@ describe('staff console (touch kiosk)', () => {
     await page.getByTestId('tab-stats').tap();
     await page.getByTestId('period-today').tap();
     await page.getByTestId('stats-mode').selectOption('competition');
-    for (const grp of groups) expect(await page.getByTestId(`stats-row-${grp}`).locator('[data-col="attempts"]').textContent()).toBe('1');
-    expect(await page.getByTestId('kpi-attempts').textContent()).toBe('4');
+    // the table and the key figures are recomputed after each filter change: wait for the last one
+    for (const grp of groups) await expect.poll(() => page.getByTestId(`stats-row-${grp}`).locator('[data-col="attempts"]').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('kpi-attempts').textContent()).toBe('4');
     await page.getByTestId('chart-by').locator('canvas').waitFor();
     await shot(page, 'staff-10-stats');
 

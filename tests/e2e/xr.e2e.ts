@@ -95,8 +95,8 @@ describe('immersive platform (emulated Quest 3)', () => {
     await xrFrames(page, 10);
     await clickUntil(page, 'portal-pane-signals', () => hasObject(page, 'panel:modes'), { input: 'hand' });
     await shot(page, 'xr-hand-modes');
-    // signals has no game yet: its dialog offers the self-test and the competition practice
-    expect(await hasObject(page, 'button:mode-game')).toBe(false);
+    // signals has its game: the dialog offers all three modes
+    expect(await hasObject(page, 'button:mode-game')).toBe(true);
     await clickUntil(page, 'button:mode-competition', async () => /#\/zone\/signals\?mode=competition/.test(page.url()), { input: 'hand' });
   });
 

@@ -10,7 +10,7 @@ import { canvasVariety } from './browser.ts';
 import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, setPress, thumbstick, xrFrames } from './xr.ts';
-import { savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+import { playUntil, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 
@@ -61,17 +61,17 @@ const blind = (page: Page): Promise<Blind> =>
     };
   });
 
-/** Hold keys until the game state says so. */
-async function hold(page: Page, keys: string[], until: (s: Blind) => boolean, timeout = 120_000) {
+/** Hold keys until the game state says so, the game stepped through its own frame (zoneGame.ts play). */
+async function hold(page: Page, keys: string[], until: (s: Blind) => boolean, maxSeconds = 60) {
   for (const k of keys) await page.keyboard.down(k);
-  await expect.poll(async () => until(await blind(page)), { timeout, interval: 50 }).toBe(true);
+  expect(await playUntil(page, () => blind(page), until, maxSeconds)).toBe(true);
   for (const k of [...keys].reverse()) await page.keyboard.up(k);
 }
 
-/** Once the game allows it (`ready`), press a key and hold it until the game has reacted (slow frames see it too). */
+/** Once the game allows it (`ready`), press a key and hold it until the game has reacted. */
 async function press(page: Page, key: string, until: (s: Blind) => boolean, ready: (s: Blind) => boolean = () => true) {
-  await expect.poll(async () => ready(await blind(page)), { timeout: 120_000, interval: 50 }).toBe(true);
-  await hold(page, [key], until, 60_000);
+  expect(await playUntil(page, () => blind(page), ready)).toBe(true);
+  await hold(page, [key], until, 10);
 }
 
 /** A controller button held for a few frames of the emulated headset. */
@@ -141,7 +141,8 @@ describe('blindspot zone game', () => {
     await hold(page, ['KeyW'], (s) => s.x >= -14.2);
     await page.waitForTimeout(500);
     await shot(page, 'game-blindspot-turn');
-    await page.getByTestId('game-summary').waitFor({ timeout: 120_000 });
+    // the truck turns past the waiting child: game time, played through the store
+    expect(await playUntil(page, () => page.getByTestId('game-summary').count(), (n) => n > 0, 120)).toBe(true);
     await shot(page, 'game-blindspot-summary');
     await expect.poll(async () => (await savedGameAttempts(page)).length, { timeout: 10_000 }).toBe(1);
     const [a] = await savedGameAttempts(page);
@@ -184,7 +185,7 @@ describe('blindspot zone game', () => {
     await shot(page, 'game-blindspot-cab-1080');
     // go on (after the cab's first seconds): from above, then to the turn
     for (const [id, done] of [[10, (s: Blind) => s.above], [11, (s: Blind) => s.stage === 'turn']] as const) {
-      await expect.poll(async () => (await blind(page)).canGoOn, { timeout: 120_000, interval: 50 }).toBe(true);
+      expect(await playUntil(page, () => blind(page), (s) => s.canGoOn)).toBe(true);
       await next.dispatchEvent('pointerdown', { pointerId: id, pointerType: 'touch', isPrimary: true });
       await expect.poll(async () => done(await blind(page)), { timeout: 60_000, interval: 50 }).toBe(true);
       await next.dispatchEvent('pointerup', { pointerId: id, pointerType: 'touch', isPrimary: true });

@@ -8,7 +8,7 @@ import { canvasVariety } from './browser.ts';
 import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, originPose, setPress, thumbstick, xrFrames } from './xr.ts';
-import { cues, gameState as game, moved, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+import { cues, gameState as game, moved, playUntil, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 
@@ -26,7 +26,7 @@ describe('crossing zone game', () => {
     const start = await game(page);
     // straight ahead from the kerb is the signalised zebra; its pedestrian light starts red
     await page.keyboard.down('KeyW');
-    await expect.poll(async () => (await game(page)).events, { timeout: 30_000 }).toContain('entered_on_red');
+    expect(await playUntil(page, () => game(page), (s) => s.events.includes('entered_on_red'), 30)).toBe(true);
     await page.keyboard.up('KeyW');
     const walked = await game(page);
     expect(Math.hypot(walked.x - start.x, walked.z - start.z)).toBeGreaterThan(1);
@@ -164,7 +164,7 @@ describe('crossing zone game', () => {
     await startGame(page);
     const hold = async (keys: string[], until: (s: Awaited<ReturnType<typeof game>>) => boolean, timeout = 60_000) => {
       for (const k of keys) await page.keyboard.down(k);
-      await expect.poll(async () => until(await game(page)), { timeout }).toBe(true);
+      expect(await playUntil(page, () => game(page), until, timeout / 1000)).toBe(true);
       for (const k of keys.reverse()) await page.keyboard.up(k);
     };
     // across the first street (on red, without looking), then along the far kerb to the van…
@@ -172,7 +172,9 @@ describe('crossing zone game', () => {
     await hold(['ShiftLeft', 'KeyD'], (s) => s.x >= 50);
     // …and straight out from behind it, backwards, not looking
     await page.keyboard.down('KeyS');
-    await page.getByTestId('consequence-replay').waitFor({ timeout: 60_000 });
+    const consequence = () => page.evaluate(() => (window as unknown as { __zoneGameStore: { getState(): { consequence: unknown } } }).__zoneGameStore.getState().consequence != null);
+    expect(await playUntil(page, consequence, (c) => c, 30)).toBe(true);
+    await page.getByTestId('consequence-replay').waitFor({ timeout: 30_000 });
     await page.keyboard.up('KeyS');
     const atReplay = await game(page);
     expect(atReplay.events.some((k) => k === 'collision' || k === 'near_miss')).toBe(true);

@@ -10,7 +10,7 @@ import { canvasVariety } from './browser.ts';
 import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, setPress, xrFrames } from './xr.ts';
-import { gameState as game, moved, placeHand, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+import { gameState as game, moved, placeHand, play, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 
@@ -26,31 +26,6 @@ async function measures(page: Page): Promise<Record<string, Measured>> {
 
 const heading = (page: Page) => page.evaluate(() => (window as unknown as { __zoneGame: { world: { player: { heading: number } } } }).__zoneGame.world.player.heading);
 const stage = (page: Page) => page.evaluate(() => (window as unknown as { __zoneGame: { stage: string } }).__zoneGame.stage);
-
-/**
- * Plays `seconds` of game time now, in steps of 1/30 s, through the zone-game store's own frame
- * (`tick`: the controls every device wrote — keys, touch, controllers, hands — read by the zone's
- * reader, the game stepped, the HUD published, replays queued, the end saved), with the page's
- * rendering in between. The software-rendered browser on a loaded machine draws a frame or two a
- * second; the game is the same at any frame rate, so the test does not wait for a slow one. With
- * the page's `__driver` installed (below), the driver presses its keys before each step. Stops
- * early when a consequence replay or the summary is on screen.
- */
-async function play(page: Page, seconds: number): Promise<void> {
-  await page.evaluate(async (secs) => {
-    type S = { status: string; consequence: unknown; actions: { tick(look: { dt: number; headYaw: number; drag: number }, clock: number): void } };
-    const w = window as unknown as { __zoneGameStore: { getState(): S }; __driver?: () => void };
-    const look = { dt: 1 / 30, headYaw: NaN, drag: 0 };
-    for (let i = 0; i < secs * 30; i++) {
-      const s = w.__zoneGameStore.getState();
-      if (s.status !== 'playing' || s.consequence) return;
-      w.__driver?.();
-      // clock 0: these steps publish the HUD only with fresh events; the page's own frames publish as usual
-      s.actions.tick(look, 0);
-      if (i % 15 === 14) await new Promise((r) => setTimeout(r, 0));
-    }
-  }, seconds);
-}
 
 /**
  * A careful driver in the page, pressing and releasing real keys before each step: keeps to the
@@ -168,6 +143,8 @@ describe('drunk zone game', () => {
     const [a] = await savedGameAttempts(page);
     expect(a).toMatchObject({ zone: 'drunk', mode: 'game', group: 'driver', device: 'desktop' });
     const m = await measures(page);
+    // both drives met the child (the run's events say why if not)
+    expect(Object.keys(m).sort(), JSON.stringify(a!.events.map((e) => e.kind))).toEqual(['drunk', 'sober']);
     // the engine's numbers: after drinking the brakes came later and the car went further (or hit the child)
     expect(m.sober!.hit).toBe(false);
     expect(m.drunk!.reactionS!).toBeGreaterThan(m.sober!.reactionS! + 0.2);

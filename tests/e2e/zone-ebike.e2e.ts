@@ -8,7 +8,7 @@ import { canvasVariety } from './browser.ts';
 import { browserSuite } from './suite.ts';
 import { open, shot } from './helpers.ts';
 import { clickUntil, hasObject, setPress, xrFrames } from './xr.ts';
-import { gameState as game, moved, placeHand, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+import { gameState as game, moved, placeHand, playUntil, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 
@@ -191,7 +191,7 @@ describe('e-bike zone game', () => {
         window.dispatchEvent(new KeyboardEvent(down ? 'keydown' : 'keyup', { code }));
       };
       let phase = 0, greenAt = -1;
-      window.__rider = setInterval(() => {
+      window.__driver = () => {
         const g = window.__zoneGame;
         if (!g || g.phase !== 'play') return;
         const p = g.world.player;
@@ -212,10 +212,13 @@ describe('e-bike zone game', () => {
         const fast = phase === 0 && p.x < -70;
         key('Space', p.speed > (fast ? 5.6 : 4.0));
         key('KeyW', p.speed < (fast ? 5.2 : 3.4));
-      }, 50);
+      };
     })()`);
-    await page.getByTestId('consequence-replay').waitFor({ timeout: 150_000 });
-    await page.evaluate(() => clearInterval((window as unknown as { __rider: number }).__rider));
+    // the ride in game time (zoneGame.ts play: the rider presses its keys before each step)
+    const consequence = () => page.evaluate(() => (window as unknown as { __zoneGameStore: { getState(): { consequence: unknown } } }).__zoneGameStore.getState().consequence != null);
+    expect(await playUntil(page, consequence, (c) => c, 150, 1)).toBe(true);
+    await page.getByTestId('consequence-replay').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => delete (window as unknown as { __driver?: unknown }).__driver);
     const events = (await game(page)).events;
     expect(events).toContain('truck_inside');
     expect(events.some((k) => ['near_miss', 'collision', 'inner_wheel_sweep'].includes(k))).toBe(true);

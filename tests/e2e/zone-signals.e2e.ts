@@ -11,7 +11,7 @@ import { canvasVariety } from './browser.ts';
 import { open, shot } from './helpers.ts';
 import { browserSuite } from './suite.ts';
 import { clickUntil, hasObject, setPress, thumbstick, xrFrames } from './xr.ts';
-import { cues, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
+import { cues, playUntil, savedGameAttempts, startGame, startVRGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 const zone = JSON.parse(readFileSync(new URL('../../scenes/signals.json', import.meta.url), 'utf8')) as {
@@ -74,7 +74,7 @@ describe('signals zone game', () => {
     // drive (W) to each item; answer it (one sign wrong on purpose: its family's rule is shown)
     for (let guard = 0; guard < 20; guard++) {
       await page.keyboard.down('KeyW');
-      await expect.poll(async () => (await state(page)).stage, { timeout: 30_000 }).not.toBe('walk');
+      expect(await playUntil(page, () => state(page), (st) => st.stage !== 'walk', 60)).toBe(true);
       await page.keyboard.up('KeyW');
       const s = await state(page);
       if (!s.question) break;
@@ -112,7 +112,7 @@ describe('signals zone game', () => {
     await page.getByTestId('breakdown-evacuate').click();
     await page.getByTestId('breakdown-triangle').click();
     await page.keyboard.down('KeyW');
-    await expect.poll(async () => (await state(page)).distance, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(152);
+    expect(await playUntil(page, () => state(page), (st) => st.distance >= 152, 240)).toBe(true);
     await page.keyboard.up('KeyW');
     expect(Number(await page.getByTestId('triangle-distance').getAttribute('data-m'))).toBeGreaterThanOrEqual(150);
     await shot(page, 'game-signals-zh-triangle-1366');
@@ -147,7 +147,7 @@ describe('signals zone game', () => {
       if (!now.question) {
         const x0 = now.x;
         await forward.dispatchEvent('pointerdown', { pointerId: 7, pointerType: 'touch', isPrimary: true });
-        await expect.poll(async () => (await state(page)).question !== null, { timeout: 60_000 }).toBe(true);
+        expect(await playUntil(page, () => state(page), (st) => st.question !== null, 60)).toBe(true);
         await forward.dispatchEvent('pointerup', { pointerId: 7, pointerType: 'touch', isPrimary: true });
         expect((await state(page)).x).toBeGreaterThan(x0);
         continue;

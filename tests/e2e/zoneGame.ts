@@ -113,3 +113,41 @@ export async function playOn(page: Page): Promise<string> {
     return s.controls.map.keys.find((k) => k.action === first && (k.value ?? 1) > 0)!.code;
   });
 }
+
+/**
+ * Plays `seconds` of game time now, in steps of 1/30 s, through the zone-game store's own frame
+ * (`tick`: the controls every device wrote — keys, touch, controllers, hands — read by the zone's
+ * reader, the game stepped, the HUD published, replays queued, the end saved), with the page's
+ * rendering in between. The software-rendered browser draws a frame or two a second under load;
+ * the game is the same at any frame rate, so a test need not wait for slow frames to move it. A
+ * page's `__driver` (if a test installed one) presses its keys before each step. Stops early when
+ * the game is not playing (a consequence replay, the summary).
+ */
+export async function play(page: Page, seconds: number): Promise<void> {
+  await page.evaluate(async (secs) => {
+    type S = { status: string; consequence: unknown; actions: { tick(look: { dt: number; headYaw: number; drag: number }, clock: number): void } };
+    const w = window as unknown as { __zoneGameStore: { getState(): S }; __driver?: () => void };
+    const look = { dt: 1 / 30, headYaw: NaN, drag: 0 };
+    for (let i = 0; i < secs * 30; i++) {
+      const s = w.__zoneGameStore.getState();
+      if (s.status !== 'playing' || s.consequence) return;
+      w.__driver?.();
+      // clock 0: these steps publish the HUD only with fresh events; the page's own frames publish as usual
+      s.actions.tick(look, 0);
+      if (i % 15 === 14) await new Promise((r) => setTimeout(r, 0));
+    }
+  }, seconds);
+}
+
+/**
+ * Plays `step` seconds of game time at a time until `until` holds for what `read` returns (at most
+ * `maxSeconds` of game time; then the last check fails the caller's expectation). A walk stops
+ * within a step's distance of its mark (0.1 s: about 15 cm at a walk).
+ */
+export async function playUntil<T>(page: Page, read: () => Promise<T>, until: (s: T) => boolean, maxSeconds = 120, step = 0.1): Promise<boolean> {
+  for (let t = 0; t <= maxSeconds; t += step) {
+    if (until(await read())) return true;
+    await play(page, step);
+  }
+  return until(await read());
+}

@@ -26,6 +26,7 @@ import {
   type PinLimiter,
 } from '../../staff/pin.ts';
 import { checkSetupCode, probeSetupCode, type SetupCodeSource } from '../../staff/setupCode.ts';
+import { hallServerHint } from '../../hall/hint.ts';
 
 type Mode =
   | { kind: 'loading' }
@@ -139,7 +140,7 @@ export function PinGate({ onUnlock }: { onUnlock: (o: { shortPin: boolean }) => 
   useEffect(() => {
     if (!needsProbe) return;
     let live = true;
-    void probeSetupCode(setupFetch, document.baseURI).then((source) => live && setMode((m) => (m.kind === 'set' ? { ...m, source } : m)));
+    void probeSetupCode(setupFetch, document.baseURI, hallServerHint()).then((source) => live && setMode((m) => (m.kind === 'set' ? { ...m, source } : m)));
     return () => {
       live = false;
     };
@@ -173,7 +174,7 @@ export function PinGate({ onUnlock }: { onUnlock: (o: { shortPin: boolean }) => 
     if (!attemptAllowed(limiter, now).allowed || !code.trim()) return;
     setBusy(true);
     try {
-      const r = await checkSetupCode(code, setupFetch, document.baseURI);
+      const r = await checkSetupCode(code, setupFetch, document.baseURI, hallServerHint());
       if (r === 'ok') {
         setError(null);
         setCodeOk(true);
