@@ -438,6 +438,7 @@ export const en: UiStrings = {
       belowPass: '{{score}} points (below the pass mark)',
       tries: '{{n}} tries',
       start: 'Start on this device',
+      leftOut: '{{zone}}: one result was left out (implausible: {{why}}).',
       startHint: '"Start on this device" hands this device to the participant: results are saved under the participant (the case number is not shown). Come back to the staff console afterwards to see them.',
       running: 'This device is recording results for participant {{code}}.',
       endRunning: "End the participant's session",

@@ -438,6 +438,7 @@ export const zhHans = {
       belowPass: '{{score}} 分（未达合格线）',
       tries: '{{n}} 次',
       start: '在本机开始',
+      leftOut: '{{zone}}：有一次成绩未计入（记录不合理：{{why}}）。',
       startHint: '点击“在本机开始”，本机即进入该参加人的体验，成绩记在该参加人名下（不显示案号）。体验结束再回到工作人员控制台查看。',
       running: '本机正在为参加人 {{code}} 记录成绩。',
       endRunning: '结束该参加人的体验',

@@ -233,6 +233,7 @@ function ParticipantDetail({ p, onSave, onDelete }: { p: Participant; onSave: (p
   const catalog = useCatalog();
   const data = useHallData();
   const lang = useLangOf();
+  const names = useNames();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const status = useMemo(() => (data ? programmeStatus(p, data.attempts) : null), [p, data]);
@@ -288,6 +289,15 @@ function ParticipantDetail({ p, onSave, onDelete }: { p: Participant; onSave: (p
         </tbody>
       </table>
       <p className="hint">{t('staff.programmes.startHint')}</p>
+      {data && data.implausible.some((x) => x.attempt.visitorId === p.visitorId) && (
+        <ul className="notice notice-warning" data-testid="participant-left-out">
+          {data.implausible
+            .filter((x) => x.attempt.visitorId === p.visitorId)
+            .map((x) => (
+              <li key={x.attempt.id}>{t('staff.programmes.leftOut', { zone: names.zone(x.attempt.zone), why: x.why })}</li>
+            ))}
+        </ul>
+      )}
       {p.items.includes('service') && <ServiceLog p={p} onSave={onSave} />}
       <ul className="programme-notes" data-testid="programme-notes">
         {wording.notes.map((n, k) => (
