@@ -269,10 +269,10 @@ describe('programmes staff assign', () => {
     expect(await page.getByTestId('service-error').textContent()).toContain('0.5 到 12 小时');
     await page.getByTestId('service-hours').fill('2');
     await page.getByTestId('service-add').click();
-    await expect.poll(() => page.getByTestId('service-total').textContent()).toBe('已服务 2 / 3 小时');
+    await expect.poll(() => page.getByTestId('service-total').textContent(), { timeout: 15_000 }).toBe('已服务 2 / 3 小时');
     await page.getByTestId('service-hours').fill('1.5');
     await page.getByTestId('service-add').click();
-    await expect.poll(() => page.getByTestId('service-total').textContent()).toBe('已服务 3.5 / 3 小时');
+    await expect.poll(() => page.getByTestId('service-total').textContent(), { timeout: 15_000 }).toBe('已服务 3.5 / 3 小时');
     await shot(page, 'programmes-1366-participant');
     await page.setViewportSize({ width: 1080, height: 1920 });
     await shot(page, 'programmes-1080-participant');
@@ -316,7 +316,10 @@ describe('programmes staff assign', () => {
     await page.getByTestId('participant-items').waitFor();
     // (on failure the detail says which item is missing and whether a result was left out as implausible)
     await expect
-      .poll(async () => ((await page.locator('[data-testid="participant-list"] tr[data-code="ZJ-2026-0042"] [data-testid="participant-progress"]').textContent()) === '✓ 已全部完成' ? 'complete' : await page.getByTestId('participant-detail').textContent()))
+      .poll(
+        async () => ((await page.locator('[data-testid="participant-list"] tr[data-code="ZJ-2026-0042"] [data-testid="participant-progress"]').textContent()) === '✓ 已全部完成' ? 'complete' : await page.getByTestId('participant-detail').textContent()),
+        { timeout: 15_000 },
+      )
       .toBe('complete');
     const scores = await page.locator('[data-testid="participant-items"] [data-testid="item-score"]').allTextContents();
     const gameScores = games.map((a) => String(Math.round(a.score)));
@@ -324,7 +327,7 @@ describe('programmes staff assign', () => {
     await shot(page, 'programmes-1366-complete');
     // the participant's session ends here (the next visitor is nobody's participant)
     await page.getByTestId('participant-end').click();
-    await expect.poll(() => page.getByTestId('participant-running').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('participant-running').count(), { timeout: 15_000 }).toBe(0);
 
     const certificate = await download(page, 'certificate');
     copyFileSync(certificate, `${SHOTS}programmes-certificate.pdf`);
@@ -354,7 +357,7 @@ describe('programmes staff assign', () => {
     await page.getByTestId('visit-name').fill('城东快递站');
     await page.getByTestId('visit-kind').selectOption('delivery');
     await page.getByTestId('visit-add').click();
-    await expect.poll(() => page.getByTestId('visit-active').textContent()).toContain('城东快递站');
+    await expect.poll(() => page.getByTestId('visit-active').textContent(), { timeout: 15_000 }).toContain('城东快递站');
 
     // a rider: pre-check 1 of 4, the e-bike self-test with the first answer wrong, post-check 4 of 4
     await open(page, '#/zone/ebike?mode=test&group=rider&lang=zh-Hans');
@@ -375,7 +378,7 @@ describe('programmes staff assign', () => {
     await keypad(page, STAFF_PIN);
     await page.getByTestId('tab-programmes').click();
     const visitRow = page.locator('[data-testid="visit-report-list"] tbody tr').first();
-    await expect.poll(() => visitRow.getByTestId('visit-visitors').textContent()).toBe('2');
+    await expect.poll(() => visitRow.getByTestId('visit-visitors').textContent(), { timeout: 15_000 }).toBe('2');
     await page.getByTestId('visit-reports').scrollIntoViewIfNeeded();
     await shot(page, 'programmes-1366-reports');
     const visitId = (await visitRow.getAttribute('data-visit'))!;
