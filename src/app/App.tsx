@@ -47,6 +47,8 @@ const Stage = lazy(() => import('../three/Stage.tsx'));
 const StaffApp = lazy(() => import('../ui/staff/StaffApp.tsx'));
 /** 小手拉大手: a visit's practice-at-home link (#/hall?…&home=<code>), usually on a phone at home */
 const HomePractice = lazy(() => import('../ui/flat/HomePractice.tsx'));
+/** a live competition on the hall server, joined from this device (the big screen's QR opens it) */
+const JoinScreen = lazy(() => import('../ui/flat/JoinScreen.tsx'));
 
 /**
  * Where the 3D stage lives: loaded the first time a screen shows it, then kept mounted (an XR
@@ -157,6 +159,9 @@ function Screens() {
       break;
     case 'staff':
       screen = <StaffApp />;
+      break;
+    case 'join':
+      screen = <JoinScreen code={params.code} />;
       break;
     case 'lab':
       screen = null;

@@ -7,6 +7,8 @@ describe('hash routes', () => {
     expect(parseHash('#/').route).toEqual({ name: 'start' });
     expect(parseHash('#/hall').route).toEqual({ name: 'hall' });
     expect(parseHash('#/staff').route).toEqual({ name: 'staff' });
+    expect(parseHash('#/join?code=ab3def')).toEqual({ route: { name: 'join' }, params: { code: 'ab3def' } });
+    expect(hashFor({ name: 'join' }, { code: 'AB3DEF' })).toBe('#/join?code=AB3DEF');
     expect(parseHash('#/zone/crossing?mode=test').route).toEqual({ name: 'zone', zoneId: 'crossing', mode: 'test' });
   });
 

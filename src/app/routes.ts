@@ -1,5 +1,6 @@
 // Hash routes (a contract: kiosks, teachers' links and tests use them):
 //   #/  #/hall  #/zone/<zoneId>?mode=<game|test|competition>  #/staff
+//   #/join?code=<join code>  (a live competition on the hall server: the big screen's QR opens it)
 // plus deep-link parameters group=<groupId>&lang=<zh-Hans|zh-Hant|en> on any route.
 import { MODE_IDS, type ModeId } from '../content/ids.ts';
 
@@ -8,6 +9,8 @@ export type Route =
   | { name: 'hall' }
   | { name: 'zone'; zoneId: string; mode: string }
   | { name: 'staff' }
+  /** joining a live competition (code in the parameters) and then playing it on this device */
+  | { name: 'join' }
   /** development and benchmark views of the 3D kit (#/lab/<id>): not a product screen */
   | { name: 'lab'; id: string }
   | { name: 'notFound'; path: string };
@@ -44,6 +47,7 @@ export function parseHash(hash: string): Parsed {
   if (parts.length === 0) route = { name: 'start' };
   else if (parts[0] === 'hall' && parts.length === 1) route = { name: 'hall' };
   else if (parts[0] === 'staff' && parts.length === 1) route = { name: 'staff' };
+  else if (parts[0] === 'join' && parts.length === 1) route = { name: 'join' };
   else if (parts[0] === 'lab' && parts.length === 2 && (LAB_IDS as readonly string[]).includes(parts[1]!)) route = { name: 'lab', id: parts[1]! };
   else if (parts[0] === 'zone' && parts.length === 2) route = { name: 'zone', zoneId: parts[1]!, mode: params.mode ?? 'game' };
   else route = { name: 'notFound', path };
@@ -67,6 +71,9 @@ export function hashFor(route: Route, params: Record<string, string> = {}): stri
       break;
     case 'staff':
       path = '/staff';
+      break;
+    case 'join':
+      path = '/join';
       break;
     case 'lab':
       path = `/lab/${encodeURIComponent(route.id)}`;

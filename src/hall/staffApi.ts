@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { HallStats } from '../scoring/stats.ts';
 import { callEmpty, callJson, statsParams, type Fetch } from './api.ts';
 import type { StatsQuery } from './protocol.ts';
+import { roomInfoSchema, type RoomInfo } from './live.ts';
 
 const sessionSchema = z.object({ signedIn: z.boolean(), expiresAt: z.number().nullable().optional() });
 const summaryShape = z.looseObject({ attempts: z.number() });
@@ -18,6 +19,7 @@ const statsSchema = z.object({
   }),
   byDeviceKind: z.record(z.string(), z.number()),
 });
+const roomsSchema = z.object({ rooms: z.array(roomInfoSchema.extend({ phase: z.string(), players: z.number() })) });
 const purgeSchema = z.object({ attempts: z.number(), visitors: z.number() });
 
 export interface ServerStats {
@@ -36,6 +38,10 @@ export interface StaffApi {
   putKiosk(k: { attract: boolean; idleSeconds: number; blockContextMenu: boolean }): Promise<void>;
   putQuestions(questions: unknown[]): Promise<{ count: number }>;
   purge(olderThanDays?: number): Promise<{ attempts: number; visitors: number }>;
+  /** a live competition room (join code for the big screen) */
+  createRoom(title: string): Promise<RoomInfo>;
+  /** the hall's live rooms not finished yet (a console reloaded mid-competition hosts its room again) */
+  rooms(): Promise<(RoomInfo & { phase: string; players: number })[]>;
 }
 
 export function staffApi(base = '', f: Fetch = (...a) => fetch(...a)): StaffApi {
@@ -54,6 +60,8 @@ export function staffApi(base = '', f: Fetch = (...a) => fetch(...a)): StaffApi 
     exportUrl: (format, q) => `${base}/api/staff/export.${format}${statsParams(q)}`,
     putKiosk: (k) => callEmpty(f, base, 'PUT', '/api/staff/settings/kiosk', k),
     putQuestions: (questions) => callJson(f, base, z.object({ count: z.number() }), 'PUT', '/api/staff/questions', { questions }),
+    createRoom: (title) => callJson(f, base, roomInfoSchema, 'POST', '/api/staff/rooms', { title }),
+    rooms: async () => (await callJson(f, base, roomsSchema, 'GET', '/api/staff/rooms')).rooms,
     purge: (days) => callJson(f, base, purgeSchema, 'DELETE', `/api/staff/attempts${days === undefined ? '' : `?olderThanDays=${days}`}`),
   };
 }

@@ -10,6 +10,10 @@ import './text.ts';
 import { World } from './World.tsx';
 import { exposeForTests, testHooksEnabled } from '../app/testHooks.ts';
 import { logError } from '../app/errorLog.ts';
+import { AdaptiveResolution } from './quality/AdaptiveResolution.tsx';
+
+/** the sharpest the flat view is drawn: the device's own pixel ratio, at most 2 */
+const MAX_DPR = Math.min(2, Math.max(1, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1));
 
 /**
  * A lost WebGL context (GPU reset, a kiosk's driver hiccup) gets a clear message while three
@@ -91,7 +95,7 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
       <Canvas
         frameloop={running ? 'always' : 'never'}
         camera={{ position: [0, 2.4, 4.2], fov: 62, near: 0.05, far: 200 }}
-        dpr={[1, 2]}
+        dpr={MAX_DPR}
         gl={{ antialias: true, powerPreference: 'high-performance' }}
         onCreated={({ camera }) => camera.lookAt(0, 1.3, -3)}
       >
@@ -103,6 +107,7 @@ export default function Stage({ route, keep, visible }: { route: Route; keep: Re
         <Expose xrStore={xrStore} />
         <ContextLossNotice onLost={setLost} />
         <ClockResume running={running} />
+        <AdaptiveResolution running={running} inXR={inXR} max={MAX_DPR} />
       </Canvas>
       {visible && !inXR && <EnterVR store={xrStore} />}
     </div>

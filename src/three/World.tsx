@@ -18,6 +18,7 @@ import { DesktopControls } from './DesktopControls.tsx';
 import { Lobby } from './hall/Lobby.tsx';
 import { GamePanel3D } from './panels/GamePanel3D.tsx';
 import { MenuPanel3D } from './panels/MenuPanel3D.tsx';
+import { LivePanel3D } from './panels/LivePanel3D.tsx';
 import { ModePanel3D } from './panels/ModePanel3D.tsx';
 import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
 import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
@@ -142,6 +143,7 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
             {route.name === 'zone' && faulted && <FaultPanel3D keep={keep} />}
             {route.name === 'zone' && !playing && !faulted && <ZonePanel3D zoneId={route.zoneId} mode={route.mode} keep={keep} />}
             {route.name === 'start' && <ProfilePanel3D />}
+            {route.name === 'join' && <LivePanel3D />}
           </PanelAnchor>
         )}
       </Suspense>

@@ -260,12 +260,17 @@ describe('typed nicknames', () => {
     await enterVR(page);
     type Info = { glyphBounds: Float32Array; glyphAtlasIndices: Float32Array; visibleBounds: number[] };
     await page.waitForFunction(() => {
-      const h = (window as unknown as { __hall3d: { scene: { getObjectByName(n: string): { textRenderInfo?: unknown } | undefined } } }).__hall3d;
-      return !!h.scene.getObjectByName('menu-visitor')?.textRenderInfo;
+      // on a panel the label is a member of the panel's batch, hung on its anchor (userData.label)
+      type T = { textRenderInfo?: unknown; userData: { label?: { textRenderInfo?: unknown } } };
+      const h = (window as unknown as { __hall3d: { scene: { getObjectByName(n: string): T | undefined } } }).__hall3d;
+      const o = h.scene.getObjectByName('menu-visitor');
+      return !!(o?.userData.label ?? o)?.textRenderInfo;
     }, undefined, { timeout: 60_000 });
     const info = await page.evaluate(() => {
-      const h = (window as unknown as { __hall3d: { scene: { getObjectByName(n: string): { text: string; font: string; textRenderInfo: Info } | undefined } } }).__hall3d;
-      const t = h.scene.getObjectByName('menu-visitor')!;
+      type T = { text: string; font: string; textRenderInfo: Info };
+      const h = (window as unknown as { __hall3d: { scene: { getObjectByName(n: string): (T & { userData: { label?: T } }) | undefined } } }).__hall3d;
+      const o = h.scene.getObjectByName('menu-visitor')!;
+      const t = o.userData.label ?? o;
       const r = t.textRenderInfo;
       return { text: t.text, font: t.font, bounds: Array.from(r.glyphBounds), atlas: Array.from(r.glyphAtlasIndices), visible: r.visibleBounds };
     });

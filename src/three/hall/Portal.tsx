@@ -1,6 +1,6 @@
-import { Text } from '@react-three/drei';
 import { useState } from 'react';
 import type { ThreeEvent } from '@react-three/fiber';
+import { Label3D } from '../ui/Label3D.tsx';
 
 export interface PortalProps {
   zoneId: string;
@@ -40,12 +40,12 @@ export function Portal({ zoneId, position, rotationY, color, title, summary, fon
         <meshBasicMaterial color={broken ? '#333333' : color} transparent opacity={hover || active ? 0.55 : 0.3} />
       </mesh>
       {/* sized to be read from the lobby's default camera (≈ 7 m away on a desktop or a kiosk) */}
-      <Text raycast={() => null} font={font} fontSize={0.32 * scale} overflowWrap="break-word" maxWidth={2.4} textAlign="center" position={[0, 2.75, 0]} color="#ffffff" anchorX="center" anchorY="bottom" outlineWidth={0.012} outlineColor="#000000">
+      <Label3D font={font} fontSize={0.32 * scale} maxWidth={2.4} textAlign="center" position={[0, 2.75, 0]} color="#ffffff" anchorX="center" anchorY="bottom" outlineWidth={0.012} outlineColor="#000000">
         {title}
-      </Text>
-      <Text raycast={() => null} font={font} fontSize={0.24 * scale} overflowWrap="break-word" maxWidth={2} position={[0, 1.05, 0.01]} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center" lineHeight={1.3} outlineWidth={0.01} outlineColor="#000000">
+      </Label3D>
+      <Label3D font={font} fontSize={0.24 * scale} maxWidth={2} position={[0, 1.05, 0.01]} color="#ffffff" anchorX="center" anchorY="middle" textAlign="center" lineHeight={1.3} outlineWidth={0.01} outlineColor="#000000">
         {summary}
-      </Text>
+      </Label3D>
     </group>
   );
 }

@@ -15,6 +15,7 @@ import type { ConsequenceView, ZoneGameStore } from '../../stores/zoneGame.ts';
 import { helpLine } from '../../ui/input/controlsHelp.ts';
 import { showsCitations, summaryView } from '../../zones/common/lessons.ts';
 import { Button3D } from '../ui/Button3D.tsx';
+import { PanelBatchScope } from '../ui/Label3D.tsx';
 import { Body3D, Panel3D } from '../ui/Panel3D.tsx';
 import { PanelTextContext, usePanelText } from '../ui/panelText.ts';
 import { textScale } from '../text.ts';
@@ -130,13 +131,16 @@ function GamePanelBody({ handle, zone }: { handle: ZoneGameHandle; zone: ZoneDef
   ].filter(Boolean);
   return (
     <group position={[0, -0.55, 0.25]} rotation={[-0.5, 0, 0]}>
-      <Panel3D name="panel:game-hud" width={0.9} height={0.09 + 0.06 * Math.max(2, lines.length)}>
-        <Body3D position={[0, 0, 0]} width={0.84} anchorY="middle" color={last && last.points < 0 ? '#ffa94d' : '#ffffff'}>
-          {lines.join('\n')}
-        </Body3D>
-      </Panel3D>
-      {/* ending early: unfinished tasks count as missed, and the summary follows */}
-      <Button3D id="game-quit" label={t('game.quit')} width={0.2} height={0.07} position={[0.58, 0, 0]} onClick={() => actions.quit()} />
+      {/* the quit button beside the HUD is drawn in the HUD's batch */}
+      <PanelBatchScope>
+        <Panel3D name="panel:game-hud" width={0.9} height={0.09 + 0.06 * Math.max(2, lines.length)}>
+          <Body3D position={[0, 0, 0]} width={0.84} anchorY="middle" color={last && last.points < 0 ? '#ffa94d' : '#ffffff'}>
+            {lines.join('\n')}
+          </Body3D>
+        </Panel3D>
+        {/* ending early: unfinished tasks count as missed, and the summary follows */}
+        <Button3D id="game-quit" label={t('game.quit')} width={0.2} height={0.07} position={[0.58, 0, 0]} onClick={() => actions.quit()} />
+      </PanelBatchScope>
     </group>
   );
 }

@@ -1,6 +1,7 @@
 // Competition practice inside the headset: the same store as the flat screen (app/usePractice.ts),
 // drawn as a 3D panel: whether a competition is on at this kiosk, then the timed round alone.
 import { useTranslation } from 'react-i18next';
+import { hallServerHint } from '../../hall/hint.ts';
 import { useStore } from 'zustand';
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { useNow, usePractice, useRunningCompetition } from '../../app/usePractice.ts';
@@ -56,8 +57,9 @@ export function PracticePanel3D({ zone, keep }: { zone: ZoneId; keep: Record<str
         <Body3D position={[0, 0.06, 0]} width={1.1}>
           {practice.items.length ? `${t('practice.intro', { count: practice.items.length, seconds: practice.timeLimitSec })}\n${t('practice.notSaved')}` : t('practice.empty')}
         </Body3D>
-        {practice.items.length > 0 && <Button3D id="practice-start" label={t('practice.start')} width={0.4} position={[0.25, -0.3, 0]} onClick={() => store.getState().actions.begin()} />}
-        {back(-0.25, -0.3)}
+        {practice.items.length > 0 && <Button3D id="practice-start" label={t('practice.start')} width={0.36} position={[0.39, -0.3, 0]} onClick={() => store.getState().actions.begin()} />}
+        {hallServerHint() && <Button3D id="practice-join-live" label={t('live.joinLive')} width={0.36} position={[0, -0.3, 0]} onClick={() => navigate({ name: 'join' })} />}
+        {back(-0.39, -0.3)}
       </Panel3D>
     );
 

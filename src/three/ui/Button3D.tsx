@@ -1,6 +1,7 @@
-import { Text } from '@react-three/drei';
 import type { ThreeEvent } from '@react-three/fiber';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { Group } from 'three';
+import { Label3D, useBatchFace } from './Label3D.tsx';
 import { usePanelText } from './panelText.ts';
 
 export interface Button3DProps {
@@ -15,7 +16,11 @@ export interface Button3DProps {
   onClick: () => void;
 }
 
-/** A flat button in 3D: works with controller rays, hand rays and pokes, mouse and touch alike. */
+/**
+ * A flat button in 3D: works with controller rays, hand rays and pokes, mouse and touch alike. On a
+ * panel its face and label are drawn by the panel's batch; its own plane stays as the (invisible)
+ * target the pointers hit.
+ */
 export function Button3D({ id, label, position = [0, 0, 0], width = 0.36, height = 0.09, selected = false, disabled = false, onClick }: Button3DProps) {
   const [hover, setHover] = useState(false);
   const { font, size } = usePanelText();
@@ -24,10 +29,13 @@ export function Button3D({ id, label, position = [0, 0, 0], width = 0.36, height
     if (!disabled) onClick();
   };
   const bg = disabled ? '#3b4a55' : selected ? '#ffd43b' : hover ? '#2f6d93' : '#1f4560';
+  const at = useRef<Group>(null);
+  const batched = useBatchFace(at, width, height, bg);
   return (
-    <group position={position}>
+    <group ref={at} position={position}>
       <mesh
         name={`button:${id}`}
+        visible={!batched}
         onClick={click}
         onPointerOver={(e) => {
           e.stopPropagation();
@@ -38,9 +46,9 @@ export function Button3D({ id, label, position = [0, 0, 0], width = 0.36, height
         <planeGeometry args={[width, height]} />
         <meshBasicMaterial color={bg} />
       </mesh>
-      <Text font={font} fontSize={Math.min(height * 0.42, 0.034 * size)} overflowWrap="break-word" maxWidth={width * 0.92} position={[0, 0, 0.002]} color={selected ? '#1b1b1b' : '#ffffff'} anchorX="center" anchorY="middle" textAlign="center" raycast={() => null}>
+      <Label3D font={font} fontSize={Math.min(height * 0.42, 0.034 * size)} maxWidth={width * 0.92} position={[0, 0, 0.002]} color={selected ? '#1b1b1b' : '#ffffff'} anchorX="center" anchorY="middle" textAlign="center">
         {label}
-      </Text>
+      </Label3D>
     </group>
   );
 }

@@ -3,6 +3,7 @@
 // competition. Same store as the 3D panel (app/usePractice.ts).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hallServerHint } from '../../hall/hint.ts';
 import { useStore } from 'zustand';
 import { useCatalog, useSession } from '../../app/context.tsx';
 import { useNow, usePractice, useRunningCompetition } from '../../app/usePractice.ts';
@@ -24,9 +25,19 @@ function Running() {
   const { t } = useTranslation();
   const running = useRunningCompetition();
   return (
-    <p className={running ? 'notice-inline' : 'hint'} data-testid={running ? 'practice-running' : 'practice-none-running'}>
-      {running ? t('practice.running', { title: running.title, players: running.players }) : t('practice.noneRunning')}
-    </p>
+    <>
+      <p className={running ? 'notice-inline' : 'hint'} data-testid={running ? 'practice-running' : 'practice-none-running'}>
+        {running ? t('practice.running', { title: running.title, players: running.players }) : t('practice.noneRunning')}
+      </p>
+      {/* from a hall server, a live competition is joined on this device with the big screen's code */}
+      {hallServerHint() && (
+        <p>
+          <button type="button" data-testid="practice-join-live" onClick={() => navigate({ name: 'join' })}>
+            {t('live.joinLive')}
+          </button>
+        </p>
+      )}
+    </>
   );
 }
 

@@ -247,7 +247,7 @@ function QuestionPanel({ s, store, lang }: { s: CompetitionState; store: Competi
   );
 }
 
-function PlayerStrip({ s, store, lang }: { s: CompetitionState; store: CompetitionStore; lang: Lang }) {
+function PlayerStrip({ s, store, lang, remote }: { s: CompetitionState; store: CompetitionStore; lang: Lang; remote?: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const ctx = useStore(store, (x) => x.ctx);
   const setup = s.setup!;
@@ -272,7 +272,12 @@ function PlayerStrip({ s, store, lang }: { s: CompetitionState; store: Competiti
                 {totals.points}
               </span>
             </div>
-            {setup.answering === 'buzz' ? (
+            {remote?.has(p.id) ? (
+              // a visitor of a live room answers on their own device: no button here would act for them
+              <span className="answered" data-testid={answered ? `answered-${p.id}` : `remote-${p.id}`}>
+                {answered ? t('competition.host.answered') : holder ? t('competition.host.hasFloor') : out ? t('competition.host.out') : t('live.host.onDevice')}
+              </span>
+            ) : setup.answering === 'buzz' ? (
               <button
                 type="button"
                 className="buzz"
@@ -339,7 +344,8 @@ function Shortcuts({ answering }: { answering: 'buzz' | 'all' }) {
   );
 }
 
-export function HostView({ store }: { store: CompetitionStore }) {
+/** `remote`: players who answer on their own devices (a live room's visitors). */
+export function HostView({ store, remote }: { store: CompetitionStore; remote?: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const lang = useSession((x) => x.lang);
   // what is on disk: an award shows once a crash can no longer take it back
@@ -485,7 +491,7 @@ export function HostView({ store }: { store: CompetitionStore }) {
             </div>
           )}
         </div>
-        {live && <PlayerStrip s={s} store={store} lang={lang} />}
+        {live && <PlayerStrip s={s} store={store} lang={lang} remote={remote} />}
       </div>
       {live && (
         <footer className="host-controls" aria-label={t('competition.host.controls')}>

@@ -61,8 +61,13 @@ function defaultName(t: (k: string, o?: Record<string, unknown>) => string, entr
   return t('competition.setup.player', { n: i + 1 });
 }
 
-/** The setup as the log will hold it (validated by parseSetup). */
-function toSetupInput(d: Draft, id: string, seed: number, lang: Lang): CompetitionSetupInput {
+/** Visitors who joined a live room (they answer on their own devices: no buzzers). */
+export interface LiveEntrants {
+  visitors: { id: string; name: string; group: string }[];
+}
+
+/** The setup as the log will hold it (validated by parseSetup); in a live room with its visitors. */
+function toSetupInput(d: Draft, id: string, seed: number, lang: Lang, live?: LiveEntrants): CompetitionSetupInput {
   const players = d.players.slice(0, d.count);
   const buzzers: Record<string, Buzzer> = {};
   players.forEach((p, i) => {
@@ -76,7 +81,8 @@ function toSetupInput(d: Draft, id: string, seed: number, lang: Lang): Competiti
     title: d.title,
     seed,
     entrants: d.entrants,
-    players: players.map((p, i) => ({ id: playerId(i), name: p.name, group: p.group })),
+    players: [...players.map((p, i) => ({ id: playerId(i), name: p.name, group: p.group })), ...(live?.visitors ?? [])],
+    ...(live ? { live: true as const } : {}),
     rounds: d.rounds,
     lang,
     answering: d.answering,
@@ -108,7 +114,12 @@ function NumberField({ label, value, onChange, min, max, testid }: { label: stri
   );
 }
 
-export function SetupForm({ store }: { store: CompetitionStore }) {
+/**
+ * `live`: the setup of a hall server's live room — the players listed here are the teams on site
+ * (this kiosk's buzzers, none is fine), the room adds every visitor who joined; the room's title
+ * is the one it was created with.
+ */
+export function SetupForm({ store, live }: { store: CompetitionStore; live?: LiveEntrants }) {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const names = useNames();
@@ -120,7 +131,7 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
   const [draft, setDraft] = useState<Draft>(() => ({
     title: t('competition.setup.defaultTitle'),
     entrants: 'teams',
-    count: 4,
+    count: live ? 0 : 4,
     players: Array.from({ length: MAX_PLAYERS }, (_, i) => ({ name: defaultName(t, 'teams', i), group: defaultGroup, keys: [`Digit${i + 1}`] })),
     rounds: [{ kind: 'quiz', zone: zones[0] ?? 'crossing', count: 5, timeLimitSec: 20 }],
     answering: 'buzz',
@@ -159,7 +170,7 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
   }, [wantedZones, banks, loadBank]);
 
   const lang = useSession((s) => s.lang);
-  const input = useMemo(() => toSetupInput(draft, ids.id, ids.seed, lang), [draft, ids, lang]);
+  const input = useMemo(() => toSetupInput(draft, ids.id, ids.seed, lang, live), [draft, ids, lang, live]);
   const parsed = useMemo(() => parseSetup(input), [input]);
   const problems = useMemo(() => {
     if (!parsed.ok) return [];
@@ -251,7 +262,10 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
     setStarting(true);
     setChecking(false);
     try {
-      await store.getState().actions.create(parsed.value as CompetitionSetup);
+      // a live room adds its visitors itself: it is sent the teams on site only
+      const local = new Set(live?.visitors.map((v) => v.id));
+      const setup = live ? { ...parsed.value, players: parsed.value.players.filter((p) => !local.has(p.id)) } : parsed.value;
+      await store.getState().actions.create(setup as CompetitionSetup);
     } finally {
       setStarting(false);
     }
@@ -263,12 +277,15 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
 
   return (
     <section className="staff-tab setup" data-testid="setup">
-      <h2>{t('competition.setup.title')}</h2>
+      {!live && <h2>{t('competition.setup.title')}</h2>}
       <div className="panel">
-        <label className="field">
-          <span>{t('competition.setup.name')}</span>
-          <input value={draft.title} maxLength={60} data-testid="setup-title" onChange={(e) => patch({ title: e.target.value })} />
-        </label>
+        {live && <p className="hint">{t('live.host.localHint')}</p>}
+        {!live && (
+          <label className="field">
+            <span>{t('competition.setup.name')}</span>
+            <input value={draft.title} maxLength={60} data-testid="setup-title" onChange={(e) => patch({ title: e.target.value })} />
+          </label>
+        )}
         <div className="row wrap">
           <div className="inline-field">
             <span>{t('competition.setup.entrants')}</span>
@@ -295,7 +312,7 @@ export function SetupForm({ store }: { store: CompetitionStore }) {
           <div className="inline-field">
             <span>{t('competition.setup.count')}</span>
             <div className="stepper">
-              <button type="button" aria-label={t('competition.setup.fewer')} data-testid="setup-fewer" disabled={draft.count <= MIN_PLAYERS} onClick={() => patch({ count: draft.count - 1 })}>
+              <button type="button" aria-label={t('competition.setup.fewer')} data-testid="setup-fewer" disabled={draft.count <= (live ? 0 : MIN_PLAYERS)} onClick={() => patch({ count: draft.count - 1 })}>
                 −
               </button>
               <output data-testid="setup-count">{draft.count}</output>

@@ -5,7 +5,7 @@
 // looked at every other frame, the others in turn between — and only while the cab is in use.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferGeometry, DoubleSide, Float32BufferAttribute, Group, LinearFilter, Mesh, MeshBasicMaterial, MeshStandardMaterial, PerspectiveCamera, Vector3, WebGLRenderTarget } from 'three';
+import { BoxGeometry, BufferGeometry, DoubleSide, Float32BufferAttribute, Group, LinearFilter, Mesh, MeshStandardMaterial, PerspectiveCamera, ShaderMaterial, SRGBColorSpace, Vector3, WebGLRenderTarget } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { CabSpec } from '../../sim/geometry/blindZone.ts';
 import { noRaycast } from '../../three/props/PropBody.tsx';
@@ -37,12 +37,28 @@ export function CabMirrors({ cab, width, pose, looking }: { cab: CabSpec; width:
     const rigs = mirrorRigs(cab);
     const target = new WebGLRenderTarget(TILE * 2, TILE * 2, { depthBuffer: true, minFilter: LinearFilter, magFilter: LinearFilter });
     target.scissorTest = true;
+    // The mirror pass draws with the very programs of the visitor's own view (otherwise every material
+    // in the mirrors compiles a second variant — no tone mapping, linear output — and a cab frame
+    // needed twice the programs): three picks tone mapping and the sRGB output for a target flagged as
+    // the headset's. The tile is stored as plain RGBA8, so it holds the finished, encoded colours,
+    // and the glass shows them as they are.
+    target.texture.colorSpace = SRGBColorSpace;
+    target.texture.internalFormat = 'RGBA8';
+    (target as WebGLRenderTarget & { isXRRenderTarget: boolean }).isXRRenderTarget = true;
     const cameras = rigs.map((r) => new PerspectiveCamera((r.vfov * 180) / Math.PI, r.aspect, 0.3, FAR));
     const q = glassQuads(cab, rigs);
     const glassGeometry = new BufferGeometry();
     glassGeometry.setAttribute('position', new Float32BufferAttribute(q.positions, 3));
     glassGeometry.setAttribute('uv', new Float32BufferAttribute(q.uvs, 2));
-    const glass = new Mesh(glassGeometry, new MeshBasicMaterial({ map: target.texture, side: DoubleSide }));
+    const glass = new Mesh(
+      glassGeometry,
+      new ShaderMaterial({
+        uniforms: { tile: { value: target.texture } },
+        vertexShader: 'varying vec2 vUv; void main() { vUv = uv; gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0); }',
+        fragmentShader: 'uniform sampler2D tile; varying vec2 vUv; void main() { gl_FragColor = texture2D(tile, vUv); }',
+        side: DoubleSide,
+      }),
+    );
     glass.name = 'mirror-glass';
     glass.raycast = noRaycast;
     // housings and arms: one merged dark mesh behind the glasses
@@ -64,7 +80,7 @@ export function CabMirrors({ cab, width, pose, looking }: { cab: CabSpec; width:
     () => () => {
       parts.target.dispose();
       parts.glass.geometry.dispose();
-      (parts.glass.material as MeshBasicMaterial).dispose();
+      (parts.glass.material as ShaderMaterial).dispose();
       parts.housing.geometry.dispose();
       (parts.housing.material as MeshStandardMaterial).dispose();
     },
