@@ -174,7 +174,8 @@ export function hallContent(root: string): Plugin {
         return `export default ${JSON.stringify(coverage)};`;
       }
       if (vid === V_CONTENT) {
-        const scenes = listContent(root, 'scenes').map(read);
+        // programmes.json is the staff console's (imported there), not the catalog's
+        const scenes = listContent(root, 'scenes').filter((f) => !f.endsWith('/programmes.json')).map(read);
         const quizzes = listContent(root, 'quizzes').filter((f) => !f.endsWith('/groups.json'));
         const loaders = quizzes
           .map((f) => f.slice('quizzes/'.length, -'.json'.length))

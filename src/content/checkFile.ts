@@ -1,6 +1,6 @@
 // Decides what kind of content a file is by its name and checks it with the matching schema.
 import type { FactsIndex } from './facts.ts';
-import { checkGroups, checkHall, checkQuiz, checkZone, type ContentProblem } from './validate.ts';
+import { checkGroups, checkHall, checkProgrammes, checkQuiz, checkZone, type ContentProblem } from './validate.ts';
 
 export interface CheckContext {
   facts?: FactsIndex;
@@ -13,6 +13,7 @@ export function checkContentFile(file: string, text: string, ctx: CheckContext):
   let r;
   if (name === 'groups.json') r = checkGroups(file, text);
   else if (name === 'hall.json') r = checkHall(file, text);
+  else if (name === 'programmes.json') r = checkProgrammes(file, text);
   else if (dir === 'quizzes') r = checkQuiz(file, text, ctx);
   else if (dir === 'scenes') r = checkZone(file, text, name.replace(/\.json$/, ''), ctx);
   else {

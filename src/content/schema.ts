@@ -293,3 +293,51 @@ export const hallSchema = z
   })
   .strict();
 export type HallDef = z.infer<typeof hallSchema>;
+
+/** A text with `{name}` placeholders the app fills in (the same names in every language). */
+const templateSchema = localizedSchema.superRefine((t, ctx) => {
+  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+  if (names(t['zh-Hans']) !== names(t.en)) ctx.addIssue({ code: 'custom', message: 'zh-Hans and en must use the same {placeholders}' });
+});
+
+/**
+ * scenes/programmes.json: the wording of the programmes staff assign (the violator service programme's
+ * certificate, its notes on what the service is and is not). Content, so the law's wording is reviewed
+ * with the zones' and its glyphs are in the font subsets; not part of the catalog (the staff console
+ * imports it).
+ */
+export const programmesSchema = z
+  .object({
+    $schema: z.string().optional(),
+    violatorService: z
+      .object({
+        title: localizedSchema,
+        /** what the programme is and is not (facts 3.9, 3.14, 3.4): shown in the console and printed */
+        notes: z.array(localizedSchema).min(1),
+        items: z.object({
+          'drunk-game': localizedSchema,
+          'seatbelt-game': localizedSchema,
+          'drunk-test': localizedSchema,
+          'seatbelt-test': localizedSchema,
+          service: localizedSchema,
+        }).strict(),
+        certificate: z
+          .object({
+            title: localizedSchema,
+            code: templateSchema,
+            intro: templateSchema,
+            columns: z.object({ item: localizedSchema, result: localizedSchema, date: localizedSchema }).strict(),
+            score: templateSchema,
+            testScore: templateSchema,
+            hours: templateSchema,
+            issuedBy: templateSchema,
+            date: templateSchema,
+            seal: localizedSchema,
+          })
+          .strict(),
+        facts: z.array(z.string().regex(/^\d+\.\d+$/, 'must be a facts.md item id such as "3.14"')).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+export type ProgrammesDef = z.infer<typeof programmesSchema>;

@@ -5,10 +5,12 @@ import { citationProblem, type FactsIndex } from './facts.ts';
 import {
   groupsFileSchema,
   hallSchema,
+  programmesSchema,
   quizFileSchema,
   zoneSchema,
   type GroupsFile,
   type HallDef,
+  type ProgrammesDef,
   type QuizFile,
   type ZoneDef,
 } from './schema.ts';
@@ -73,6 +75,7 @@ export function checkZone(file: string, raw: unknown, expectedId?: string, ctx: 
 }
 
 export const checkHall = (file: string, raw: unknown): Checked<HallDef> => check(hallSchema, file, raw);
+export const checkProgrammes = (file: string, raw: unknown): Checked<ProgrammesDef> => check(programmesSchema, file, raw);
 export const checkGroups = (file: string, raw: unknown): Checked<GroupsFile> => check(groupsFileSchema, file, raw);
 
 /** Cross-file rules: cited facts exist and are confirmed; groups exist. */

@@ -2,6 +2,7 @@
 // upgrade that keeps every existing row.
 import Dexie, { type EntityTable } from 'dexie';
 import type { LearningRecord } from '../scoring/learning.ts';
+import type { Participant } from '../modes/programme.ts';
 import type { StaffQuestionRecord } from './staffQuestions.ts';
 import type { HallDeviceRecord, OutboxRow } from '../hall/outbox.ts';
 import type { Attempt, CompetitionRecord, Progress, Settings, Visitor } from './types.ts';
@@ -20,6 +21,7 @@ export type HallDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   hallDevice: EntityTable<HallDeviceRecord, 'key'>;
   learning: EntityTable<LearningRecord, 'id'>;
+  participants: EntityTable<Participant, 'id'>;
 };
 
 export const DB_NAME = 'traffic-safety-hall';
@@ -44,5 +46,8 @@ export function openHallDb(name = DB_NAME): HallDb {
   db.version(6).stores({ outbox: 'id, state, [state+nextAt]', hallDevice: 'key' });
   // v7 (programmes): pre/post check records (scoring/learning.ts: zone, group, visiting group, right/wrong per item — nobody's name)
   db.version(7).stores({ learning: 'id, zone, visit, createdAt' });
+  // v8 (programmes): violator service programme participants (modes/programme.ts: the case code staff
+  // typed, a random visitor id, items, service hours — nobody's name or ID number)
+  db.version(8).stores({ participants: 'id, createdAt' });
   return db;
 }

@@ -162,3 +162,33 @@ describe('purge, visitors and competition logs', () => {
     expect(await s.listCompetitions()).toHaveLength(1);
   });
 });
+
+describe('v8 participants (programmes)', () => {
+  it('v7 rows (attempts, learning records) survive the upgrade to v8; participants are saved and listed', async () => {
+    const Dexie = (await import('dexie')).default;
+    const { createParticipantRepo } = await import('./participants.ts');
+    const { newParticipant } = await import('../modes/programme.ts');
+    const name = freshName();
+    const v7 = new Dexie(name);
+    v7.version(1).stores({ visitors: 'id, group, createdAt', attempts: 'id, visitorId, group, zone, mode, endedAt, [zone+group]', settings: 'key' });
+    v7.version(2).stores({ progress: 'key, updatedAt' });
+    v7.version(3).stores({ competitions: 'id, updatedAt' });
+    v7.version(4).stores({ staffQuestions: 'id, zone, updatedAt' });
+    v7.version(6).stores({ outbox: 'id, state, [state+nextAt]', hallDevice: 'key' });
+    v7.version(7).stores({ learning: 'id, zone, visit, createdAt' });
+    await v7.table('attempts').put(attempt('kept'));
+    await v7.table('learning').put({ id: 'l1', zone: 'crossing', group: 'child', visit: null, where: 'hall', createdAt: 5, items: ['q'], pre: [true], post: [true] });
+    v7.close();
+    const db = openHallDb(name);
+    const repo = createParticipantRepo(() => db);
+    await repo.put(newParticipant({ id: 'pp-2', visitorId: 'pv-2', code: 'B', now: 20 }));
+    await repo.put(newParticipant({ id: 'pp-1', visitorId: 'pv-1', code: 'A', now: 10 }));
+    expect((await repo.list()).map((p) => p.code)).toEqual(['A', 'B']);
+    expect(db.verno).toBe(8);
+    expect((await db.attempts.toArray()).map((a) => a.id)).toEqual(['kept']);
+    expect((await db.learning.toArray()).map((r) => r.id)).toEqual(['l1']);
+    await repo.delete('pp-1');
+    expect((await repo.list()).map((p) => p.code)).toEqual(['B']);
+    db.close();
+  });
+});

@@ -70,6 +70,8 @@ export interface VisitingGroup {
   /** this group's own pre-check choice; null: the hall's */
   preCheck: boolean | null;
   createdAt: number;
+  /** when it was this device's active visit (its attempts are those started then: scoring/visitReport.ts) */
+  periods?: { from: number; to: number | null }[];
 }
 
 export interface LearningSettings {

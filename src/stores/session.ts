@@ -31,6 +31,9 @@ export interface SessionState {
     setTextSize(size: TextSize): void;
     createProfile(p: { nickname: string; group: string; lang: Lang; textSize: TextSize }): Promise<void>;
     startAnonymous(group: string): void;
+    /** staff start a programme participant's session on this device (modes/programme.ts): attempts are
+     * saved under the participant's random visitor id; nothing is saved as a profile */
+    startParticipant(visitorId: string, group: string): void;
     /** saved with the visitor (not for anonymous deep-link visitors, who keep it for the visit) */
     setComfort(patch: Partial<Comfort>): void;
     endVisit(): Promise<void>;
@@ -55,6 +58,17 @@ function anonymousId(group: string): string {
     return id;
   } catch {
     return newId('anon');
+  }
+}
+
+/** A participant's session survives a reload of the tab (mid-game), never beyond the tab. */
+const PARTICIPANT_KEY = 'hall.participantVisitor';
+function savedParticipant(): { id: string; group: string } | null {
+  try {
+    const p = JSON.parse(globalThis.sessionStorage?.getItem(PARTICIPANT_KEY) ?? 'null') as { id?: unknown; group?: unknown } | null;
+    return p && typeof p.id === 'string' && typeof p.group === 'string' ? { id: p.id, group: p.group } : null;
+  } catch {
+    return null;
   }
 }
 
@@ -93,8 +107,22 @@ export function createSessionStore(storage: HallStorage, initial: Partial<Pick<S
       startAnonymous(group) {
         set({ visitor: { id: anonymousId(group), nickname: '', group, createdAt: Date.now(), anonymous: true } });
       },
+      startParticipant(visitorId, group) {
+        set({ visitor: { id: visitorId, nickname: '', group, createdAt: Date.now(), anonymous: true } });
+        try {
+          globalThis.sessionStorage?.setItem(PARTICIPANT_KEY, JSON.stringify({ id: visitorId, group }));
+        } catch {
+          // a reload then ends the participant's session (staff start it again)
+        }
+        void storage.putSettings({ currentVisitorId: null });
+      },
       async endVisit() {
         set({ visitor: null });
+        try {
+          globalThis.sessionStorage?.removeItem(PARTICIPANT_KEY);
+        } catch {
+          // nothing kept
+        }
         await storage.putSettings({ currentVisitorId: null });
       },
       notify(n) {
@@ -115,7 +143,9 @@ export async function restoreSession(store: SessionStore, storage: HallStorage):
   const patch: Partial<SessionState> = { ready: true };
   if (s.lang) patch.lang = s.lang;
   if (s.textSize) patch.textSize = s.textSize;
-  if (s.currentVisitorId) {
+  const participant = savedParticipant();
+  if (participant) patch.visitor = { id: participant.id, nickname: '', group: participant.group, createdAt: Date.now(), anonymous: true };
+  else if (s.currentVisitorId) {
     const v = await storage.getVisitor(s.currentVisitorId);
     if (v) patch.visitor = { ...v, anonymous: false };
   }

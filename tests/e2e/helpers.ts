@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { BASE } from './browser.ts';
 
-const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
+export const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
 export async function shot(page: Page, name: string) {

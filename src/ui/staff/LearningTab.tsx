@@ -8,6 +8,7 @@ import { DEFAULT_LEARNING, newId } from '../../modes/prePost.ts';
 import { learningCsv, learningReport, type GainSummary, type LearningRecord } from '../../scoring/learning.ts';
 import { localTime } from '../../scoring/exchange.ts';
 import { learningRepo } from '../../storage/learning.ts';
+import { switchActiveVisit } from '../../scoring/visitReport.ts';
 import type { LearningSettings, VisitingGroup } from '../../storage/types.ts';
 import { BarChart } from './charts.tsx';
 import { ClassSheet } from './ClassSheet.tsx';
@@ -41,7 +42,7 @@ function Settings({ s, save }: { s: LearningSettings; save: (p: Partial<Learning
     const clean = name.trim().slice(0, 60);
     if (!clean) return;
     const v: VisitingGroup = { id: newId('vg'), name: clean, kind, preCheck: pre === 'follow' ? null : pre === 'on', createdAt: Date.now() };
-    void save({ visits: [...s.visits, v], activeVisit: v.id });
+    void save(switchActiveVisit({ ...s, visits: [...s.visits, v] }, v.id, v.createdAt));
     setName('');
   };
   return (
@@ -104,11 +105,11 @@ function Settings({ s, save }: { s: LearningSettings; save: (p: Partial<Learning
                 </td>
                 <td>
                   {v.id === s.activeVisit ? (
-                    <button type="button" data-testid="visit-end" onClick={() => void save({ activeVisit: null })}>
+                    <button type="button" data-testid="visit-end" onClick={() => void save(switchActiveVisit(s, null, Date.now()))}>
                       {t('staff.learning.end')}
                     </button>
                   ) : (
-                    <button type="button" data-testid={`visit-activate-${v.id}`} onClick={() => void save({ activeVisit: v.id })}>
+                    <button type="button" data-testid={`visit-activate-${v.id}`} onClick={() => void save(switchActiveVisit(s, v.id, Date.now()))}>
                       {t('staff.learning.activate')}
                     </button>
                   )}

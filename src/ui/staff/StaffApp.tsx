@@ -1,7 +1,7 @@
 // The staff console (#/staff), a lazy chunk of its own: charts and the competition host never load on
 // visitor screens. A PIN gate first (asked again on every visit and after a reload), then the tabs:
-// competition, statistics, leaderboards, questions (staff add their own), data (export / import /
-// purge) and kiosk settings.
+// competition, statistics, learning, programmes (violator service, group reports), leaderboards,
+// questions (staff add their own), data (export / import / purge) and kiosk settings.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -17,12 +17,13 @@ import KioskTab from './KioskTab.tsx';
 import LeaderboardTab from './LeaderboardTab.tsx';
 import LearningTab from './LearningTab.tsx';
 import { PinGate } from './PinGate.tsx';
+import ProgrammesTab from './ProgrammesTab.tsx';
 import QuestionsTab from './QuestionsTab.tsx';
 import { updateStore } from '../../app/updates.ts';
 import StatsTab from './StatsTab.tsx';
 import { useHallConnection } from './useHall.ts';
 
-const TABS = ['competition', 'stats', 'learning', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
+const TABS = ['competition', 'stats', 'learning', 'programmes', 'leaderboard', 'questions', 'data', 'kiosk'] as const;
 type Tab = (typeof TABS)[number];
 
 // one competition per kiosk: the store outlives a visit to another route (the log is saved anyway)
@@ -49,6 +50,7 @@ function TabIcon({ tab }: { tab: Tab }) {
     data: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
     kiosk: 'M3 4h18v12H3zM8 20h8M12 16v4',
     learning: 'M3 17l6-6 4 4 8-8M15 7h6v6',
+    programmes: 'M9 4h6v3H9zM6 5.5H5v15h14v-15h-1M8.5 13l2.5 2.5 4.5-5',
   };
   return (
     <svg viewBox="0 0 24 24" width="1.2em" height="1.2em" aria-hidden="true">
@@ -162,6 +164,7 @@ function Console({ onLock, shortPin }: { onLock: () => void; shortPin: boolean }
           {tab === 'data' && <DataTab />}
           {tab === 'kiosk' && <KioskTab />}
           {tab === 'learning' && <LearningTab />}
+          {tab === 'programmes' && <ProgrammesTab />}
         </div>
       </div>
     </DataVersion>
