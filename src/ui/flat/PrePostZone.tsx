@@ -143,7 +143,10 @@ export default function PrePostZone({ zone, children }: { zone: ZoneId; children
   const store = usePrePost(zone);
   const lang = useSession((s) => s.lang);
   const phase = useStore(store ?? fallback, (s) => s.phase);
-  const [doneSeen, setDoneSeen] = useState(false);
+  const record = useStore(store ?? fallback, (s) => s.record);
+  // the done card closed for THIS check: the next visitor's check in the same zone (the screen stays
+  // mounted when only the route's group changes) shows its own
+  const [doneSeenFor, setDoneSeenFor] = useState<unknown>(null);
   const covers = phase === 'loading' || phase === 'offer' || phase === 'pre';
   useEffect(() => {
     prePostUi.setState({ coversZone: covers });
@@ -167,9 +170,9 @@ export default function PrePostZone({ zone, children }: { zone: ZoneId; children
           <CheckCard key="post" store={store} lang={lang} post />
         </div>
       )}
-      {phase === 'done' && !doneSeen && store.getState().record?.post && (
+      {phase === 'done' && record?.post && doneSeenFor !== record && (
         <div className="prepost-overlay">
-          <Done store={store} onClose={() => setDoneSeen(true)} />
+          <Done store={store} onClose={() => setDoneSeenFor(record)} />
         </div>
       )}
     </>
