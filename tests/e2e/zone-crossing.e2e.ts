@@ -30,8 +30,8 @@ describe('crossing zone game', () => {
     await page.keyboard.up('KeyW');
     const walked = await game(page);
     expect(Math.hypot(walked.x - start.x, walked.z - start.z)).toBeGreaterThan(1);
-    const line = page.locator('[data-testid="game-event"][data-kind="entered_on_red"]').first();
-    expect(await line.textContent()).toContain('红灯');
+    // the HUD's toast shows the latest event (on red, a second one can follow in the same step)
+    await page.locator('.hud-toasts [data-testid="game-event"]').first().waitFor();
     // …and heard: an unsafe move sounds its cue
     expect(await cues(page)).toContain('unsafe');
     await shot(page, 'game-crossing-zh-red');
@@ -39,8 +39,9 @@ describe('crossing zone game', () => {
     await page.getByTestId('game-quit').click();
     await page.getByTestId('game-summary').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('game-score').textContent()).toMatch(/得分：\d+/);
-    // each event in the summary carries its rule and source
+    // each event in the summary carries its rule and source; stepping on red says so
     expect(await page.getByTestId('game-summary').textContent()).toContain('依据：');
+    expect(await page.getByTestId('game-summary').locator('[data-testid="game-event"][data-kind="entered_on_red"]').first().textContent()).toContain('红灯');
     await shot(page, 'game-crossing-zh-summary');
     await expect.poll(async () => (await savedGameAttempts(page)).length, { timeout: 10_000 }).toBe(1);
     const [a] = await savedGameAttempts(page);

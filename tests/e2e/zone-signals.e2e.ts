@@ -114,7 +114,8 @@ describe('signals zone game', () => {
     await page.keyboard.down('KeyW');
     expect(await playUntil(page, () => state(page), (st) => st.distance >= 152, 240)).toBe(true);
     await page.keyboard.up('KeyW');
-    expect(Number(await page.getByTestId('triangle-distance').getAttribute('data-m'))).toBeGreaterThanOrEqual(150);
+    // the HUD shows it at the page's next published frame
+    await expect.poll(async () => Number(await page.getByTestId('triangle-distance').getAttribute('data-m')), { timeout: 30_000 }).toBeGreaterThanOrEqual(150);
     await shot(page, 'game-signals-zh-triangle-1366');
     await page.getByTestId('breakdown-place').click();
     await page.getByTestId('breakdown-call').click();
