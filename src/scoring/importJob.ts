@@ -7,7 +7,7 @@ export interface ImportRequest {
 }
 
 export type ImportOutcome =
-  | { type: 'done'; added: number; skipped: number; conflicts: number; visitorsAdded: number; nicknamesCleared: number }
+  | { type: 'done'; added: number; skipped: number; conflicts: number; visitorsAdded: number; nicknamesCleared: number; attemptIds: string[]; visitorIds: string[] }
   | { type: 'cancelled' }
   | { type: 'failed'; errors: string[] };
 

@@ -85,7 +85,7 @@ async function run(req: ImportRequest): Promise<WorkerReply> {
         check();
       }
     });
-    return { type: 'done', added: plan.attempts.length, skipped: plan.skipped, conflicts: plan.conflicts, visitorsAdded: plan.visitors.length, nicknamesCleared: plan.nicknamesCleared };
+    return { type: 'done', added: plan.attempts.length, skipped: plan.skipped, conflicts: plan.conflicts, visitorsAdded: plan.visitors.length, nicknamesCleared: plan.nicknamesCleared, attemptIds: plan.attempts.map((a) => a.id), visitorIds: plan.visitors.map((v) => v.id) };
   } catch (e) {
     if (e instanceof Cancelled || (e instanceof Dexie.AbortError && cancelled)) return { type: 'cancelled' };
     return { type: 'failed', errors: [`writing to this device's storage failed: nothing was imported (${e instanceof Error ? e.message : String(e)})`] };

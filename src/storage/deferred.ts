@@ -52,6 +52,7 @@ export function deferredStorage(real: Promise<HallStorage>): HallStorage {
     deleteProgress: later('deleteProgress') as HallStorage['deleteProgress'],
     listVisitors: later('listVisitors') as HallStorage['listVisitors'],
     deleteAttempts: later('deleteAttempts') as HallStorage['deleteAttempts'],
+    restored: later('restored') as HallStorage['restored'],
     deleteVisitors: later('deleteVisitors') as HallStorage['deleteVisitors'],
     putCompetition: later('putCompetition') as HallStorage['putCompetition'],
     getCompetition: later('getCompetition') as HallStorage['getCompetition'],

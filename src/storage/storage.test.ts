@@ -120,6 +120,27 @@ describe('purge, visitors and competition logs', () => {
     expect((await createHallStorage(() => openHallDb(name)).listCompetitions()).map((c) => c.id)).toEqual(['c2']);
   });
 
+  it('rows another writer puts back after a purge (the import worker) show again once reported as restored', async () => {
+    const name = freshName();
+    const s = createHallStorage(() => openHallDb(name));
+    await s.putVisitor({ id: 'v1', nickname: '勇敢的斑马', group: 'child', createdAt: 1 });
+    await s.putAttempt(attempt('a1'));
+    await s.putAttempt(attempt('a2'));
+    await s.deleteAttempts(['a1', 'a2']);
+    await s.deleteVisitors(['v1']);
+    // the worker writes straight into IndexedDB (its own connection)
+    const other = openHallDb(name);
+    await other.open();
+    await other.visitors.bulkPut([{ id: 'v1', nickname: '勇敢的斑马', group: 'child', createdAt: 1 }]);
+    await other.attempts.bulkPut([attempt('a1'), attempt('a2')]);
+    other.close();
+    // until reported, this session's deletions still hide them (an older copy must not come back by itself)
+    expect(await s.listAttempts()).toEqual([]);
+    await s.restored({ attempts: ['a1', 'a2'], visitors: ['v1'] });
+    expect((await s.listAttempts()).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
+    expect((await s.listVisitors()).map((v) => v.id)).toEqual(['v1']);
+  });
+
   it('holds competition saves and deletions in memory while storage is down, then writes them through', async () => {
     const name = freshName();
     const seed = createHallStorage(() => openHallDb(name));

@@ -402,6 +402,12 @@ export function createHallStorage(open: () => HallDb = () => openHallDb(), openT
       for (const v of visitors.values()) byId.set(v.id, v);
       return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
     },
+    async restored(ids) {
+      await ready;
+      for (const id of ids.attempts) deletedAttempts.delete(id);
+      for (const id of ids.visitors) deletedVisitors.delete(id);
+      emit();
+    },
     async deleteAttempts(ids) {
       await ready;
       if (!ids.length) return;

@@ -151,6 +151,11 @@ export interface HallStorage {
   listVisitors(): Promise<Visitor[]>;
   /** purge: removes these attempts / visitors (privacy) */
   deleteAttempts(ids: readonly string[]): Promise<void>;
+  /**
+   * Rows another writer (the results import's worker) put into IndexedDB: a deletion made earlier in
+   * this session no longer hides them (a purge, then the backup imported, brings the results back).
+   */
+  restored(ids: { attempts: readonly string[]; visitors: readonly string[] }): Promise<void>;
   deleteVisitors(ids: readonly string[]): Promise<void>;
   putCompetition(c: CompetitionRecord): Promise<void>;
   getCompetition(id: string): Promise<CompetitionRecord | undefined>;

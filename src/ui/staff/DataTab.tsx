@@ -131,6 +131,7 @@ function HallPurgePanel() {
 
 function ImportPanel() {
   const { t } = useTranslation();
+  const { storage } = useServices();
   const { changed } = useDataVersion();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [running, setRunning] = useState<{ job: ImportJob; stage: ImportStage; done: number; total: number } | null>(null);
@@ -150,6 +151,8 @@ function ImportPanel() {
     const r = await job.result;
     setRunning(null);
     if (r.type === 'done') {
+      // the worker wrote these rows itself: results purged earlier in this session show again
+      await storage.restored({ attempts: r.attemptIds, visitors: r.visitorIds });
       const text = t('staff.data.importDone', { added: r.added, skipped: r.skipped, conflicts: r.conflicts });
       setNotice({ tone: 'ok', text: r.nicknamesCleared ? `${text} ${t('staff.data.importNicknames', { n: r.nicknamesCleared })}` : text });
       changed();
