@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
-import { guardedPage, launch } from '../tests/e2e/browser.ts';
+import { guardedPage, launch, TEST_DIST } from '../tests/e2e/browser.ts';
 import { PLAYABLE_ZONES, playOn } from '../tests/e2e/zoneGame.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
+const dist = join(root, TEST_DIST);
 // HALL_BENCH_PORT (or the checkout's HALL_E2E_PORT) lets two checkouts on one machine bench side by side
 const PORT = Number(process.env.HALL_BENCH_PORT ?? process.env.HALL_E2E_PORT ?? 4320);
 const BASE = `http://localhost:${PORT}`;
@@ -225,7 +225,7 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 async function main() {
-  const server = await preview({ root, logLevel: 'warn', preview: { port: PORT, strictPort: true } });
+  const server = await preview({ root, logLevel: 'warn', build: { outDir: TEST_DIST }, preview: { port: PORT, strictPort: true } });
   const browser = await launch();
   const routes: RouteResult[] = [];
   try {

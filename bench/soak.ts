@@ -5,11 +5,11 @@
 // geometries, textures and shader programs. Anything that grew more than 5 % fails (exit 1), and so
 // does any page error or off-origin request on the way.
 //
-// HALL_SOAK_PORT picks the port (default 4321); the app is the test build in dist/ (test handles on).
+// HALL_SOAK_PORT picks the port (default 4321); the app is the test build in dist-test/ (test handles on).
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { preview } from 'vite';
-import { guardedPage, launch } from '../tests/e2e/browser.ts';
+import { guardedPage, launch, TEST_DIST } from '../tests/e2e/browser.ts';
 import { PLAYABLE_ZONES } from '../src/zones/session.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -143,7 +143,7 @@ export function growth(a: Figures, b: Figures): Record<keyof Figures, number> {
 
 async function main() {
   const minutes = minutesArg();
-  const server = await preview({ root, logLevel: 'warn', preview: { port: PORT, strictPort: true } });
+  const server = await preview({ root, logLevel: 'warn', build: { outDir: TEST_DIST }, preview: { port: PORT, strictPort: true } });
   const browser = await launch();
   let failed = false;
   try {

@@ -79,4 +79,24 @@ describe('test handles', () => {
     );
     expect(writes).toEqual(['src/xr/emulate.ts: __xrDevice']);
   });
+
+  it('every call of exposeForTests is guarded by the build flag where it is made, so a production build drops the handle\'s name too', () => {
+    const unguarded: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f) && f !== 'testHooks.ts') {
+          const lines = readFileSync(p, 'utf8').split('\n');
+          lines.forEach((line, i) => {
+            if (!/\bexposeForTests\(/.test(line)) return;
+            // the flag on the call's line or in the few lines before it (an early return, a ternary)
+            if (!lines.slice(Math.max(0, i - 4), i + 1).some((l) => l.includes('testHooksEnabled'))) unguarded.push(`${p.slice(root.length)}:${i + 1}`);
+          });
+        }
+      }
+    };
+    walk(join(root, 'src'));
+    expect(unguarded).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ import type { LiveRoomState } from '../hall/liveRoom.ts';
 import { visitorView, type VisitorView } from '../modes/competition/visitorView.ts';
 import { createLiveVisitorStore, type LiveVisitorStore } from '../stores/liveVisitor.ts';
 import { useServices, useSession } from './context.tsx';
-import { exposeForTests } from './testHooks.ts';
+import { exposeForTests, testHooksEnabled } from './testHooks.ts';
 import type { AppServices } from './context.tsx';
 import { createStore } from 'zustand/vanilla';
 
@@ -22,7 +22,7 @@ function liveVisitorStore(services: AppServices): LiveVisitorStore {
       hasServer: hallServerHint(),
       device: async () => (await services.hall)?.state.getState().device,
     });
-    exposeForTests('__liveVisitor', store);
+    if (testHooksEnabled) exposeForTests('__liveVisitor', store);
   }
   return store;
 }

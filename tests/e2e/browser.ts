@@ -4,7 +4,12 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export const BASE = process.env.HALL_URL ?? `http://localhost:${process.env.HALL_E2E_PORT ?? 4310}`;
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** the setup code the test deployment carries (global-setup writes its hash as dist/setup-code.json) */
+/**
+ * Where the test build goes (test handles on): never `dist/`, which is the production build that
+ * `npm start` serves — a `npm test` must not leave a build with handles where the hall server looks.
+ */
+export const TEST_DIST = 'dist-test';
+/** the setup code the test deployment carries (global-setup writes its hash as dist-test/setup-code.json) */
 export const E2E_SETUP_CODE = 'TEST-CODE-2468';
 
 /** the flags every browser test launches Chromium with (software WebGL, nothing from the network) */

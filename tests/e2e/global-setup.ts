@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
 import { writeSetupCodeFile } from '../../scripts/setup-code.ts';
-import { E2E_SETUP_CODE } from './browser.ts';
+import { E2E_SETUP_CODE, TEST_DIST } from './browser.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // HALL_E2E_PORT lets two checkouts on one machine run their browser tests side by side
@@ -23,14 +23,14 @@ export async function setup() {
     const env = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root, logLevel: 'warn', mode: 'production' });
+      await build({ root, logLevel: 'warn', mode: 'production', build: { outDir: TEST_DIST, emptyOutDir: true } });
     } finally {
       process.env.NODE_ENV = env;
     }
   }
   // the deployment's setup code (a static copy carries its hash): staff type it to set the first PIN
-  await writeSetupCodeFile(join(root, 'dist'), E2E_SETUP_CODE);
-  server = await preview({ root, logLevel: 'warn', preview: { port: E2E_PORT, strictPort: true } });
+  await writeSetupCodeFile(join(root, TEST_DIST), E2E_SETUP_CODE);
+  server = await preview({ root, logLevel: 'warn', build: { outDir: TEST_DIST }, preview: { port: E2E_PORT, strictPort: true } });
   process.env.HALL_URL = `http://localhost:${E2E_PORT}`;
 }
 

@@ -5,12 +5,13 @@
 // server. The first screen comes compressed, with the security headers. A static copy of the app (the
 // other browser tests' server) asks no hall server anything.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHallServer, type RunningHallServer } from '../../server/server.ts';
 import { tempDir } from '../../server/testing.ts';
-import { BASE, E2E_SETUP_CODE, guardedPage, type Guarded } from './browser.ts';
+import { BASE, E2E_SETUP_CODE, guardedPage, TEST_DIST, type Guarded } from './browser.ts';
 import { shot } from './helpers.ts';
 import { browserSuite } from './suite.ts';
 
@@ -22,7 +23,7 @@ const suite = browserSuite();
 let hall: RunningHallServer;
 
 beforeAll(async () => {
-  hall = await startHallServer({ root, dataDir: tempDir('hall-e2e-'), memoryDatabase: true, port: 0, host: '127.0.0.1', log: () => undefined });
+  hall = await startHallServer({ root, distDir: join(root, TEST_DIST), dataDir: tempDir('hall-e2e-'), memoryDatabase: true, port: 0, host: '127.0.0.1', log: () => undefined });
 }, 120_000);
 afterAll(async () => {
   await hall?.close();

@@ -7,12 +7,13 @@
 // mid-question and the competition resumes at the same question with the same scores; the podium's
 // results reach the hall statistics for both audience groups. One test walking the whole path.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHallServer, type RunningHallServer } from '../../server/server.ts';
 import { tempDir } from '../../server/testing.ts';
-import { BASE, guardedPage, launch, type Guarded } from './browser.ts';
+import { BASE, guardedPage, launch, TEST_DIST, type Guarded } from './browser.ts';
 import { shot } from './helpers.ts';
 import { keypad, STAFF_PIN } from './staffConsole.ts';
 import { clickUntil, enterVR, hasObject, xrFrames } from './xr.ts';
@@ -28,7 +29,7 @@ const dataDir = tempDir('hall-live-e2e-');
 
 let hall: RunningHallServer;
 let browser: Browser;
-const start = () => startHallServer({ root, dataDir, port: PORT, host: '127.0.0.1', log: () => undefined });
+const start = () => startHallServer({ root, distDir: join(root, TEST_DIST), dataDir, port: PORT, host: '127.0.0.1', log: () => undefined });
 
 beforeAll(async () => {
   [hall, browser] = await Promise.all([start(), launch()]);
