@@ -4,47 +4,18 @@
 // driver's seat of the walked-round truck (2.5 m up, left side), a press goes on only after the
 // cab's first seconds, a driver's forward is the accelerator and act held brakes; the rehearsal
 // reaches the cab; a whole visit by the controls alone reaches the summary and saves the attempt.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { zoneSchema, type ZoneDef } from '../../content/schema.ts';
-import { createZoneGameStore } from '../../stores/zoneGame.ts';
-import type { Attempt } from '../../storage/types.ts';
-import { sourceOf, viewpoint, type FrameLook } from '../common/controls.ts';
-import type { GroupInfo } from '../common/types.ts';
+import { viewpoint } from '../common/controls.ts';
+import { zoneRun } from '../common/zoneRun.ts';
 import { cabEye } from './controls.ts';
 import { cabOf } from './markers.ts';
 import { blindspotRules } from './module.ts';
 import { CAB_AT_LEAST, MARK_AHEAD, type BlindspotGame } from './rules.ts';
 
-const zone: ZoneDef = zoneSchema.parse(JSON.parse(readFileSync(new URL('../../../scenes/blindspot.json', import.meta.url), 'utf8')));
-const groups = JSON.parse(readFileSync(new URL('../../../quizzes/groups.json', import.meta.url), 'utf8')).groups as GroupInfo[];
 const SLOW = { timeout: 60_000 };
 
 function harness(groupId: string) {
-  const saved: Attempt[] = [];
-  const store = createZoneGameStore({
-    rules: blindspotRules,
-    zone,
-    group: groups.find((g) => g.id === groupId)!,
-    visitorId: 'v1',
-    storage: { putAttempt: async (a) => void saved.push(a) },
-    device: () => 'desktop',
-  });
-  let clock = 0;
-  const look: FrameLook = { dt: 1 / 30, headYaw: NaN, drag: 0 };
-  const frames = (seconds: number, until?: (g: BlindspotGame) => boolean) => {
-    for (let i = 0; i < Math.round(seconds * 30); i++) {
-      clock += look.dt;
-      store.getState().actions.tick(look, clock);
-      if (until?.(game())) return true;
-    }
-    return false;
-  };
-  const game = () => store.getState().game as unknown as BlindspotGame;
-  const key = (code: string, down: boolean) => {
-    const k = blindspotRules.controls.keys.find((b) => b.code === code)!;
-    store.getState().controls.set(k.action, sourceOf.key(code), down ? (k.value ?? 1) : 0);
-  };
+  const { store, saved, frames, game, key } = zoneRun(blindspotRules, 'blindspot', groupId);
   /** hold a key until the condition holds (or `max` seconds) */
   const hold = (code: string, until: (g: BlindspotGame) => boolean, max = 30) => {
     key(code, true);

@@ -2,23 +2,14 @@
 // chooses a level and drives off; the right trigger drives forward along the heading; both hands
 // turning the wheel clockwise steer right (the sim heading grows); the left grip brakes to a stand;
 // the driver's eye sits left of the car's middle; at the end the view overlooks where the child ran.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { zoneSchema } from '../../content/schema.ts';
-import { createZoneGameStore } from '../../stores/zoneGame.ts';
-import { sourceOf, viewpoint, wheelSteer, type FrameLook } from '../common/controls.ts';
+import { sourceOf, viewpoint, wheelSteer } from '../common/controls.ts';
+import { zoneRun } from '../common/zoneRun.ts';
 import { drunkRules } from './module.ts';
 
-const zone = zoneSchema.parse(JSON.parse(readFileSync(new URL('../../../scenes/drunk.json', import.meta.url), 'utf8')));
-
 function harness(group: string) {
-  const store = createZoneGameStore({ rules: drunkRules, zone, group: { id: group }, visitorId: 'v1', storage: { putAttempt: async () => undefined }, device: () => 'desktop' });
-  let clock = 0;
-  const look: FrameLook = { dt: 1 / 30, headYaw: NaN, drag: 0 };
-  const frames = (seconds: number) => {
-    for (let i = 0; i < Math.round(seconds * 30); i++) store.getState().actions.tick(look, (clock += look.dt));
-  };
-  return { store, frames, player: () => store.getState().game.world.player! };
+  const { store, frames, game } = zoneRun(drunkRules, 'drunk', group);
+  return { store, frames, player: () => game().world.player! };
 }
 
 describe('drunk zone controls', { timeout: 60_000 }, () => {

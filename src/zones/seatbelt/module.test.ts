@@ -3,44 +3,17 @@
 // stage takes them, the HUD carries the station and (for seniors) the rules for drivers over 70, the
 // brake held through the controls stops a drive whose reaction the engine measures, and a careful
 // visit through every station ends in the summary with the attempt saved.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { zoneSchema, type ZoneDef } from '../../content/schema.ts';
-import type { Attempt } from '../../storage/types.ts';
-import { createZoneGameStore } from '../../stores/zoneGame.ts';
-import { sourceOf, type FrameLook } from '../common/controls.ts';
-import type { GroupInfo } from '../common/types.ts';
+import { sourceOf } from '../common/controls.ts';
+import { zoneRun } from '../common/zoneRun.ts';
 import { HEAD_DOWN } from './controls.ts';
 import { seatbeltRules, type SeatbeltActions, type SeatbeltHud } from './module.ts';
-import type { SeatbeltGame } from './rules.ts';
-
-const zone: ZoneDef = zoneSchema.parse(JSON.parse(readFileSync(new URL('../../../scenes/seatbelt.json', import.meta.url), 'utf8')));
-const groups = JSON.parse(readFileSync(new URL('../../../quizzes/groups.json', import.meta.url), 'utf8')).groups as GroupInfo[];
 
 function harness(groupId: string) {
-  const saved: Attempt[] = [];
-  const store = createZoneGameStore({
-    rules: seatbeltRules,
-    zone,
-    group: groups.find((g) => g.id === groupId)!,
-    visitorId: 'v1',
-    storage: { putAttempt: async (a) => void saved.push(a) },
-    device: () => 'desktop',
-  });
-  let clock = 0;
-  const look: FrameLook = { dt: 1 / 30, headYaw: NaN, drag: 0 };
-  const frames = (seconds: number, until?: () => boolean) => {
-    for (let i = 0; i < Math.round(seconds * 30); i++) {
-      clock += look.dt;
-      store.getState().actions.tick(look, clock);
-      if (until?.()) return true;
-    }
-    return false;
-  };
+  const { store, saved, frames, game } = zoneRun(seatbeltRules, 'seatbelt', groupId);
   const s = () => store.getState();
   const hud = () => s().hud as SeatbeltHud;
   const act = () => s().actions.zone as SeatbeltActions;
-  const game = () => s().game as unknown as SeatbeltGame;
   return { store, saved, frames, hud, act, game, s };
 }
 
