@@ -8,23 +8,14 @@ import { fromCab, poseOf } from './markers.ts';
 import { blindspotInput, type BlindspotInput } from './input.ts';
 import type { BlindspotGame } from './rules.ts';
 import { playSteps } from '../common/testing.ts';
+import { walkToward } from '../common/walkInput.ts';
 
 export type Step = (g: BlindspotGame, inp: BlindspotInput) => boolean;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, v));
 
 /** Walk to a point (world x, z), looking where one goes; done within 5 cm. */
-export const walkTo = (x: number, z: number, o: { run?: boolean } = {}): Step => (g, inp) => {
-  const p = g.world.player!;
-  const dx = x - p.x, dz = z - p.z, d = Math.hypot(dx, dz);
-  if (d < 0.05) return true;
-  const pace = Math.min(1, d / 0.05);
-  inp.moveX = (dx / d) * pace;
-  inp.moveZ = (dz / d) * pace;
-  inp.run = o.run ?? false;
-  inp.lookYaw = Math.atan2(dz, dx);
-  return false;
-};
+export const walkTo = (x: number, z: number, o: { run?: boolean } = {}): Step => (g, inp) => walkToward(g.world.player!, x, z, o.run ?? false, inp);
 
 /** Walk to a point given in the standing truck's cab frame (u ahead of the bumper, v to the right). */
 export const walkToCab = (u: number, v: number): Step => {

@@ -65,3 +65,19 @@ export function fillWalker(inp: WalkingInput, walkSpeed: number, runFactor: numb
   out.moveX = Number.isFinite(pace) ? inp.moveX * pace : 0;
   out.moveZ = Number.isFinite(pace) ? inp.moveZ * pace : 0;
 }
+
+/**
+ * A scripted walker's frame towards (x, z) from where the player stands (crossing's and blindspot's
+ * `walkTo` steps): the input walks there at full pace, slowing in the last 5 cm, looking where it
+ * goes; true once within 5 cm (nothing filled then).
+ */
+export function walkToward(p: { x: number; z: number }, x: number, z: number, run: boolean, inp: Omit<WalkingInput, 'pose'>): boolean {
+  const dx = x - p.x, dz = z - p.z, d = Math.hypot(dx, dz);
+  if (d < 0.05) return true;
+  const pace = Math.min(1, d / 0.05);
+  inp.moveX = (dx / d) * pace;
+  inp.moveZ = (dz / d) * pace;
+  inp.run = run;
+  inp.lookYaw = Math.atan2(dz, dx);
+  return false;
+}

@@ -5,6 +5,7 @@ import { isVehicle } from '../../sim/agents/specs.ts';
 import { walkerInput, type WalkerInput } from './input.ts';
 import type { CrossingGame } from './rules.ts';
 import { playSteps } from '../common/testing.ts';
+import { walkToward } from '../common/walkInput.ts';
 
 export type WalkStep = (g: CrossingGame, inp: WalkerInput) => boolean;
 
@@ -14,16 +15,8 @@ export const WEST = Math.PI;
 
 /** Walk (or run) to a point, looking where one goes; done within 5 cm. */
 export const walkTo = (x: number, z: number, o: { run?: boolean; phone?: boolean } = {}): WalkStep => (g, inp) => {
-  const p = g.world.player!;
-  const dx = x - p.x, dz = z - p.z, d = Math.hypot(dx, dz);
-  if (d < 0.05) return true;
-  const pace = Math.min(1, d / 0.05);
-  inp.moveX = (dx / d) * pace;
-  inp.moveZ = (dz / d) * pace;
-  inp.run = o.run ?? false;
   inp.phoneOut = o.phone ?? false;
-  inp.lookYaw = Math.atan2(dz, dx);
-  return false;
+  return walkToward(g.world.player!, x, z, o.run ?? false, inp);
 };
 
 /** Stand for `seconds`, looking along `yaw` (NaN: anywhere). */
