@@ -3,7 +3,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { throwawayDatabase } from '../scripts/postgres.ts';
 import { hallApi } from '../src/hall/api.ts';
 import { connectHall } from '../src/hall/connect.ts';
 import { dexieOutbox } from '../src/hall/dexieOutbox.ts';
@@ -13,30 +12,21 @@ import { createHallStorage } from '../src/storage/storage.ts';
 import type { Attempt } from '../src/storage/types.ts';
 import type { Database } from './db/driver.ts';
 import { migrate } from './db/migrations.ts';
-import { openDatabase } from './db/open.ts';
-import { cookieClient, manualClock, sampleAttempt, testServer } from './testing.ts';
+import { cookieClient, engineDatabase, ENGINES, manualClock, sampleAttempt, testServer } from './testing.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 18, 6, 0, 0); // a Wednesday, 14:00 in the hall (UTC+8)
 const device = (id: string, kind: 'vr' | 'desktop' | 'kiosk' | 'phone') => ({ id, kind, appVersion: '0.1.0' });
 const visitor = (id: string, nickname: string, group: string) => ({ id, nickname, group });
 
-const ENGINES = ['pglite', 'postgres'] as const;
-
 describe.each(ENGINES)('hall server on %s', (engine) => {
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
-
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const t = await throwawayDatabase();
-      drop = t.drop;
-      db = await openDatabase({ databaseUrl: t.url });
-    } else db = await openDatabase({ memory: true });
+    ({ db, close } = await engineDatabase(engine));
   }, 90_000);
   afterAll(async () => {
-    await db?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('migrations run once: a second start applies nothing', async () => {

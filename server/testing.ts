@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Attempt } from '../src/storage/types.ts';
+import { throwawayDatabase } from '../scripts/postgres.ts';
 import type { Database } from './db/driver.ts';
+import { openDatabase } from './db/open.ts';
 import { startHallServer, type HallServerConfig, type RunningHallServer } from './server.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -94,6 +96,29 @@ export function manualClock(start = 1_790_000_000_000) {
       const due = timers.filter((x) => x.at <= t);
       timers = timers.filter((x) => x.at > t);
       for (const x of due) x.fn();
+    },
+  };
+}
+
+/** the engines the server's tests run on: the same file against each */
+export const ENGINES = ['pglite', 'postgres'] as const;
+
+/**
+ * A database for one engine's test run: PGlite in memory, or a throwaway PostgreSQL database
+ * (scripts/postgres.ts installs and starts PostgreSQL where it can); `close` drops it again.
+ */
+export async function engineDatabase(engine: (typeof ENGINES)[number]): Promise<{ db: Database; close(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const db = await openDatabase({ memory: true });
+    return { db, close: () => db.close() };
+  }
+  const t = await throwawayDatabase();
+  const db = await openDatabase({ databaseUrl: t.url });
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await t.drop();
     },
   };
 }

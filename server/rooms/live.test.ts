@@ -2,13 +2,10 @@
 // once on a real PostgreSQL: join, answer, one order for everyone, a dropped visitor rejoins with its
 // score, a server killed mid-question resumes it, bad messages and guessed codes are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { throwawayDatabase } from '../../scripts/postgres.ts';
 import type { Database } from '../db/driver.ts';
-import { openDatabase } from '../db/open.ts';
-import { cookieClient, tempDir, testServer } from '../testing.ts';
+import { cookieClient, engineDatabase, ENGINES, tempDir, testServer } from '../testing.ts';
 import { connectLive, type LiveClient } from './liveClient.ts';
 
-const ENGINES = ['pglite', 'postgres'] as const;
 const PIN = '246810';
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -26,17 +23,12 @@ const pointsOf = (c: LiveClient, player: string) => c.state.players.find((p) => 
 
 describe.each(ENGINES)('live rooms on %s', (engine) => {
   let db: Database;
-  let drop: (() => Promise<void>) | undefined;
+  let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      const t = await throwawayDatabase();
-      drop = t.drop;
-      db = await openDatabase({ databaseUrl: t.url });
-    } else db = await openDatabase({ memory: true });
+    ({ db, close } = await engineDatabase(engine));
   }, 90_000);
   afterAll(async () => {
-    await db?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('staff endpoints and hosting answer 401 / refuse without a session; bad messages, other origins and guessed codes are refused', async () => {
