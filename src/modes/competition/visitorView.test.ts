@@ -4,7 +4,7 @@ import { quizFileSchema, type Question } from '../../content/schema.ts';
 import { CHALLENGES } from './challenges.ts';
 import { initialState, nextAction, reduce, type Action, type ActionInput, type CompetitionContext } from './log.ts';
 import { parseSetup } from './setup.ts';
-import { joinProblem, visitorView } from './visitorView.ts';
+import { joinProblem, outcomeLine, stateLine, visitorView } from './visitorView.ts';
 
 const bank = (zone: string): Question[] => quizFileSchema.parse(JSON.parse(readFileSync(new URL(`../../../quizzes/${zone}.json`, import.meta.url), 'utf8'))).questions;
 const CTX: CompetitionContext = { banks: { crossing: bank('crossing') }, challenges: CHALLENGES };
@@ -55,6 +55,19 @@ describe("a visitor's view of a live room", () => {
     expect(visitorView(reduce(play('buzz', () => []), CTX), CTX, 'v1').stage).toBe('buzz');
     expect(visitorView(s, CTX, 'v2').stage).toBe('holder');
     expect(visitorView(s, CTX, 'v1')).toMatchObject({ stage: 'wait', holder: '小红' });
+    // the line both skins show: what to do now, whom the floor is with
+    expect(stateLine(visitorView(reduce(play('buzz', () => []), CTX), CTX, 'v1'))).toEqual({ key: 'live.buzzHint' });
+    expect(stateLine(visitorView(s, CTX, 'v2'))).toEqual({ key: 'live.holderNow' });
+    expect(stateLine(visitorView(s, CTX, 'v1'))).toEqual({ key: 'live.holderOther', values: { name: '小红' } });
+  });
+
+  it('says how a scored question went, and nothing about what to do once it is revealed', () => {
+    expect(stateLine({ stage: 'revealed', holder: null, myAnswer: ['a'] })).toBeNull();
+    expect(stateLine({ stage: 'wait', holder: null, myAnswer: ['a'] })).toEqual({ key: 'live.answered' });
+    expect(stateLine({ stage: 'wait', holder: null, myAnswer: null })).toEqual({ key: 'live.out' });
+    expect(outcomeLine({ outcome: 'correct', delta: 10 })).toEqual({ key: 'live.right', values: { n: 10 } });
+    expect(outcomeLine({ outcome: 'wrongBuzz', delta: -5 })).toEqual({ key: 'live.wrongBuzz', values: { n: -5 } });
+    expect(outcomeLine({ outcome: null, delta: 0 })).toEqual({ key: 'live.noAnswer' });
   });
 
   it('names why a join was refused from the server answer', () => {

@@ -114,3 +114,47 @@ export function joinProblem(status: number, error: string): JoinProblem {
   if (status === 405 || status === 501) return 'noServer';
   return 'other';
 }
+
+/** A line of the visitor's screen: an i18n key under `live.` and its values. */
+export interface LiveLine {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** How the scored question went for this player (the revealed question's line). */
+export function outcomeLine(v: Pick<VisitorView, 'outcome' | 'delta'>): LiveLine {
+  switch (v.outcome) {
+    case 'correct':
+      return { key: 'live.right', values: { n: v.delta } };
+    case 'wrongBuzz':
+      return { key: 'live.wrongBuzz', values: { n: v.delta } };
+    case 'timeout':
+      return { key: 'live.timeout' };
+    case 'wrong':
+      return { key: 'live.wrong' };
+    default:
+      return { key: 'live.noAnswer' };
+  }
+}
+
+/**
+ * What the player may do now, or is waiting for, while a question is open (null in the other
+ * stages, which have screens of their own). Both skins show it: the phone under its choices, the
+ * headset on the answer panel.
+ */
+export function stateLine(v: Pick<VisitorView, 'stage' | 'holder' | 'myAnswer'>): LiveLine | null {
+  switch (v.stage) {
+    case 'answer':
+      return { key: 'live.answerNow' };
+    case 'holder':
+      return { key: 'live.holderNow' };
+    case 'buzz':
+      return { key: 'live.buzzHint' };
+    case 'wait':
+      return v.holder ? { key: 'live.holderOther', values: { name: v.holder } } : { key: v.myAnswer ? 'live.answered' : 'live.out' };
+    case 'locked':
+      return { key: 'live.locked' };
+    default:
+      return null;
+  }
+}

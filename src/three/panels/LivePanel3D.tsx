@@ -17,6 +17,7 @@ import { hallServerHint } from '../../hall/hint.ts';
 import { CODE_ALPHABET, CODE_LENGTH } from '../../hall/live.ts';
 import { randomNickname } from '../../modes/profile.ts';
 import type { LiveVisitorStore } from '../../stores/liveVisitor.ts';
+import { outcomeLine, stateLine } from '../../modes/competition/visitorView.ts';
 import { Button3D } from '../ui/Button3D.tsx';
 import { codeKeypad, typeKey } from '../ui/keypad.ts';
 import { Keypad3D } from '../ui/Keypad3D.tsx';
@@ -116,26 +117,9 @@ function Play3D({ store }: { store: LiveVisitorStore }) {
   const rows = v.stage === 'buzz' ? 1 : v.choices.length;
   const height = 0.62 + rows * 0.11;
   const top = height / 2;
-  const state =
-    v.stage === 'answer'
-      ? t('live.answerNow')
-      : v.stage === 'holder'
-        ? t('live.holderNow')
-        : v.stage === 'buzz'
-          ? t('live.buzzHint')
-          : v.stage === 'wait'
-            ? v.holder
-              ? t('live.holderOther', { name: v.holder })
-              : v.myAnswer
-                ? t('live.answered')
-                : t('live.out')
-            : v.stage === 'locked'
-              ? t('live.locked')
-              : v.outcome === 'correct'
-                ? t('live.right', { n: v.delta })
-                : v.outcome === 'wrong' || v.outcome === 'wrongBuzz'
-                  ? t('live.wrong')
-                  : t('live.noAnswer');
+  // while the question is open, what to do; once scored, how it went
+  const line = stateLine(v) ?? outcomeLine(v);
+  const state = t(line.key, line.values);
   return (
     <Panel3D name="panel:live" title={`${t('live.question', { n: v.q + 1, total: v.total })} · ${title}`} width={1.2} height={height}>
       <Body3D position={[0, top - 0.14, 0]} width={1.1} color="#ffffff" scale={1.1}>

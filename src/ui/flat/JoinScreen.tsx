@@ -12,7 +12,7 @@ import { navigate } from '../../app/useRoute.ts';
 import { text } from '../../content/ids.ts';
 import { hallServerHint } from '../../hall/hint.ts';
 import { CODE_LENGTH } from '../../hall/live.ts';
-import type { VisitorView } from '../../modes/competition/visitorView.ts';
+import { outcomeLine, stateLine, type VisitorView } from '../../modes/competition/visitorView.ts';
 import { undrawableChars } from '../../modes/nicknameGlyphs.ts';
 import { NICKNAME_MAX, nicknameProblem, randomNickname } from '../../modes/profile.ts';
 import { useStore } from 'zustand';
@@ -101,16 +101,8 @@ function Outcome({ v }: { v: VisitorView }) {
   const lang = useSession((s) => s.lang);
   const q = v.question;
   const right = q?.choices.filter((c) => q.planned.answer.includes(c.id)).map((c) => text(c.text, lang)).join('；') ?? '';
-  const line =
-    v.outcome === 'correct'
-      ? t('live.right', { n: v.delta })
-      : v.outcome === 'wrongBuzz'
-        ? t('live.wrongBuzz', { n: v.delta })
-        : v.outcome === 'timeout'
-          ? t('live.timeout')
-          : v.outcome === 'wrong'
-            ? t('live.wrong')
-            : t('live.noAnswer');
+  const o = outcomeLine(v);
+  const line = t(o.key, o.values);
   return (
     <div className={`live-outcome ${v.outcome === 'correct' ? 'right' : 'wrong'}`} role="status" data-testid="live-outcome" data-outcome={v.outcome ?? 'none'}>
       <strong>{line}</strong>
@@ -137,6 +129,8 @@ function Play({ store }: { store: LiveVisitorStore }) {
   const { answer, buzz, leave } = store.getState().actions;
   const q = v?.question ?? null;
   const choosing = v?.stage === 'answer' || v?.stage === 'holder';
+  // on a screen the buzz button says what to do itself
+  const state = v && v.stage !== 'buzz' ? stateLine(v) : null;
   return (
     <section className="live-play" data-testid="live-play" data-stage={v?.stage ?? 'connecting'} data-points={v?.points ?? 0} data-q={v?.q ?? -1} data-status={room.status}>
       <header className="live-bar">
@@ -201,19 +195,7 @@ function Play({ store }: { store: LiveVisitorStore }) {
             </ol>
           )}
           <p className="live-state" role="status" data-testid="live-state">
-            {v.stage === 'answer'
-              ? t('live.answerNow')
-              : v.stage === 'holder'
-                ? t('live.holderNow')
-                : v.stage === 'wait'
-                  ? v.holder
-                    ? t('live.holderOther', { name: v.holder })
-                    : v.myAnswer
-                      ? t('live.answered')
-                      : t('live.out')
-                  : v.stage === 'locked'
-                    ? t('live.locked')
-                    : ''}
+            {state ? t(state.key, state.values) : ''}
           </p>
           {v.stage === 'revealed' && <Outcome v={v} />}
         </div>
