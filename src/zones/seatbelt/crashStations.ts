@@ -11,7 +11,7 @@ import type { SeatbeltInput } from './input.ts';
 import { crashOf, type RestraintId } from './model.ts';
 import { beltAtCrash, childChoice } from './scoring.ts';
 import { figuresAt, type ChildSeatParams, type CrashParams } from './stations.ts';
-import { notNow, standStill, type ChildSeatView, type CrashPair, type CrashView, type Station, type StationHost } from './station.ts';
+import { notNow, StationBase, standStill, type ChildSeatView, type CrashPair, type CrashView, type Station, type StationHost } from './station.ts';
 
 type Stage = 'setup' | 'crash' | 'result';
 
@@ -42,47 +42,35 @@ class CrashClock {
 /** how much of a crash is shown, s of crash time (every occupant has met what stops it by then) */
 const SHOWN = 0.25;
 
-export class CrashTestStation implements Station {
+export class CrashTestStation extends StationBase<CrashParams> implements Station {
   readonly kind = 'crash-test' as const;
   readonly usesWorld = false;
-  readonly driving = false;
-  readonly id: string;
-  readonly title: Challenge<CrashParams>['title'];
-  private stage: Stage = 'setup';
+  protected stage: Stage = 'setup';
   private speed: number | null = null;
   private buckled = false;
   private pair: CrashPair | null = null;
   private tries = 0;
-  private finished = false;
   private readonly clock: CrashClock;
   private readonly speeds: readonly number[];
 
-  constructor(
-    private readonly def: Challenge<CrashParams>,
-    private readonly host: StationHost,
-  ) {
-    this.id = def.id;
-    this.title = def.title;
+  constructor(def: Challenge<CrashParams>, host: StationHost) {
+    super(def, host);
     const t = host.tuning;
     this.speeds = t.crashSpeeds ? def.params.speeds.filter((s) => t.crashSpeeds!.includes(s)) : def.params.speeds;
     if (this.speeds.length === 0) throw new Error(`station "${def.id}": none of the group's crash speeds (${t.crashSpeeds?.join(', ')}) is offered`);
     this.clock = new CrashClock(def.params.leadIn, SHOWN, def.params.hold, t.slowMotion);
   }
 
-  get done(): boolean {
-    return this.finished;
-  }
-
   private get role() {
     return this.def.params.roles[this.host.tuning.crashRole];
   }
 
-  buckle(on: boolean): void {
+  override buckle(on: boolean): void {
     if (this.stage !== 'setup') throw notNow(this.id, 'buckle up', this.stage);
     this.buckled = on;
   }
 
-  choose(item: string, option: string): void {
+  override choose(item: string, option: string): void {
     if (this.stage !== 'setup') throw notNow(this.id, 'choose', this.stage);
     const kmh = Number(option);
     if (item !== 'speed' || !this.speeds.includes(kmh)) throw new Error(`${this.id}: no choice "${item}" = "${option}" (speed: ${this.speeds.join(', ')})`);
@@ -119,13 +107,13 @@ export class CrashTestStation implements Station {
     this.finished = true;
   }
 
-  again(): void {
+  override again(): void {
     if (this.stage !== 'result') throw notNow(this.id, 'crash again', this.stage);
     this.stage = 'setup';
     this.pair = null;
   }
 
-  skip(): void {
+  override skip(): void {
     if (this.stage !== 'crash') throw notNow(this.id, 'skip', this.stage);
     this.stage = 'result';
   }
@@ -160,29 +148,17 @@ export class CrashTestStation implements Station {
   }
 }
 
-export class ChildSeatStation implements Station {
+export class ChildSeatStation extends StationBase<ChildSeatParams> implements Station {
   readonly kind = 'child-seat' as const;
   readonly usesWorld = false;
-  readonly driving = false;
-  readonly id: string;
-  readonly title: Challenge<ChildSeatParams>['title'];
-  private stage: Stage = 'setup';
+  protected stage: Stage = 'setup';
   private readonly chosen = new Map<string, string>();
   private pair: CrashPair | null = null;
-  private finished = false;
   private readonly clock: CrashClock;
 
-  constructor(
-    private readonly def: Challenge<ChildSeatParams>,
-    private readonly host: StationHost,
-  ) {
-    this.id = def.id;
-    this.title = def.title;
+  constructor(def: Challenge<ChildSeatParams>, host: StationHost) {
+    super(def, host);
     this.clock = new CrashClock(def.params.leadIn, SHOWN, def.params.hold, host.tuning.slowMotion);
-  }
-
-  get done(): boolean {
-    return this.finished;
   }
 
   private option(item: string, option: string) {
@@ -190,11 +166,7 @@ export class ChildSeatStation implements Station {
     return it?.options.find((o) => o.id === option);
   }
 
-  buckle(): void {
-    throw notNow(this.id, 'buckle up', this.stage);
-  }
-
-  choose(item: string, option: string): void {
+  override choose(item: string, option: string): void {
     if (this.stage !== 'setup') throw notNow(this.id, 'choose', this.stage);
     if (!this.option(item, option)) throw new Error(`${this.id}: no choice "${item}" = "${option}"`);
     this.chosen.set(item, option);
@@ -232,11 +204,7 @@ export class ChildSeatStation implements Station {
     this.finished = true;
   }
 
-  again(): void {
-    throw notNow(this.id, 'crash again', this.stage);
-  }
-
-  skip(): void {
+  override skip(): void {
     if (this.stage !== 'crash') throw notNow(this.id, 'skip', this.stage);
     this.stage = 'result';
   }

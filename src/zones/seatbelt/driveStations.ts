@@ -5,7 +5,6 @@
 // child steps out; the reaction and braking distances are measured and marked; dry, then wet.
 // Each drive starts at its own spawn point on the zone's road (the world puts the visitor there);
 // the script of the zone file makes things happen on that stretch.
-import type { Localized } from '../../content/schema.ts';
 import type { Agent } from '../../sim/agents/agent.ts';
 import type { PlayerInput } from '../../sim/agents/player.ts';
 import type { WorldEvent } from '../../sim/events.ts';
@@ -20,7 +19,7 @@ import { DriveMeter, fillDrive, type AutopilotState, type DriveMeasure, type Haz
 import type { SeatbeltInput } from './input.ts';
 import { phoneDriveEnd, phoneLooked, stoppingRunEnd } from './scoring.ts';
 import type { PhoneParams, StoppingParams } from './stations.ts';
-import { notNow, standStill, type PhoneView, type Station, type StationHost, type StoppingView } from './station.ts';
+import { notNow, StationBase, standStill, type PhoneView, type Station, type StationHost, type StoppingView } from './station.ts';
 
 /** after standing (or the hit), the drive's picture holds this long before its result, s */
 const SETTLE = 1.0;
@@ -92,48 +91,20 @@ function spawnOf(w: World, id: string): { x: number; z: number; heading: number 
   return { x: s.x, z: s.z, heading: s.heading };
 }
 
-export class PhoneDriveStation implements Station {
+export class PhoneDriveStation extends StationBase<PhoneParams> implements Station {
   readonly kind = 'phone-drive' as const;
   readonly usesWorld = true;
-  readonly id: string;
-  readonly title: Localized;
-  private stage: 'ready' | 'drive' | 'result' = 'ready';
+  protected stage: 'ready' | 'drive' | 'result' = 'ready';
   private index = 0;
   private drive: Drive | null = null;
   private readonly measures: (DriveMeasure | null)[] = [null, null];
-  private finished = false;
 
-  constructor(
-    private readonly def: Challenge<PhoneParams>,
-    private readonly host: StationHost,
-  ) {
-    this.id = def.id;
-    this.title = def.title;
+  constructor(def: Challenge<PhoneParams>, host: StationHost) {
+    super(def, host);
     for (const d of def.params.drives) {
       if (!host.world.net.spawns.some((s) => s.id === d.spawn)) throw new Error(`station "${def.id}": drive "${d.id}": unknown spawn point "${d.spawn}"`);
       if (!host.world.def.actors.some((a) => a.id === d.lead)) throw new Error(`station "${def.id}": drive "${d.id}": unknown actor "${d.lead}"`);
     }
-  }
-
-  get done(): boolean {
-    return this.finished;
-  }
-
-  get driving(): boolean {
-    return this.stage === 'drive';
-  }
-
-  buckle(): void {
-    throw notNow(this.id, 'buckle up', this.stage);
-  }
-  choose(): void {
-    throw notNow(this.id, 'choose', this.stage);
-  }
-  again(): void {
-    throw notNow(this.id, 'drive again', this.stage);
-  }
-  skip(): void {
-    throw notNow(this.id, 'skip', this.stage);
   }
 
   go(): void {
@@ -231,26 +202,19 @@ export class PhoneDriveStation implements Station {
   }
 }
 
-export class StoppingStation implements Station {
+export class StoppingStation extends StationBase<StoppingParams> implements Station {
   readonly kind = 'stopping' as const;
   readonly usesWorld = true;
-  readonly id: string;
-  readonly title: Localized;
-  private stage: 'setup' | 'drive' | 'result' = 'setup';
+  protected stage: 'setup' | 'drive' | 'result' = 'setup';
   private index = 0;
   private drive: Drive | null = null;
   private readonly speeds: readonly number[];
   private readonly chosen: (number | null)[];
   private readonly measures: (DriveMeasure | null)[];
   private readonly crossings: RtCrossing[];
-  private finished = false;
 
-  constructor(
-    private readonly def: Challenge<StoppingParams>,
-    private readonly host: StationHost,
-  ) {
-    this.id = def.id;
-    this.title = def.title;
+  constructor(def: Challenge<StoppingParams>, host: StationHost) {
+    super(def, host);
     const t = host.tuning;
     this.speeds = t.stoppingSpeeds ? def.params.speeds.filter((s) => t.stoppingSpeeds!.includes(s)) : def.params.speeds;
     if (this.speeds.length === 0) throw new Error(`station "${def.id}": none of the group's speeds (${t.stoppingSpeeds?.join(', ')}) is offered`);
@@ -263,25 +227,7 @@ export class StoppingStation implements Station {
     });
   }
 
-  get done(): boolean {
-    return this.finished;
-  }
-
-  get driving(): boolean {
-    return this.stage === 'drive';
-  }
-
-  buckle(): void {
-    throw notNow(this.id, 'buckle up', this.stage);
-  }
-  again(): void {
-    throw notNow(this.id, 'drive again', this.stage);
-  }
-  skip(): void {
-    throw notNow(this.id, 'skip', this.stage);
-  }
-
-  choose(item: string, option: string): void {
+  override choose(item: string, option: string): void {
     if (this.stage !== 'setup') throw notNow(this.id, 'choose', this.stage);
     const kmh = Number(option);
     if (item !== 'speed' || !this.speeds.includes(kmh)) throw new Error(`${this.id}: no choice "${item}" = "${option}" (speed: ${this.speeds.join(', ')})`);

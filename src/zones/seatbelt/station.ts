@@ -3,6 +3,7 @@
 // frame, filling the car's controls at each fixed step of the world when it drives, and scoring
 // through its host. Its view is what the HUDs and the 3D scene draw.
 import type { Localized } from '../../content/schema.ts';
+import type { Challenge } from '../common/challenges.ts';
 import type { PlayerInput } from '../../sim/agents/player.ts';
 import type { WorldEvent } from '../../sim/events.ts';
 import type { World } from '../../sim/world.ts';
@@ -133,6 +134,47 @@ export interface Station {
 /** the visitor's calls that a stage does not take say so (the HUDs only offer what a stage takes) */
 export function notNow(station: string, what: string, stage: string): Error {
   return new Error(`${station}: cannot ${what} in stage "${stage}"`);
+}
+
+/**
+ * What the four stations share: their id and title from the zone file, `done`, `driving` (a drive is
+ * on: the stage is 'drive'), and the calls a station does not take at all, which say so. A station
+ * overrides the calls it takes (checking its stage there).
+ */
+export abstract class StationBase<P> {
+  readonly id: string;
+  readonly title: Localized;
+  protected abstract stage: string;
+  protected finished = false;
+
+  constructor(
+    protected readonly def: Challenge<P>,
+    protected readonly host: StationHost,
+  ) {
+    this.id = def.id;
+    this.title = def.title;
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  get driving(): boolean {
+    return this.stage === 'drive';
+  }
+
+  buckle(_on: boolean): void {
+    throw notNow(this.id, 'buckle up', this.stage);
+  }
+  choose(_item: string, _option: string): void {
+    throw notNow(this.id, 'choose', this.stage);
+  }
+  again(): void {
+    throw notNow(this.id, 'go again', this.stage);
+  }
+  skip(): void {
+    throw notNow(this.id, 'skip', this.stage);
+  }
 }
 
 /** Stand still (between drives, before and after them). */
