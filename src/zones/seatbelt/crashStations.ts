@@ -42,15 +42,59 @@ class CrashClock {
 /** how much of a crash is shown, s of crash time (every occupant has met what stops it by then) */
 const SHOWN = 0.25;
 
-export class CrashTestStation extends StationBase<CrashParams> implements Station {
-  readonly kind = 'crash-test' as const;
+/**
+ * What both crash stations share: a crash played in slow motion on its clock (skippable to its
+ * result), standing still all the while, then left with Next.
+ */
+abstract class CrashStation<P extends { leadIn: number; hold: number }> extends StationBase<P> {
   readonly usesWorld = false;
   protected stage: Stage = 'setup';
+  protected readonly clock: CrashClock;
+
+  constructor(def: Challenge<P>, host: StationHost) {
+    super(def, host);
+    this.clock = new CrashClock(def.params.leadIn, SHOWN, def.params.hold, host.tuning.slowMotion);
+  }
+
+  protected startCrash(): void {
+    this.clock.reset();
+    this.stage = 'crash';
+  }
+
+  frame(dt: number, _input: SeatbeltInput): void {
+    if (this.stage !== 'crash') return;
+    this.clock.advance(dt);
+    if (this.clock.over) this.stage = 'result';
+  }
+
+  next(): void {
+    if (this.stage !== 'result') throw notNow(this.id, 'go on', this.stage);
+    this.finished = true;
+  }
+
+  override skip(): void {
+    if (this.stage !== 'crash') throw notNow(this.id, 'skip', this.stage);
+    this.stage = 'result';
+  }
+
+  fill(input: SeatbeltInput, out: PlayerInput): void {
+    standStill(input, out);
+  }
+
+  worldEvent(_e: WorldEvent): void {}
+
+  /** the views' crash clock: the lead-in before the crash, its time during it, the end after */
+  protected viewClock(): number {
+    return this.stage === 'setup' ? -this.def.params.leadIn : this.stage === 'crash' ? this.clock.crashTime : SHOWN;
+  }
+}
+
+export class CrashTestStation extends CrashStation<CrashParams> implements Station {
+  readonly kind = 'crash-test' as const;
   private speed: number | null = null;
   private buckled = false;
   private pair: CrashPair | null = null;
   private tries = 0;
-  private readonly clock: CrashClock;
   private readonly speeds: readonly number[];
 
   constructor(def: Challenge<CrashParams>, host: StationHost) {
@@ -58,7 +102,6 @@ export class CrashTestStation extends StationBase<CrashParams> implements Statio
     const t = host.tuning;
     this.speeds = t.crashSpeeds ? def.params.speeds.filter((s) => t.crashSpeeds!.includes(s)) : def.params.speeds;
     if (this.speeds.length === 0) throw new Error(`station "${def.id}": none of the group's crash speeds (${t.crashSpeeds?.join(', ')}) is offered`);
-    this.clock = new CrashClock(def.params.leadIn, SHOWN, def.params.hold, t.slowMotion);
   }
 
   private get role() {
@@ -91,20 +134,12 @@ export class CrashTestStation extends StationBase<CrashParams> implements Statio
     // the first crash is the one that counts: later ones are for trying other speeds
     if (this.tries === 0) this.host.score([{ ...beltAtCrash(this.id, this.buckled), details: { speedKmh: this.speed } }], this.id);
     this.tries++;
-    this.clock.reset();
-    this.stage = 'crash';
+    this.startCrash();
   }
 
-  frame(dt: number, input: SeatbeltInput): void {
+  override frame(dt: number, input: SeatbeltInput): void {
     if (this.stage === 'setup' && input.beltPress) this.buckled = !this.buckled;
-    if (this.stage !== 'crash') return;
-    this.clock.advance(dt);
-    if (this.clock.over) this.stage = 'result';
-  }
-
-  next(): void {
-    if (this.stage !== 'result') throw notNow(this.id, 'go on', this.stage);
-    this.finished = true;
+    super.frame(dt, input);
   }
 
   override again(): void {
@@ -112,17 +147,6 @@ export class CrashTestStation extends StationBase<CrashParams> implements Statio
     this.stage = 'setup';
     this.pair = null;
   }
-
-  override skip(): void {
-    if (this.stage !== 'crash') throw notNow(this.id, 'skip', this.stage);
-    this.stage = 'result';
-  }
-
-  fill(input: SeatbeltInput, out: PlayerInput): void {
-    standStill(input, out);
-  }
-
-  worldEvent(_e: WorldEvent): void {}
 
   hint(): Hint | null {
     if (this.stage === 'setup' && !this.buckled) return hintFromFeedback(this.host.feedback, 'no_belt');
@@ -140,7 +164,7 @@ export class CrashTestStation extends StationBase<CrashParams> implements Statio
       speeds: this.speeds,
       speedKmh: this.speed,
       buckled: this.buckled,
-      clock: this.stage === 'setup' ? -this.def.params.leadIn : this.stage === 'crash' ? this.clock.crashTime : SHOWN,
+      clock: this.viewClock(),
       pair: this.pair,
       figures: this.stage === 'result' ? figuresAt(this.def.params.figures, this.speed) : [],
       tries: this.tries,
@@ -148,18 +172,10 @@ export class CrashTestStation extends StationBase<CrashParams> implements Statio
   }
 }
 
-export class ChildSeatStation extends StationBase<ChildSeatParams> implements Station {
+export class ChildSeatStation extends CrashStation<ChildSeatParams> implements Station {
   readonly kind = 'child-seat' as const;
-  readonly usesWorld = false;
-  protected stage: Stage = 'setup';
   private readonly chosen = new Map<string, string>();
   private pair: CrashPair | null = null;
-  private readonly clock: CrashClock;
-
-  constructor(def: Challenge<ChildSeatParams>, host: StationHost) {
-    super(def, host);
-    this.clock = new CrashClock(def.params.leadIn, SHOWN, def.params.hold, host.tuning.slowMotion);
-  }
 
   private option(item: string, option: string) {
     const it = this.def.params.items.find((i) => i.id === item);
@@ -189,31 +205,8 @@ export class ChildSeatStation extends StationBase<ChildSeatParams> implements St
       const o = item.options.find((x) => x.id === this.chosen.get(item.id))!;
       this.host.score([childChoice(this.id, item.id, o.event, o.id)], this.id);
     }
-    this.clock.reset();
-    this.stage = 'crash';
+    this.startCrash();
   }
-
-  frame(dt: number): void {
-    if (this.stage !== 'crash') return;
-    this.clock.advance(dt);
-    if (this.clock.over) this.stage = 'result';
-  }
-
-  next(): void {
-    if (this.stage !== 'result') throw notNow(this.id, 'go on', this.stage);
-    this.finished = true;
-  }
-
-  override skip(): void {
-    if (this.stage !== 'crash') throw notNow(this.id, 'skip', this.stage);
-    this.stage = 'result';
-  }
-
-  fill(input: SeatbeltInput, out: PlayerInput): void {
-    standStill(input, out);
-  }
-
-  worldEvent(_e: WorldEvent): void {}
 
   hint(): Hint | null {
     if (this.stage !== 'setup') return hintFromTitle(this.title);
@@ -239,7 +232,7 @@ export class ChildSeatStation extends StationBase<ChildSeatParams> implements St
       intro: p.intro[this.host.tuning.childSeatRole],
       items: p.items.map((it) => ({ id: it.id, prompt: it.prompt, options: it.options.map((o) => ({ id: o.id, label: o.label })), chosen: this.chosen.get(it.id) ?? null })),
       speedKmh: p.speedKmh,
-      clock: this.stage === 'setup' ? -p.leadIn : this.stage === 'crash' ? this.clock.crashTime : SHOWN,
+      clock: this.viewClock(),
       pair: this.pair,
       rules: this.stage === 'result' ? p.rules : [],
       figures: this.stage === 'result' ? figuresAt(p.figures, p.speedKmh) : [],
