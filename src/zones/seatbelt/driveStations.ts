@@ -91,12 +91,32 @@ function spawnOf(w: World, id: string): { x: number; z: number; heading: number 
   return { x: s.x, z: s.z, heading: s.heading };
 }
 
-export class PhoneDriveStation extends StationBase<PhoneParams> implements Station {
-  readonly kind = 'phone-drive' as const;
+/**
+ * What both drive stations share: one drive at a time on the world's road (the car's controls from
+ * the drive, standing still between drives), a collision during it scored and handed to the drive.
+ */
+abstract class DriveStation<P> extends StationBase<P> {
   readonly usesWorld = true;
+  protected index = 0;
+  protected drive: Drive | null = null;
+  /** the current drive's (or run's) id in the zone file */
+  protected abstract itemId(): string;
+
+  fill(input: SeatbeltInput, out: PlayerInput): void {
+    if (this.stage === 'drive' && this.drive) this.drive.fill(input, out);
+    else standStill(input, out);
+  }
+
+  worldEvent(e: WorldEvent): void {
+    if (this.stage !== 'drive' || !this.drive || e.kind !== 'collision') return;
+    this.drive.hit(e);
+    this.host.scoreWorld('collision', e, this.id, `${this.id}:${this.itemId()}:hit`);
+  }
+}
+
+export class PhoneDriveStation extends DriveStation<PhoneParams> implements Station {
+  readonly kind = 'phone-drive' as const;
   protected stage: 'ready' | 'drive' | 'result' = 'ready';
-  private index = 0;
-  private drive: Drive | null = null;
   private readonly measures: (DriveMeasure | null)[] = [null, null];
 
   constructor(def: Challenge<PhoneParams>, host: StationHost) {
@@ -129,15 +149,8 @@ export class PhoneDriveStation extends StationBase<PhoneParams> implements Stati
     this.stage = 'drive';
   }
 
-  fill(input: SeatbeltInput, out: PlayerInput): void {
-    if (this.stage === 'drive' && this.drive) this.drive.fill(input, out);
-    else standStill(input, out);
-  }
-
-  worldEvent(e: WorldEvent): void {
-    if (this.stage !== 'drive' || !this.drive || e.kind !== 'collision') return;
-    this.drive.hit(e);
-    this.host.scoreWorld('collision', e, this.id, `${this.id}:${this.def.params.drives[this.index]!.id}:hit`);
+  protected itemId(): string {
+    return this.def.params.drives[this.index]!.id;
   }
 
   frame(_dt: number, input: SeatbeltInput): void {
@@ -202,12 +215,9 @@ export class PhoneDriveStation extends StationBase<PhoneParams> implements Stati
   }
 }
 
-export class StoppingStation extends StationBase<StoppingParams> implements Station {
+export class StoppingStation extends DriveStation<StoppingParams> implements Station {
   readonly kind = 'stopping' as const;
-  readonly usesWorld = true;
   protected stage: 'setup' | 'drive' | 'result' = 'setup';
-  private index = 0;
-  private drive: Drive | null = null;
   private readonly speeds: readonly number[];
   private readonly chosen: (number | null)[];
   private readonly measures: (DriveMeasure | null)[];
@@ -260,15 +270,8 @@ export class StoppingStation extends StationBase<StoppingParams> implements Stat
     this.stage = 'drive';
   }
 
-  fill(input: SeatbeltInput, out: PlayerInput): void {
-    if (this.stage === 'drive' && this.drive) this.drive.fill(input, out);
-    else standStill(input, out);
-  }
-
-  worldEvent(e: WorldEvent): void {
-    if (this.stage !== 'drive' || !this.drive || e.kind !== 'collision') return;
-    this.drive.hit(e);
-    this.host.scoreWorld('collision', e, this.id, `${this.id}:${this.def.params.runs[this.index]!.id}:hit`);
+  protected itemId(): string {
+    return this.def.params.runs[this.index]!.id;
   }
 
   frame(_dt: number, input: SeatbeltInput): void {
