@@ -6,7 +6,7 @@
 // reaches the cab; a whole visit by the controls alone reaches the summary and saves the attempt.
 import { describe, expect, it } from 'vitest';
 import { viewpoint } from '../common/controls.ts';
-import { zoneRun } from '../common/zoneRun.ts';
+import { zoneRun } from '../../stores/zoneRun.ts';
 import { cabEye } from './controls.ts';
 import { cabOf } from './markers.ts';
 import { blindspotRules } from './module.ts';

@@ -4,7 +4,7 @@
 // the driver's eye sits left of the car's middle; at the end the view overlooks where the child ran.
 import { describe, expect, it } from 'vitest';
 import { sourceOf, viewpoint, wheelSteer } from '../common/controls.ts';
-import { zoneRun } from '../common/zoneRun.ts';
+import { zoneRun } from '../../stores/zoneRun.ts';
 import { drunkRules } from './module.ts';
 
 function harness(group: string) {

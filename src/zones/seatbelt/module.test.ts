@@ -5,7 +5,7 @@
 // visit through every station ends in the summary with the attempt saved.
 import { describe, expect, it } from 'vitest';
 import { sourceOf } from '../common/controls.ts';
-import { zoneRun } from '../common/zoneRun.ts';
+import { zoneRun } from '../../stores/zoneRun.ts';
 import { HEAD_DOWN } from './controls.ts';
 import { seatbeltRules, type SeatbeltActions, type SeatbeltHud } from './module.ts';
 

@@ -2,17 +2,17 @@
 // the groups from disk). The zone-game store both skins use, fed 30 frames a second by a test clock,
 // keys pressed through the zone's own action map, every saved attempt kept.
 import { readFileSync } from 'node:fs';
-import { zoneSchema } from '../../content/schema.ts';
-import type { Attempt } from '../../storage/types.ts';
-import { createZoneGameStore } from '../../stores/zoneGame.ts';
-import { sourceOf, type FrameLook } from './controls.ts';
-import type { GroupInfo } from './types.ts';
-import type { RunnableGame, ZoneActions, ZoneRules } from './zoneRules.ts';
+import { zoneSchema } from '../content/schema.ts';
+import type { Attempt } from '../storage/types.ts';
+import { createZoneGameStore } from './zoneGame.ts';
+import { sourceOf, type FrameLook } from '../zones/common/controls.ts';
+import type { GroupInfo } from '../zones/common/types.ts';
+import type { RunnableGame, ZoneActions, ZoneRules } from '../zones/common/zoneRules.ts';
 
-const groups = (): GroupInfo[] => JSON.parse(readFileSync(new URL('../../../quizzes/groups.json', import.meta.url), 'utf8')).groups;
+const groups = (): GroupInfo[] => JSON.parse(readFileSync(new URL('../../quizzes/groups.json', import.meta.url), 'utf8')).groups;
 
 export function zoneRun<G extends RunnableGame<I>, I, H, Z extends ZoneActions, A extends string>(rules: ZoneRules<G, I, H, Z, A>, zoneId: string, groupId: string) {
-  const zone = zoneSchema.parse(JSON.parse(readFileSync(new URL(`../../../scenes/${zoneId}.json`, import.meta.url), 'utf8')));
+  const zone = zoneSchema.parse(JSON.parse(readFileSync(new URL(`../../scenes/${zoneId}.json`, import.meta.url), 'utf8')));
   const saved: Attempt[] = [];
   const store = createZoneGameStore({
     rules,
