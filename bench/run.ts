@@ -105,13 +105,14 @@ async function measure(page: Page, xr: boolean): Promise<Omit<RouteResult, 'rout
         return `${names.join('/') || '(unnamed)'} ${o.type}:${m.type}`;
       };
       h.gl.renderBufferDirect = function (this: unknown, camera, scene, geometry, material, object, group) {
-        if (detail) {
-          const k = label(object, material);
-          frame.by.set(k, (frame.by.get(k) ?? 0) + 1);
-        }
         direct.call(this, camera, scene, geometry, material, object, group);
         const program = h.gl.properties.get(material).currentProgram as { id?: number; name?: string; cacheKey?: string } | undefined;
         frame.programs.add(program);
+        if (detail) {
+          // each object's line names its program, so a program drawn by one object alone is easy to find
+          const k = `${label(object, material)} p${program?.id ?? '?'}`;
+          frame.by.set(k, (frame.by.get(k) ?? 0) + 1);
+        }
         // the programs too (their cache keys say which variant: instancing, fog, tone mapping, colour space …)
         if (detail && program) frame.by.set(`program ${program.id} ${program.name}: ${program.cacheKey}`, 0);
       };

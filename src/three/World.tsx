@@ -1,7 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { XROrigin } from '@react-three/xr';
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { type Group, Vector3 } from 'three';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { CircleGeometry, type Group, Vector3 } from 'three';
 import { useStore } from 'zustand';
 import { hashFor, type Route } from '../app/routes.ts';
 import { faultedOn, faultStore } from '../stores/faults.ts';
@@ -23,6 +23,7 @@ import { ModePanel3D } from './panels/ModePanel3D.tsx';
 import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
 import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
 import { ZoneScene } from './zone/ZoneScene.tsx';
+import { coloured, propMaterial } from './props/materials.ts';
 import { fontFor, textScale } from './text.ts';
 import { PanelTextContext } from './ui/panelText.ts';
 
@@ -72,6 +73,9 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   const recenterCount = useStore(hallUi, (s) => s.recenterCount);
   const origin = useRef<Group>(null);
   const walkTo = useRef<Vector3 | null>(null);
+  // the props' shared material, the floor's colour as vertex colours: no shader program of its own
+  const floor = useMemo(() => coloured(new CircleGeometry(30, 48), '#23394a'), []);
+  useEffect(() => () => floor.dispose(), [floor]);
   const comfort = effectiveComfort(catalog.groups.find((g) => g.id === visitor?.group), visitor?.comfort);
   const font = fontFor(lang);
   const scale = textScale(textSize);
@@ -99,16 +103,15 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       {/* the floor reaches far behind the visitor: SwiftShader draws a plane edge at the head in front of everything */}
       <mesh
         name="floor"
+        geometry={floor}
+        material={propMaterial()}
         rotation={[-Math.PI / 2, 0, 0]}
         onClick={(e) => {
           if (inXR) return;
           e.stopPropagation();
           walkTo.current = e.point.clone();
         }}
-      >
-        <circleGeometry args={[30, 48]} />
-        <meshStandardMaterial color="#23394a" />
-      </mesh>
+      />
       <mesh rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.005, 0]} raycast={() => null}>
         <ringGeometry args={[5.2, 5.5, 64]} />
         <meshBasicMaterial color="#ffd43b" />

@@ -1,7 +1,7 @@
 // Shared materials: every prop body uses ONE vertex-coloured Lambert material (one shader program,
 // batched state); lit lamps and marker rings use unlit basic materials cached by colour (one more
 // program); sign faces use one Lambert material per sign (same program, one texture each).
-import { type BufferGeometry, DoubleSide, FrontSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { BufferAttribute, type BufferGeometry, Color, type ColorRepresentation, DoubleSide, FrontSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 import { disposeSignTextures, signTexture } from './signTexture.ts';
 
 let body: MeshLambertMaterial | null = null;
@@ -13,6 +13,20 @@ const geometries = new Map<string, BufferGeometry>();
 export function propMaterial(): MeshLambertMaterial {
   body ??= new MeshLambertMaterial({ vertexColors: true, flatShading: true });
   return body;
+}
+
+/**
+ * A plain one-colour part (a floor, a cab wall, a handlebar) as vertex colours, so it draws with
+ * `propMaterial()` instead of a material of its own: a lit material per colour would be a shader
+ * program per kind, and the headset's budget is 12 programs a view.
+ */
+export function coloured<G extends BufferGeometry>(g: G, color: ColorRepresentation): G {
+  const c = new Color(color);
+  const n = g.getAttribute('position').count;
+  const a = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) a.set([c.r, c.g, c.b], i * 3);
+  g.setAttribute('color', new BufferAttribute(a, 3));
+  return g;
 }
 
 /** Unlit colour (lit lamps, marker rings): ignores lights so it reads as glowing. */

@@ -4,7 +4,7 @@
 // unlit basic colour, and agents add one program: vertex colours whose "paint" parts take the
 // instance's colour (`paint` vertex attribute = 1), so a whole fleet of differently coloured cars
 // is one InstancedMesh without tinting tyres, glass and lamps.
-import { DoubleSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { BufferAttribute, type BufferGeometry, DoubleSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
 
 /** The street's ground layers (vertex colours). */
 export function groundMaterial(): MeshLambertMaterial {
@@ -45,4 +45,16 @@ export function agentMaterial(): MeshLambertMaterial {
   };
   m.customProgramCacheKey = () => 'street-agent-paint';
   return m;
+}
+
+/**
+ * A geometry drawn all over in its instance's colour with `agentMaterial()` (white vertex colour,
+ * painted everywhere): instanced markers and crash-site parts share the agents' shader program
+ * instead of adding one.
+ */
+export function painted<G extends BufferGeometry>(g: G): G {
+  const n = g.getAttribute('position').count;
+  g.setAttribute('color', new BufferAttribute(new Float32Array(n * 3).fill(1), 3));
+  g.setAttribute(PAINT_ATTRIBUTE, new BufferAttribute(new Float32Array(n).fill(1), 1));
+  return g;
 }

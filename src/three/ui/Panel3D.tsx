@@ -13,7 +13,8 @@ export function Panel3D({ title, width, height, children, position = [0, 0, 0], 
       <PanelBatchScope>
         <mesh position={[0, 0, -0.004]} raycast={() => null}>
           <planeGeometry args={[width, height]} />
-          <meshBasicMaterial color="#14324a" transparent opacity={0.94} />
+          {/* opaque: a see-through slab would be a shader program of its own (the headset's budget is 12 a view) */}
+          <meshBasicMaterial color="#14324a" />
         </mesh>
         {title && (
           <Label3D font={font} fontSize={0.05 * size} maxWidth={width - 0.08} position={[0, height / 2 - 0.06 * size, 0]} color="#ffffff" anchorX="center" anchorY="top" textAlign="center">

@@ -5,7 +5,7 @@
 // hit plane for the pointers); once per frame the batch copies each anchor's transform relative to the
 // panel into its member. In the headset every mesh costs a draw call per eye, and the settings menu
 // alone was 36 calls per eye this way. Nothing here allocates after a member is added.
-import { Color, DynamicDrawUsage, Group, InstancedMesh, Matrix4, MeshBasicMaterial, type Object3D, PlaneGeometry, Vector3 } from 'three';
+import { Color, DoubleSide, DynamicDrawUsage, Group, InstancedMesh, Matrix4, MeshBasicMaterial, type Object3D, PlaneGeometry, Vector3 } from 'three';
 import { BatchedText, Text } from 'troika-three-text';
 
 /** What a label shows and how (the subset of troika's Text the panels use). */
@@ -67,7 +67,8 @@ export class PanelBatch {
     this.labels.raycast = () => {};
     // after the panel's slab (both transparent): labels are drawn over it
     this.labels.renderOrder = 1;
-    this.faces = new InstancedMesh(new PlaneGeometry(1, 1), new MeshBasicMaterial(), capacity);
+    // the street's lamps' variant (unlit, true colour, both sides): button faces add no shader program
+    this.faces = new InstancedMesh(new PlaneGeometry(1, 1), new MeshBasicMaterial({ toneMapped: false, side: DoubleSide }), capacity);
     this.faces.name = 'panel-faces';
     this.faces.raycast = () => {};
     this.faces.instanceMatrix.setUsage(DynamicDrawUsage);

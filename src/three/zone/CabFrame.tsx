@@ -3,9 +3,10 @@
 // the blind zone from the inside. One draw call; placed every frame from the replay.
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, DoubleSide, type Group, MeshStandardMaterial } from 'three';
+import { BoxGeometry, type Group } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { CabSpec } from '../../sim/geometry/blindZone.ts';
+import { coloured, propMaterial } from '../props/materials.ts';
 import { noRaycast } from '../props/PropBody.tsx';
 import { cabPanels } from './cabPanels.ts';
 
@@ -24,15 +25,11 @@ export function CabFrame({ cab, width, pose }: { cab: CabSpec; width: number; po
     const parts = cabPanels(cab, width).map((b) => new BoxGeometry(b.u1 - b.u0, b.y1 - b.y0, b.v1 - b.v0).translate((b.u0 + b.u1) / 2, (b.y0 + b.y1) / 2, (b.v0 + b.v1) / 2));
     const merged = mergeGeometries(parts, false)!;
     for (const p of parts) p.dispose();
-    return { geometry: merged, material: new MeshStandardMaterial({ color: '#4b5661', roughness: 0.8, side: DoubleSide }) };
+    // the props' shared material (no program of its own); the panels are boxes, so their inner
+    // faces face the driver and one side is enough
+    return { geometry: coloured(merged, '#4b5661'), material: propMaterial() };
   }, [cab, width]);
-  useEffect(
-    () => () => {
-      geometry.dispose();
-      material.dispose();
-    },
-    [geometry, material],
-  );
+  useEffect(() => () => geometry.dispose(), [geometry]);
   useFrame(() => {
     const r = root.current;
     if (!r) return;

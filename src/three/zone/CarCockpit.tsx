@@ -5,8 +5,9 @@
 // dashboard shows the speed against the limiter. Four draw calls (body, wheel, gauge back, fill).
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial, TorusGeometry } from 'three';
+import { BoxGeometry, type Group, type Mesh, MeshBasicMaterial, TorusGeometry } from 'three';
 import { SPECS } from '../../sim/agents/specs.ts';
+import { coloured, propMaterial } from '../props/materials.ts';
 import { PartBuilder } from '../props/parts.ts';
 import { noRaycast } from '../props/PropBody.tsx';
 import type { CockpitPose } from './Cockpit.tsx';
@@ -25,6 +26,8 @@ const TRIM = '#3a414b';
 const PAINT = '#2f6fb2';
 
 /** The static body around the driver, one vertex-coloured geometry in the car's frame (x forward, z right). */
+const RUBBER = '#15181c';
+
 export function carCabinGeometry() {
   const b = new PartBuilder();
   const hw = CAR.width / 2;
@@ -49,18 +52,18 @@ export function CarCockpit({ pose }: { pose: CarPose }) {
   const wheel = useRef<Group>(null);
   const gauge = useRef<Mesh>(null);
   const parts = useMemo(() => {
-    const body = new MeshStandardMaterial({ vertexColors: true, roughness: 0.7, metalness: 0.1 });
-    const rubber = new MeshStandardMaterial({ color: '#15181c', roughness: 0.9 });
     const fill = new MeshBasicMaterial({ color: '#51cf66' });
     const cabin = carCabinGeometry();
-    // a rim and a bar across it: the wheel reads as turned at a glance
-    const rim = new TorusGeometry(0.18, 0.018, 8, 28);
-    const spoke = new BoxGeometry(0.34, 0.03, 0.02);
-    const dash = new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012);
+    // a rim and a bar across it: the wheel reads as turned at a glance; rubber as vertex colours
+    const rim = coloured(new TorusGeometry(0.18, 0.018, 8, 28), RUBBER);
+    const spoke = coloured(new BoxGeometry(0.34, 0.03, 0.02), RUBBER);
+    const dash = coloured(new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012), RUBBER);
     const bar = new BoxGeometry(GAUGE_WIDTH, 0.022, 0.006).translate(GAUGE_WIDTH / 2, 0, 0);
-    return { body, rubber, fill, cabin, rim, spoke, dash, bar };
+    return { fill, cabin, rim, spoke, dash, bar };
   }, []);
   useEffect(() => () => Object.values(parts).forEach((p) => p.dispose()), [parts]);
+  // the cabin's vertex colours and the rubber parts draw with the props' shared material (no program of their own)
+  const body = propMaterial();
 
   useFrame(() => {
     const r = root.current;
@@ -75,15 +78,15 @@ export function CarCockpit({ pose }: { pose: CarPose }) {
   // in the car's frame: x forward, z right; the wheel faces the driver (its axis along −x, tilted back)
   return (
     <group ref={root} name="car-cockpit">
-      <mesh geometry={parts.cabin} material={parts.body} raycast={noRaycast} />
+      <mesh geometry={parts.cabin} material={body} raycast={noRaycast} />
       <group position={[DRIVER_SEAT.ahead + 0.42, 0.88, DRIVER_SEAT.lateral]} rotation={[0, -Math.PI / 2, 0]}>
         <group rotation={[-0.45, 0, 0]}>
           <group ref={wheel}>
-            <mesh geometry={parts.rim} material={parts.rubber} raycast={noRaycast} />
-            <mesh geometry={parts.spoke} material={parts.rubber} raycast={noRaycast} />
+            <mesh geometry={parts.rim} material={body} raycast={noRaycast} />
+            <mesh geometry={parts.spoke} material={body} raycast={noRaycast} />
           </group>
           <group position={[0, 0.2, -0.1]}>
-            <mesh geometry={parts.dash} material={parts.rubber} raycast={noRaycast} />
+            <mesh geometry={parts.dash} material={body} raycast={noRaycast} />
             <mesh ref={gauge} geometry={parts.bar} material={parts.fill} position={[-GAUGE_WIDTH / 2, 0, 0.008]} raycast={noRaycast} />
           </group>
         </group>

@@ -3,7 +3,8 @@
 // a screen it shows where the bike points and how fast it goes. Four draw calls.
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, Color, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial, MeshStandardMaterial } from 'three';
+import { BoxGeometry, Color, CylinderGeometry, type Group, type Mesh, MeshBasicMaterial } from 'three';
+import { coloured, propMaterial } from '../props/materials.ts';
 import { noRaycast } from '../props/PropBody.tsx';
 
 export interface CockpitPose {
@@ -31,21 +32,21 @@ export function Cockpit({ pose, barHeight = 1.02, ahead = 0.5 }: { pose: Cockpit
   const bar = useRef<Group>(null);
   const gauge = useRef<Mesh>(null);
   const parts = useMemo(() => {
-    const metal = new MeshStandardMaterial({ color: '#3b4550', metalness: 0.4, roughness: 0.5 });
-    const rubber = new MeshStandardMaterial({ color: '#111417', roughness: 0.9 });
+    // metal and rubber as vertex colours on the props' shared material: no shader program of their own
+    const body = propMaterial();
     const fill = new MeshBasicMaterial({ color: '#51cf66' });
     const within = new Color('#51cf66');
     const over = new Color('#ff922b');
-    const barGeo = new CylinderGeometry(0.014, 0.014, 0.62, 10).rotateZ(Math.PI / 2);
-    const gripGeo = new CylinderGeometry(0.02, 0.02, 0.12, 10).rotateZ(Math.PI / 2);
-    const dashGeo = new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012);
+    const barGeo = coloured(new CylinderGeometry(0.014, 0.014, 0.62, 10).rotateZ(Math.PI / 2), '#3b4550');
+    const gripGeo = coloured(new CylinderGeometry(0.02, 0.02, 0.12, 10).rotateZ(Math.PI / 2), '#111417');
+    const dashGeo = coloured(new BoxGeometry(GAUGE_WIDTH + 0.03, 0.05, 0.012), '#111417');
     const fillGeo = new BoxGeometry(GAUGE_WIDTH, 0.022, 0.006).translate(GAUGE_WIDTH / 2, 0, 0);
-    return { metal, rubber, fill, within, over, barGeo, gripGeo, dashGeo, fillGeo };
+    return { body, fill, within, over, barGeo, gripGeo, dashGeo, fillGeo };
   }, []);
 
   useEffect(
     () => () => {
-      for (const d of [parts.metal, parts.rubber, parts.fill, parts.barGeo, parts.gripGeo, parts.dashGeo, parts.fillGeo]) d.dispose();
+      for (const d of [parts.fill, parts.barGeo, parts.gripGeo, parts.dashGeo, parts.fillGeo]) d.dispose();
     },
     [parts],
   );
@@ -67,11 +68,11 @@ export function Cockpit({ pose, barHeight = 1.02, ahead = 0.5 }: { pose: Cockpit
   return (
     <group ref={root} name="cockpit">
       <group ref={bar} position={[0, barHeight, -ahead]}>
-        <mesh geometry={parts.barGeo} material={parts.metal} raycast={noRaycast} />
-        <mesh geometry={parts.gripGeo} material={parts.rubber} position={[-0.27, 0, 0]} raycast={noRaycast} />
-        <mesh geometry={parts.gripGeo} material={parts.rubber} position={[0.27, 0, 0]} raycast={noRaycast} />
+        <mesh geometry={parts.barGeo} material={parts.body} raycast={noRaycast} />
+        <mesh geometry={parts.gripGeo} material={parts.body} position={[-0.27, 0, 0]} raycast={noRaycast} />
+        <mesh geometry={parts.gripGeo} material={parts.body} position={[0.27, 0, 0]} raycast={noRaycast} />
         <group position={[0, 0.07, 0.02]} rotation={[-0.6, 0, 0]}>
-          <mesh geometry={parts.dashGeo} material={parts.rubber} raycast={noRaycast} />
+          <mesh geometry={parts.dashGeo} material={parts.body} raycast={noRaycast} />
           <mesh ref={gauge} geometry={parts.fillGeo} material={parts.fill} position={[-GAUGE_WIDTH / 2, 0, 0.008]} raycast={noRaycast} />
         </group>
       </group>

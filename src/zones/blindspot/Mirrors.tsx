@@ -5,9 +5,10 @@
 // looked at every other frame, the others in turn between — and only while the cab is in use.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferGeometry, DoubleSide, Float32BufferAttribute, Group, LinearFilter, Mesh, MeshStandardMaterial, PerspectiveCamera, ShaderMaterial, SRGBColorSpace, Vector3, WebGLRenderTarget } from 'three';
+import { BoxGeometry, BufferGeometry, DoubleSide, Float32BufferAttribute, Group, LinearFilter, Mesh, PerspectiveCamera, ShaderMaterial, SRGBColorSpace, Vector3, WebGLRenderTarget } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import type { CabSpec } from '../../sim/geometry/blindZone.ts';
+import { coloured, propMaterial } from '../../three/props/materials.ts';
 import { noRaycast } from '../../three/props/PropBody.tsx';
 import { GLASS_H, GLASS_W, glassQuads, mirrorRigs } from './mirrorRig.ts';
 
@@ -69,7 +70,8 @@ export function CabMirrors({ cab, width, pose, looking }: { cab: CabSpec; width:
         new BoxGeometry(0.04, 0.04, out + 0.1).translate(m.u + 0.04, m.y + GLASS_H / 2, Math.sign(m.v) * (width / 2 + out / 2)),
       ];
     });
-    const housing = new Mesh(mergeGeometries(pieces, false)!, new MeshStandardMaterial({ color: '#23272b', roughness: 0.6 }));
+    // on the props' shared material as vertex colours: no shader program of its own
+    const housing = new Mesh(coloured(mergeGeometries(pieces, false)!, '#23272b'), propMaterial());
     for (const g of pieces) g.dispose();
     housing.name = 'mirror-housings';
     housing.raycast = noRaycast;
@@ -82,7 +84,6 @@ export function CabMirrors({ cab, width, pose, looking }: { cab: CabSpec; width:
       parts.glass.geometry.dispose();
       (parts.glass.material as ShaderMaterial).dispose();
       parts.housing.geometry.dispose();
-      (parts.housing.material as MeshStandardMaterial).dispose();
     },
     [parts],
   );

@@ -3,8 +3,9 @@
 // ones), and the markers (instanced child-sized posts, coloured by the verdict from the cab). The
 // shapes come from overlays.ts, which a Node test holds against the sim's maths.
 import { useEffect, useMemo } from 'react';
-import { BufferGeometry, Color, CylinderGeometry, DoubleSide, Float32BufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial, MeshLambertMaterial } from 'three';
+import { BufferGeometry, Color, CylinderGeometry, DoubleSide, Float32BufferAttribute, InstancedMesh, Matrix4, MeshBasicMaterial } from 'three';
 import { noRaycast } from '../../three/props/PropBody.tsx';
+import { agentMaterial, painted } from '../../three/street/materials.ts';
 import type { WorldBlindZone } from '../../sim/world.ts';
 import type { SweptPath } from '../../sim/geometry/sweptPath.ts';
 import type { Marker, MarkerVerdict, TrackPoint } from './markers.ts';
@@ -34,7 +35,9 @@ function useDisposing<T extends { dispose(): void }>(make: () => T, deps: unknow
 }
 
 function groundMaterial(colour: string, opacity: number): MeshBasicMaterial {
-  return new MeshBasicMaterial({ color: colour, transparent: true, opacity, depthWrite: false, side: DoubleSide });
+  // both faces in one pass: a transparent double-sided material otherwise draws twice, back then
+  // front, with a second shader program for the back
+  return new MeshBasicMaterial({ color: colour, transparent: true, opacity, depthWrite: false, side: DoubleSide, forceSinglePass: true });
 }
 
 export function BlindZonesOverlay({ zones, visible }: { zones: readonly WorldBlindZone[]; visible: boolean }) {
@@ -91,7 +94,7 @@ const POST = 0.16;
  */
 export function MarkersOverlay({ markers, verdicts, height, onPick }: { markers: readonly Marker[]; verdicts: readonly MarkerVerdict[]; height: number; onPick?: (id: number) => void }) {
   const mesh = useDisposing(() => {
-    const m = new InstancedMesh(new CylinderGeometry(POST / 2, POST / 2, 1, 10).translate(0, 0.5, 0), new MeshLambertMaterial(), MAX_MARKERS);
+    const m = new InstancedMesh(painted(new CylinderGeometry(POST / 2, POST / 2, 1, 10).translate(0, 0.5, 0)), agentMaterial(), MAX_MARKERS);
     m.name = 'markers';
     m.count = 0;
     return m;

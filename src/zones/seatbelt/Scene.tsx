@@ -12,10 +12,10 @@
 // All boxes and limbs are two instanced meshes, so the site costs a few draw calls.
 import { useFrame, useThree } from '@react-three/fiber';
 import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
-import { BoxGeometry, BufferAttribute, type BufferGeometry, Color, CylinderGeometry, type Group, InstancedMesh, type Material, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
+import { BoxGeometry, type BufferGeometry, Color, CylinderGeometry, type Group, InstancedMesh, type Material, Object3D, Quaternion, SphereGeometry, Vector3 } from 'three';
 import { exposeForTests, testHooksEnabled } from '../../app/testHooks.ts';
-import { propMaterial } from '../../three/props/materials.ts';
-import { agentMaterial, PAINT_ATTRIBUTE } from '../../three/street/materials.ts';
+import { coloured, propMaterial } from '../../three/props/materials.ts';
+import { agentMaterial, painted } from '../../three/street/materials.ts';
 import { useHandWalk } from '../../three/zone/hands.ts';
 import type { ZoneSceneProps } from '../module.ts';
 import { BUCKLE, TONGUE_REST, beltState, setBelt, stepBelt, type HandGrip, type RigPoint } from './beltGesture.ts';
@@ -250,27 +250,6 @@ function roadMarks(d: Drawer, v: StationView | null) {
       d.box(cx, 0.03, cz, Math.max(0.05, s.length), 0.02, 0.5, COLORS[s.kind], -h);
     }
   }
-}
-
-/**
- * A geometry drawn in its instance's colour with the street kit's agent material (white vertex
- * colour, painted everywhere): the site shares the agents' shader program instead of adding one.
- */
-function painted<G extends BufferGeometry>(g: G): G {
-  const n = g.getAttribute('position').count;
-  g.setAttribute('color', new BufferAttribute(new Float32Array(n * 3).fill(1), 3));
-  g.setAttribute(PAINT_ATTRIBUTE, new BufferAttribute(new Float32Array(n).fill(1), 1));
-  return g;
-}
-
-/** A plain coloured geometry for the props' vertex-coloured material (no program of its own). */
-function coloured<G extends BufferGeometry>(g: G, hex: string): G {
-  const c = new Color(hex);
-  const n = g.getAttribute('position').count;
-  const a = new Float32Array(n * 3);
-  for (let i = 0; i < n; i++) a.set([c.r, c.g, c.b], i * 3);
-  g.setAttribute('color', new BufferAttribute(a, 3));
-  return g;
 }
 
 export default function SeatbeltScene({ game, store, inXR, replaying, origin }: ZoneSceneProps<SeatbeltGame>) {
