@@ -100,11 +100,14 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
       <fog attach="fog" args={['#0e2130', 12, 40]} />
       <hemisphereLight args={['#dfefff', '#1a2a33', 1.1]} />
       <directionalLight position={[4, 8, 3]} intensity={1.2} />
-      {/* the floor reaches far behind the visitor: SwiftShader draws a plane edge at the head in front of everything */}
+      {/* the floor reaches far behind the visitor: SwiftShader draws a plane edge at the head in front of everything.
+          Under a street (a zone's game, a lab) it sinks below the lowest street layer (the verge, 4 cm down):
+          level with the road, the two fought in depth and the floor's blue showed through the asphalt */}
       <mesh
         name="floor"
         geometry={floor}
         material={propMaterial()}
+        position={[0, playing || Lab ? -0.08 : 0, 0]}
         rotation={[-Math.PI / 2, 0, 0]}
         onClick={(e) => {
           if (inXR) return;

@@ -97,8 +97,17 @@ export function MarkersOverlay({ markers, verdicts, height, onPick }: { markers:
     const m = new InstancedMesh(painted(new CylinderGeometry(POST / 2, POST / 2, 1, 10).translate(0, 0.5, 0)), agentMaterial(), MAX_MARKERS);
     m.name = 'markers';
     m.count = 0;
-    return m;
-  }, []);
+    // an InstancedMesh's own dispose frees its instance buffers only: without these two, every visit
+    // left a cylinder and a material behind (the soak saw the renderer's geometries grow 2 a cycle)
+    return {
+      mesh: m,
+      dispose() {
+        m.geometry.dispose();
+        m.material.dispose();
+        m.dispose();
+      },
+    };
+  }, []).mesh;
   useEffect(() => {
     const mat = new Matrix4();
     const c = new Color();
