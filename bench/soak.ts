@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { preview } from 'vite';
 import { guardedPage, launch, TEST_DIST } from '../tests/e2e/browser.ts';
 import { PLAYABLE_ZONES } from '../src/zones/session.ts';
+import { playOn } from '../tests/e2e/zoneGame.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env.HALL_SOAK_PORT ?? 4321);
@@ -75,14 +76,17 @@ async function answerChecklist(page: Page) {
   await press(page, 'ride-off');
 }
 
-/** One zone game: start it, answer a pre-ride checklist if there is one, move for a while, end it. */
+/**
+ * One zone game: start it and put it straight into play (the store's rehearse: past a ride's
+ * checklist, a level choice or a station menu, as the bench does), hold the zone's first action's
+ * key for a while, end it.
+ */
 async function playZone(page: Page, zone: string) {
   await go(page, `#/zone/${zone}?mode=game`);
-  await press(page, 'game-start');
-  await answerChecklist(page);
-  await page.keyboard.down('KeyW');
+  const key = await playOn(page);
+  await page.keyboard.down(key);
   await page.waitForTimeout(2500);
-  await page.keyboard.up('KeyW');
+  await page.keyboard.up(key);
   // end the game; a consequence replay on screen (walked into traffic) is skipped and closed first
   const until = Date.now() + 90_000;
   while ((await page.getByTestId('game-summary').count()) === 0) {
