@@ -95,8 +95,10 @@ describe('drunk zone game', () => {
     await shot(page, 'game-drunk-zh-sober');
 
     await page.evaluate(DRIVER);
+    // one second at a time: the pause between the drives is 4 s of game time, and a longer step (or the
+    // page's own frames beside it) could play straight through it before the check below
     while ((await stage(page)) === 'sober') {
-      await play(page, 10);
+      await play(page, 1);
       // a near miss in the sober drive would be replayed: see it and go on
       if (await page.getByTestId('consequence-replay').count()) await page.getByTestId('replay-skip').click();
       if (await page.getByTestId('consequence-explain').count()) await page.getByTestId('consequence-continue').click();
@@ -226,7 +228,14 @@ describe('drunk zone game', () => {
     expect(await hasObject(page, 'car-cockpit')).toBe(true);
     await shot(page, 'game-drunk-xr');
     await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'));
-    expect(await hasObject(page, 'panel:drunk-summary')).toBe(true);
+    // the zone's own summary part mounts inside the summary panel a few frames later (its chunk, its
+    // fonts): under a full run's load that can be longer than the click's own wait
+    await expect
+      .poll(async () => {
+        await xrFrames(page, 1);
+        return hasObject(page, 'panel:drunk-summary');
+      }, { timeout: 30_000 })
+      .toBe(true);
     await xrFrames(page, 6);
     await shot(page, 'game-drunk-xr-summary');
     await expect.poll(async () => (await savedGameAttempts(page)).map((a) => [a.zone, a.group, a.device]), { timeout: 10_000 }).toEqual([['drunk', 'pro', 'vr']]);
