@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // a few tests do real work (90 s of a busy junction twice, a 60,000-row import): on a loaded
+    // 2-core CI machine they take several times their quiet time, and a 5 s default failed one
+    testTimeout: 30_000,
   },
 });
