@@ -188,8 +188,10 @@ describe('seat-belt zone game', () => {
     await expect.poll(async () => (await station(page))?.buckled).toBe(true);
     await page.getByTestId('sb-speed-30').tap();
     await page.getByTestId('sb-go').tap();
-    // the whole slow motion this time (no skip)
-    await page.getByTestId('sb-result').waitFor({ timeout: 60_000 });
+    // the whole slow motion this time (no skip), in game time: at a loaded machine's few frames a
+    // second its real-time length is anyone's guess
+    expect(await playUntil(page, () => station(page), (s) => s?.stage === 'result', 60)).toBe(true);
+    await page.getByTestId('sb-result').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('sb-figures').textContent()).toMatch(/about 3\.5 m \(calculated, approximate\)/);
     await shot(page, 'game-seatbelt-en-phone-result');
     // the kiosk's portrait screen
@@ -216,7 +218,14 @@ describe('seat-belt zone game', () => {
     };
     for (let run = 0; run < 2; run++) {
       await expect.poll(async () => (await station(page))?.stage).toBe('setup');
-      await page.getByTestId('sb-speed-30').tap();
+      // the HUD redraws the setup just after the station enters it: a tap on the buttons on their way
+      // out is lost (under load the Drive button then stayed disabled), so tap until Drive is offered
+      await expect
+        .poll(async () => {
+          if (!(await page.getByTestId('sb-go').isEnabled())) await page.getByTestId('sb-speed-30').tap();
+          return page.getByTestId('sb-go').isEnabled();
+        }, { timeout: 30_000 })
+        .toBe(true);
       await flatDrive(page, 'tap', brake);
       await page.getByTestId('sb-next').tap();
     }
