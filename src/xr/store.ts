@@ -2,6 +2,7 @@
 // highest, 120 Hz on a Quest 3), controller and hand models from this origin, never the built-in
 // emulator (tests install iwer themselves through ?emulate).
 import { createXRStore } from '@react-three/xr';
+import { hallController } from './Controller.tsx';
 
 /** Copied from @webxr-input-profiles/assets at build time (scripts/build/xrAssets.ts). Absolute:
  * the loader resolves files with `new URL(file, base)`. */
@@ -38,8 +39,8 @@ export function createHallXRStore({ frameRate = 72, clickThresholdMs = 300 }: Ha
     // teleport on the left controller only: with a ray and a teleport pointer on one controller the
     // nearest hit wins, which makes pointing at panels unreliable
     controller: {
-      left: { teleportPointer: true, rayPointer: ray, grabPointer: false },
-      right: { teleportPointer: false, rayPointer: ray, grabPointer: false },
+      left: hallController({ teleportPointer: true, rayPointer: ray, grabPointer: false }),
+      right: hallController({ teleportPointer: false, rayPointer: ray, grabPointer: false }),
     },
     hand: { rayPointer: ray, touchPointer: { clickThresholdMs }, grabPointer: false, teleportPointer: false },
     gaze: false,
