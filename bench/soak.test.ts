@@ -1,6 +1,6 @@
 // The soak judges the heap without V8's compiled code: the sums it reads from a heap snapshot.
 import { describe, expect, it } from 'vitest';
-import { growth, heapKinds, objectBytes, type Figures } from './soak.ts';
+import { growth, heapKinds, objectBytes, programChanges, type Figures } from './soak.ts';
 
 // a snapshot in Chromium's format: node fields, a type table, flat node rows, a string table
 const snapshot = (rows: [type: number, name: number, size: number][]) =>
@@ -33,5 +33,11 @@ describe('soak heap figures', () => {
     expect(g.geometries).toBeCloseTo(0.1);
     expect(g.textures).toBe(Infinity);
     expect(g.domNodes).toBe(0);
+  });
+
+  it('names a new program by the settings that set it apart from its closest relative, and a program gone', () => {
+    const before: [string, string][] = [['MeshLambertMaterial', 'a,1,fog,x'], ['MeshLambertMaterial', 'a,2,nofog,x'], ['ShaderMaterial', 's']];
+    const after: [string, string][] = [['MeshLambertMaterial', 'a,1,fog,x'], ['MeshLambertMaterial', 'a,2,nofog,x'], ['MeshLambertMaterial', 'a,1,fog,y'], ['MeshBasicMaterial', 'b']];
+    expect(programChanges(before, after)).toEqual(['+ MeshLambertMaterial: #3 x→y', '+ MeshBasicMaterial: no program of that name before', '- ShaderMaterial']);
   });
 });

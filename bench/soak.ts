@@ -94,6 +94,40 @@ async function figures(page: Page, snapshot?: { kinds?: HeapKinds }): Promise<Fi
   return { heapMB: Math.round((usedSize / 1048576) * 10) / 10, objectsMB, domNodes: dom.nodes, listeners: dom.jsEventListeners, ...gl };
 }
 
+/** The renderer's shader programs by name and cache key (the key names every setting the program was built for). */
+async function programKeys(page: Page): Promise<[string, string][]> {
+  return page.evaluate(() => {
+    const h = (window as unknown as { __hall3d?: { gl: { info: { programs: { name: string; cacheKey: string }[] | null } } } }).__hall3d;
+    return (h?.gl.info.programs ?? []).map((p) => [p.name, p.cacheKey] as [string, string]);
+  });
+}
+
+/**
+ * What changed in the programs between two readings: each new program by name, with the settings
+ * that set it apart from the closest program of the same name; each program gone by name.
+ */
+export function programChanges(before: [string, string][], after: [string, string][]): string[] {
+  const keys = new Set(before.map(([, k]) => k));
+  const nowKeys = new Set(after.map(([, k]) => k));
+  const out: string[] = [];
+  for (const [name, key] of after) {
+    if (keys.has(key)) continue;
+    const parts = key.split(',');
+    let closest: string[] | null = null;
+    let fewest = Infinity;
+    for (const [n, k] of before) {
+      if (n !== name) continue;
+      const other = k.split(',');
+      const differ = parts.filter((v, i) => other[i] !== v).length + Math.abs(other.length - parts.length);
+      if (differ < fewest) [fewest, closest] = [differ, other];
+    }
+    const detail = closest ? parts.map((v, i) => [i, v, closest![i]] as const).filter(([, v, o]) => v !== o).map(([i, v, o]) => `#${i} ${o ?? '∅'}→${v}`).slice(0, 8).join(' ') : 'no program of that name before';
+    out.push(`+ ${name}: ${detail}`);
+  }
+  for (const [name, key] of before) if (!nowKeys.has(key)) out.push(`- ${name}`);
+  return out;
+}
+
 /** element.click(): in emulated VR the emulator's overlay covers the page, as a headset would. */
 async function press(page: Page, id: string, timeout = 60_000) {
   const el = page.getByTestId(id);
@@ -204,6 +238,7 @@ async function main() {
     await cycle(page);
     const first: { kinds?: HeapKinds } = {};
     const afterFirst = await figures(page, first);
+    let programs = await programKeys(page);
     let cycles = 1;
     const started = Date.now();
     while (Date.now() - t0 < minutes * 60_000) {
@@ -211,6 +246,9 @@ async function main() {
       cycles++;
       const f = await figures(page);
       console.log(`cycle ${cycles} (${((Date.now() - t0) / 60_000).toFixed(1)} min): heap ${f.heapMB} MB, DOM ${f.domNodes} nodes / ${f.listeners} listeners, ${f.geometries} geometries, ${f.textures} textures, ${f.programs} programs`);
+      const nowPrograms = await programKeys(page);
+      for (const line of programChanges(programs, nowPrograms)) console.log(`  program ${line}`);
+      programs = nowPrograms;
     }
     const end: { kinds?: HeapKinds } = {};
     const atEnd = await figures(page, end);
