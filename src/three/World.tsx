@@ -23,7 +23,7 @@ import { ModePanel3D } from './panels/ModePanel3D.tsx';
 import { ProfilePanel3D } from './panels/ProfilePanel3D.tsx';
 import { ZonePanel3D } from './panels/ZonePanel3D.tsx';
 import { ZoneScene } from './zone/ZoneScene.tsx';
-import { coloured, propMaterial } from './props/materials.ts';
+import { coloured, propMaterial, releasePropGpu } from './props/materials.ts';
 import { fontFor, textScale } from './text.ts';
 import { PanelTextContext } from './ui/panelText.ts';
 
@@ -83,6 +83,12 @@ export function World({ route, keep, inXR, xrStore }: { route: Route; keep: Reco
   useEffect(() => {
     origin.current?.position.setY(comfort.seated ? SEATED_LIFT_M : 0);
   }, [comfort.seated]);
+  // back in the hall (the zone's or lab's scene unmounted in this commit): the shared props' GPU
+  // copies go, so the hall holds the same whatever the kiosk showed before (see releasePropGpu)
+  const inHall = route.name === 'hall';
+  useEffect(() => {
+    if (inHall) releasePropGpu();
+  }, [inHall]);
 
   const Lab = route.name === 'lab' ? labs[route.id] : undefined;
   // a zone's game (its module from the registry, its store shared with the flat HUD)

@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvasVariety, E2E_SETUP_CODE } from './browser.ts';
-import { open, shot } from './helpers.ts';
+import { open, shot, waitForHall3d } from './helpers.ts';
 import { browserSuite } from './suite.ts';
 import { enterVR, sessionInfo, xrFrames } from './xr.ts';
-import { gameState, moved, startGame, waitForGame } from './zoneGame.ts';
+import { gameState, moved, play, playOn, startGame, waitForGame } from './zoneGame.ts';
 
 const suite = browserSuite();
 const PIN = '246802';
@@ -375,5 +375,35 @@ describe('faults the hall meets every day', () => {
       const r = await navigator.serviceWorker.getRegistration();
       return !!r && !r.waiting && !!navigator.serviceWorker.controller;
     });
+  });
+
+  it('back in the hall, the GPU holds the same whatever a zone drew before (a kiosk runs for days)', async () => {
+    const g = await suite.page({ viewport: { width: 960, height: 540 } });
+    const { page } = g;
+    await open(page, '#/hall?group=adult&lang=zh-Hans');
+    await waitForHall3d(page);
+    /** the crossing's game, and back to the hall: what the renderer holds there */
+    const visit = async (everything: boolean) => {
+      await page.evaluate(() => (window.location.hash = '#/zone/crossing?mode=game'));
+      await playOn(page);
+      await play(page, 1);
+      // the second visit draws every object of the street, in view or not (a visitor who walked
+      // and looked everywhere): each sign face and prop is uploaded
+      if (everything)
+        await page.evaluate(async () => {
+          const h = (window as unknown as { __hall3d: { scene: { traverse(f: (o: { frustumCulled: boolean }) => void): void } } }).__hall3d;
+          h.scene.traverse((o) => (o.frustumCulled = false));
+          for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+        });
+      await page.evaluate(() => (window.location.hash = '#/hall'));
+      await waitForHall3d(page);
+      return page.evaluate(() => {
+        const m = (window as unknown as { __hall3d: { gl: { info: { memory: { geometries: number; textures: number } } } } }).__hall3d.gl.info.memory;
+        return { geometries: m.geometries, textures: m.textures };
+      });
+    };
+    const first = await visit(false);
+    const second = await visit(true);
+    expect(second).toEqual(first);
   });
 });

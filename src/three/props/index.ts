@@ -17,7 +17,7 @@ export { Cone } from './Cone.tsx';
 export { Ebike } from './Ebike.tsx';
 export { EbikeRider } from './EbikeRider.tsx';
 export { Helmet } from './Helmet.tsx';
-export { basicMaterial, disposePropCache, propMaterial } from './materials.ts';
+export { basicMaterial, disposePropCache, propMaterial, releasePropGpu } from './materials.ts';
 export { Pedestrian } from './Pedestrian.tsx';
 export { Phone } from './Phone.tsx';
 export { PoliceOfficer } from './PoliceOfficer.tsx';

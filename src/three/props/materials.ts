@@ -2,7 +2,7 @@
 // batched state); lit lamps and marker rings use unlit basic materials cached by colour (one more
 // program); sign faces use one Lambert material per sign (same program, one texture each).
 import { BufferAttribute, type BufferGeometry, Color, type ColorRepresentation, DoubleSide, FrontSide, MeshBasicMaterial, MeshLambertMaterial } from 'three';
-import { disposeSignTextures, signTexture } from './signTexture.ts';
+import { disposeSignTextures, releaseSignTexturesGpu, signTexture } from './signTexture.ts';
 
 let body: MeshLambertMaterial | null = null;
 const basics = new Map<string, MeshBasicMaterial>();
@@ -64,6 +64,19 @@ export function cachedGeometry(key: string, build: () => BufferGeometry): Buffer
     geometries.set(key, g);
   }
   return g;
+}
+
+/**
+ * Frees the GPU copies of the shared prop geometries and sign faces and keeps the built objects:
+ * three uploads a disposed geometry or texture again when it is next drawn. Called when the visitor
+ * is back in the hall, so what a kiosk's GPU holds there does not depend on which zones, layouts and
+ * signs it has shown since it started (the soak found a sign first seen in a later crossing layout
+ * kept for good). The materials stay: freeing them would compile their programs again on the
+ * headset, a visible hitch; the uploads are well under a megabyte.
+ */
+export function releasePropGpu(): void {
+  for (const g of geometries.values()) g.dispose();
+  releaseSignTexturesGpu();
 }
 
 export function disposePropCache(): void {

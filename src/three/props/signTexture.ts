@@ -58,6 +58,11 @@ export function signTexture(signId: string): Texture {
   return tex;
 }
 
+/** Frees the sign faces' GPU copies and keeps the painted canvases: three uploads a face again when it is next drawn. */
+export function releaseSignTexturesGpu(): void {
+  for (const t of textures.values()) t.dispose();
+}
+
 export function disposeSignTextures(): void {
   for (const t of textures.values()) t.dispose();
   textures.clear();
