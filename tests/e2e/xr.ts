@@ -64,12 +64,13 @@ export async function aimAt(page: Page, objectName: string | { x: number; y: num
 /** Aim, wait, press, wait, release, wait: a value change only takes effect at the next frame. */
 export async function clickAt(page: Page, objectName: string | { x: number; y: number; z: number }, input: 'controller' | 'hand' = 'controller', hand: 'left' | 'right' = 'right') {
   await aimAt(page, objectName, input, hand);
-  // pointers hover on one frame and take the press on a later one: give each step a few frames
-  await xrFrames(page, 4);
+  // pointers hover on one frame and take the press on a later one (the emulator turns a button
+  // change into select events at a frame, the pointer acts on them at the next): two frames a step
+  await xrFrames(page, 2);
   await setPress(page, input, hand, 1);
-  await xrFrames(page, 3);
+  await xrFrames(page, 2);
   await setPress(page, input, hand, 0);
-  await xrFrames(page, 3);
+  await xrFrames(page, 2);
 }
 
 export async function setPress(page: Page, input: 'controller' | 'hand', hand: 'left' | 'right', value: number) {

@@ -92,6 +92,12 @@ async function xrUntil(page: Page, until: (s: Blind) => boolean, timeout = 60_00
   }, { timeout, interval: 20 }).toBe(true);
 }
 
+/** XR, a held stick or pinch: a drawn frame carries it into the game's controls, then the walk or drive goes on in game time. */
+async function xrMoveUntil(page: Page, until: (s: Blind) => boolean) {
+  await xrFrames(page, 2);
+  expect(await playUntil(page, () => blind(page), until, 60)).toBe(true);
+}
+
 describe('blindspot zone game', () => {
   it('with the keyboard (a child): markers in the blind zones, the cab shows them hidden, waits clear of the sweep, summary saved', async () => {
     const { page } = await suite.page({ viewport: { width: 1366, height: 768 } });
@@ -206,7 +212,7 @@ describe('blindspot zone game', () => {
     await startVRGame(page, '#/zone/blindspot?mode=game&group=pro&lang=en', { group: 'pro' });
     // the head looks along −z: towards the truck from the pavement
     await thumbstick(page, 'left', 0, -1);
-    await xrUntil(page, (s) => s.z <= 9.5);
+    await xrMoveUntil(page, (s) => s.z <= 9.5);
     await thumbstick(page, 'left', 0, 0);
     await xrButton(page, 'right', 'trigger');
     await xrUntil(page, (s) => s.markers === 1, 10_000);
@@ -226,7 +232,7 @@ describe('blindspot zone game', () => {
     // driving: the stick forward is the accelerator
     const before = await blind(page);
     await thumbstick(page, 'left', 0, -1);
-    await xrUntil(page, (s) => Math.abs(s.x - before.x) > 2);
+    await xrMoveUntil(page, (s) => Math.abs(s.x - before.x) > 2);
     await thumbstick(page, 'left', 0, 0);
     await shot(page, 'game-blindspot-xr-drive');
     await clickUntil(page, 'button:game-quit', () => hasObject(page, 'panel:game-summary'));
@@ -240,7 +246,7 @@ describe('blindspot zone game', () => {
       // a held left pinch walks where the head looks (towards the truck), a right pinch sets a marker down
       await setPress(page, 'hand', 'left', 1);
       const at = (await blind(page)).z;
-      await xrUntil(page, (s) => s.z <= at - 0.7);
+      await xrMoveUntil(page, (s) => s.z <= at - 0.7);
       await setPress(page, 'hand', 'left', 0);
       await setPress(page, 'hand', 'right', 1);
       await xrUntil(page, (s) => s.markers === i || s.stage === 'cab', 10_000);

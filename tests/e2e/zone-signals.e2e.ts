@@ -186,10 +186,9 @@ describe('signals zone game', () => {
       if (!now.question) {
         if (input === 'controller') await thumbstick(page, 'left', 0, -1);
         else await setPress(page, 'hand', 'left', 1);
-        await expect.poll(async () => {
-          await xrFrames(page, 2);
-          return (await state(page)).question !== null;
-        }, { timeout: 90_000, interval: 50 }).toBe(true);
+        // a frame carries the held stick or pinch into the game's controls; the walk then goes in game time
+        await xrFrames(page, 2);
+        expect(await playUntil(page, () => state(page), (s) => s.question !== null, 90)).toBe(true);
         if (input === 'controller') await thumbstick(page, 'left', 0, 0);
         else await setPress(page, 'hand', 'left', 0);
         await xrFrames(page, 4);

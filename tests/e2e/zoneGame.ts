@@ -119,15 +119,18 @@ export async function playOn(page: Page): Promise<string> {
  * (`tick`: the controls every device wrote — keys, touch, controllers, hands — read by the zone's
  * reader, the game stepped, the HUD published, replays queued, the end saved), with the page's
  * rendering in between. The software-rendered browser draws a frame or two a second under load;
- * the game is the same at any frame rate, so a test need not wait for slow frames to move it. A
+ * the game is the same at any frame rate, so a test need not wait for slow frames to move it. In
+ * the emulated headset a drawn frame first carries the held sticks, triggers and hands into the
+ * controls (they stay there), and the steps look where the head looked in the last frame. A
  * page's `__driver` (if a test installed one) presses its keys before each step. Stops early when
  * the game is not playing (a consequence replay, the summary).
  */
 export async function play(page: Page, seconds: number): Promise<void> {
   await page.evaluate(async (secs) => {
     type S = { status: string; consequence: unknown; actions: { tick(look: { dt: number; headYaw: number; drag: number }, clock: number): void } };
-    const w = window as unknown as { __zoneGameStore: { getState(): S }; __driver?: () => void };
-    const look = { dt: 1 / 30, headYaw: NaN, drag: 0 };
+    const w = window as unknown as { __zoneGameStore: { getState(): S }; __driver?: () => void; __zoneLook?: { headYaw: number } };
+    // in a headset the last drawn frame's head yaw (where the visitor looks); flat, none
+    const look = { dt: 1 / 30, headYaw: w.__zoneLook?.headYaw ?? NaN, drag: 0 };
     for (let i = 0; i < secs * 30; i++) {
       const s = w.__zoneGameStore.getState();
       if (s.status !== 'playing' || s.consequence) return;

@@ -36,9 +36,10 @@ export function ZoneScene({ handle, inXR, origin }: { handle: ZoneGameHandle; in
   useEffect(() => {
     // for browser tests and the benchmark: the game, the replay view a consequence shows, the store
     if (!testHooksEnabled) return;
-    const off = [exposeForTests('__zoneGame', game), exposeForTests('__zoneReplay', view), exposeForTests('__zoneGameStore', store)];
+    // __zoneLook: the last drawn frame's look (in a headset, the head's yaw), for tests that step the game themselves
+    const off = [exposeForTests('__zoneGame', game), exposeForTests('__zoneReplay', view), exposeForTests('__zoneGameStore', store), exposeForTests('__zoneLook', look)];
     return () => off.forEach((f) => f());
-  }, [game, view, store]);
+  }, [game, view, store, look]);
 
   // While the view is paused under an overlay (intro, the e-bike checklist, an explanation, the
   // summary) nothing moves: draw twice a second instead of every frame, which frees a kiosk's or a
