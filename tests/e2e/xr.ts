@@ -66,11 +66,13 @@ export async function clickAt(page: Page, objectName: string | { x: number; y: n
   await aimAt(page, objectName, input, hand);
   // pointers hover on one frame and take the press on a later one (the emulator turns a button
   // change into select events at a frame, the pointer acts on them at the next): two frames a step
-  await xrFrames(page, 2);
+  // for a controller; a hand's pinch closes and opens over several frames, so a hand gets more
+  const [aim, down, up] = input === 'controller' ? [2, 2, 2] : [4, 3, 3];
+  await xrFrames(page, aim);
   await setPress(page, input, hand, 1);
-  await xrFrames(page, 2);
+  await xrFrames(page, down);
   await setPress(page, input, hand, 0);
-  await xrFrames(page, 2);
+  await xrFrames(page, up);
 }
 
 export async function setPress(page: Page, input: 'controller' | 'hand', hand: 'left' | 'right', value: number) {

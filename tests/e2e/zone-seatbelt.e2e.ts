@@ -275,8 +275,9 @@ describe('seat-belt zone game', () => {
     await clickUntil(page, 'button:sb-go', async () => !(await stageIs(page, 'crash-test', 'setup')), { input: 'hand' });
     await clickUntil(page, 'button:sb-skip', async () => stageIs(page, 'crash-test', 'result'), { input: 'hand' });
     await clickUntil(page, 'button:sb-next', async () => (await station(page))?.kind === 'child-seat', { input: 'hand' });
-    await clickUntil(page, 'button:sb-row-back', async () => true, { input: 'hand' });
-    await clickUntil(page, 'button:sb-how-child-seat', async () => true, { input: 'hand' });
+    const chosen = (item: string) => page.evaluate((it) => (window as unknown as { __zoneGame: { station: { items?: { id: string; chosen: string | null }[] } } }).__zoneGame.station.items?.find((i) => i.id === it)?.chosen ?? null, item);
+    await clickUntil(page, 'button:sb-row-back', async () => (await chosen('row')) === 'back', { input: 'hand' });
+    await clickUntil(page, 'button:sb-how-child-seat', async () => (await chosen('how')) === 'child-seat', { input: 'hand' });
     await clickUntil(page, 'button:sb-go', async () => !(await stageIs(page, 'child-seat', 'setup')), { input: 'hand' });
     await clickUntil(page, 'button:sb-skip', async () => stageIs(page, 'child-seat', 'result'), { input: 'hand' });
     await shot(page, 'game-seatbelt-xr-hands-child-seat');
