@@ -186,9 +186,17 @@ describe('signals zone game', () => {
       if (!now.question) {
         if (input === 'controller') await thumbstick(page, 'left', 0, -1);
         else await setPress(page, 'hand', 'left', 1);
-        // a frame carries the held stick or pinch into the game's controls; the walk then goes in game time
-        await xrFrames(page, 2);
-        expect(await playUntil(page, () => state(page), (s) => s.question !== null, 90)).toBe(true);
+        if (input === 'controller') {
+          // a frame carries the held stick into the game's controls; the walk then goes in game time
+          await xrFrames(page, 2);
+          expect(await playUntil(page, () => state(page), (s) => s.question !== null, 90)).toBe(true);
+        } else {
+          // a hand's pinch is read from its joints frame by frame: the walk goes in drawn frames
+          await expect.poll(async () => {
+            await xrFrames(page, 2);
+            return (await state(page)).question !== null;
+          }, { timeout: 90_000, interval: 50 }).toBe(true);
+        }
         if (input === 'controller') await thumbstick(page, 'left', 0, 0);
         else await setPress(page, 'hand', 'left', 0);
         await xrFrames(page, 4);
@@ -196,7 +204,13 @@ describe('signals zone game', () => {
       }
       if (answered === 0) await shot(page, `game-signals-xr-${input}-question`);
       const id = now.question.id;
-      await clickUntil(page, `button:answer-${rightAnswer(now.question)}`, async () => ((await state(page)).question?.id ?? null) !== id, { input });
+      // the question's 3D panel comes with the next drawn frames
+      const target = `button:answer-${rightAnswer(now.question)}`;
+      await expect.poll(async () => {
+        await xrFrames(page, 1);
+        return hasObject(page, target);
+      }, { timeout: 30_000 }).toBe(true);
+      await clickUntil(page, target, async () => ((await state(page)).question?.id ?? null) !== id, { input });
       answered++;
     }
     expect(answered).toBe(6);
