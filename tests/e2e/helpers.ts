@@ -1,15 +1,32 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { BASE } from './browser.ts';
+import { mark } from './trail.ts';
 
 export const SHOTS = new URL('./__screenshots__/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
+/**
+ * A screenshot for people to look at (nothing is compared). Chromium now and then answers "Unable
+ * to capture screenshot" when the page's compositor is busy with software GL (once in a CI run of
+ * eighty tests, on a phone page that had just loaded); it is asked again after a short pause.
+ */
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}${name}.png` });
+  mark(`screenshot ${name}`);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.screenshot({ path: `${SHOTS}${name}.png` });
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !/Unable to capture screenshot/.test(String(e))) throw e;
+      mark(`screenshot ${name}: Chromium could not capture it (try ${attempt}), asking again`);
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 export async function open(page: Page, hash: string, search = '') {
+  mark(`open ${search}${hash}`);
   await page.goto(`${BASE}/${search}${hash}`);
 }
 

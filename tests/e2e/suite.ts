@@ -1,8 +1,9 @@
 // The scaffolding of a browser-test file (kept apart from browser.ts, which the benchmark imports
 // outside vitest).
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, onTestFailed } from 'vitest';
 import { guardedPage, launch, type Guarded } from './browser.ts';
+import { mark, resetTrail, trailText } from './trail.ts';
 
 export type PageOptions = Parameters<typeof guardedPage>[1];
 
@@ -33,7 +34,13 @@ export function browserSuite(): { page(opts?: PageOptions): Promise<Guarded>; re
   return {
     async page(opts) {
       if (!browser) throw new Error('browserSuite: the browser is not launched yet (call page() inside a test)');
+      resetTrail();
       current = await guardedPage(browser, opts);
+      const g = current;
+      g.page.on('crash', () => mark('the page crashed'));
+      onTestFailed(({ task }) => {
+        console.error(`\n${task.name}: what it was doing (last steps)\n${trailText()}\n${g.page.isClosed() ? '' : `page at ${g.page.url()}`}`);
+      });
       return current;
     },
     get browser() {

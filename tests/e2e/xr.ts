@@ -1,15 +1,39 @@
 // Driving the emulated Quest 3 (iwer, installed by /?emulate) from a browser test.
 import type { Page } from 'playwright-core';
+import { mark } from './trail.ts';
+
+/**
+ * How long one frame may take before a frame wait gives up with what it saw. Software GL draws a
+ * frame in well under a second here; a stall of this length means frames stopped coming, and a
+ * wait without an end would only show up as the test's own timeout, saying nothing.
+ */
+const FRAME_STALL_MS = 15_000;
 
 /** Resolves after n frames of the XR session (or of the page, outside XR). */
 export async function xrFrames(page: Page, n: number): Promise<void> {
-  await page.evaluate(async (count) => {
-    const h = (window as unknown as { __hall3d: { xrStore: { requestFrame(): Promise<unknown>; getState(): { session: unknown } } } }).__hall3d;
-    for (let i = 0; i < count; i++) {
-      if (h.xrStore.getState().session) await h.xrStore.requestFrame();
-      else await new Promise((r) => requestAnimationFrame(r));
-    }
-  }, n);
+  const stalled = await page.evaluate(
+    async ({ count, stallMs }) => {
+      const h = (window as unknown as { __hall3d: { gl: { info: { render: { frame: number } } }; xrStore: { requestFrame(): Promise<unknown>; getState(): { session: { visibilityState?: string } | null } } } }).__hall3d;
+      for (let i = 0; i < count; i++) {
+        const session = h.xrStore.getState().session;
+        const next = session ? h.xrStore.requestFrame() : new Promise((r) => requestAnimationFrame(r));
+        let timer = 0;
+        const late = new Promise<'late'>((r) => (timer = window.setTimeout(() => r('late'), stallMs)));
+        const got = await Promise.race([next, late]);
+        window.clearTimeout(timer);
+        if (got === 'late') {
+          const now = h.xrStore.getState().session;
+          return `frame ${i + 1} of ${count} did not come in ${stallMs / 1000} s (session ${session ? 'was' : 'was not'} active, ${now ? `is active, ${now.visibilityState ?? '?'}` : 'is not active'}; renderer frame ${h.gl.info.render.frame}; ${location.hash})`;
+        }
+      }
+      return null;
+    },
+    { count: n, stallMs: FRAME_STALL_MS },
+  );
+  if (stalled) {
+    mark(`frames stalled: ${stalled}`);
+    throw new Error(`xrFrames: ${stalled}`);
+  }
 }
 
 export async function sessionInfo(page: Page) {
@@ -113,6 +137,7 @@ export async function originPose(page: Page) {
 export async function clickUntil(page: Page, objectName: string, done: () => Promise<boolean>, opts: { input?: 'controller' | 'hand'; hand?: 'left' | 'right'; tries?: number } = {}) {
   const tries = opts.tries ?? 3;
   for (let i = 0; i < tries; i++) {
+    mark(`3D click on ${objectName} (${opts.input ?? 'controller'}), try ${i + 1}`);
     await clickAt(page, objectName, opts.input ?? 'controller', opts.hand ?? 'right');
     for (let w = 0; w < 10; w++) {
       if (await done()) return;
@@ -132,9 +157,13 @@ export async function enterVR(page: Page) {
   await page.getByTestId('enter-vr').waitFor({ timeout: 60_000 });
   const active = () => page.evaluate(() => (window as unknown as { __hall3d?: { xrStore: { getState(): { session: unknown } } } }).__hall3d?.xrStore.getState().session != null);
   for (let attempt = 1; attempt <= 3; attempt++) {
+    mark(`enter VR, press ${attempt}`);
     if (!(await active())) await page.getByTestId('enter-vr').click();
     for (let i = 0; i < 40 && !(await active()); i++) await page.waitForTimeout(500);
-    if (await active()) return;
+    if (await active()) {
+      mark('in VR');
+      return;
+    }
     const notices = await page.evaluate(() => [...document.querySelectorAll('.notice')].map((n) => n.textContent).join(' | '));
     console.warn(`enter VR: no session after press ${attempt}${notices ? `; notices: ${notices}` : ''}`);
   }
