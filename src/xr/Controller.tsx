@@ -16,10 +16,10 @@ import type { Group } from 'three';
 const models = new Map<string, Promise<Group>>();
 
 /** The model of a layout, one per model file; a failed load is forgotten so the next session tries again. */
-export function controllerModel(layout: { assetPath: string }, load: (layout: never) => Promise<Group>): Promise<Group> {
+export function controllerModel<Layout extends { assetPath: string }>(layout: Layout, load: (layout: Layout) => Promise<Group>): Promise<Group> {
   let model = models.get(layout.assetPath);
   if (!model) {
-    model = load(layout as never);
+    model = load(layout);
     model.catch(() => models.delete(layout.assetPath));
     models.set(layout.assetPath, model);
   }
