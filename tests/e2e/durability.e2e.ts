@@ -8,14 +8,23 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { BASE, CHROMIUM, E2E_SETUP_CODE, FLAGS } from './browser.ts';
 
 type Q = { id: string; answer: string[] };
 const crossing: Q[] = JSON.parse(readFileSync('quizzes/crossing.json', 'utf8')).questions;
 const PIN = '246802';
-const profile = mkdtempSync(join(tmpdir(), 'hall-durability-'));
-afterAll(() => rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 }));
+let profile = '';
+
+/**
+ * A new browser profile for the test, removed when it ends: a second run of a failed test
+ * (vitest.e2e.config.ts) must start without the first run's PIN and competition.
+ */
+function freshProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'hall-durability-'));
+  profile = dir;
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 }));
+}
 
 /** A browser on the test profile, guarded like every browser test (this origin only, no page errors). */
 async function launchKiosk(problems: string[]): Promise<{ context: BrowserContext; page: Page; pid: number }> {
@@ -59,6 +68,7 @@ const waitPhase = (page: Page, p: string) => page.waitForFunction((want) => docu
 
 describe('competition actions survive a killed browser', () => {
   it('an award the screen has shown is on disk: kill -9 right after, restart, and it is still there', async () => {
+    freshProfile();
     const problems: string[] = [];
     let { context, page, pid } = await launchKiosk(problems);
     await page.goto(`${BASE}/#/staff`);

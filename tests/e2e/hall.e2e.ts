@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startHallServer, type RunningHallServer } from '../../server/server.ts';
 import { tempDir } from '../../server/testing.ts';
 import { BASE, E2E_SETUP_CODE, guardedPage, TEST_DIST, type Guarded } from './browser.ts';
@@ -22,12 +22,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const suite = browserSuite();
 let hall: RunningHallServer;
 
-beforeAll(async () => {
+/**
+ * A fresh hall server for the test (PGlite in memory), closed when it ends: a second run of a failed
+ * test (vitest.e2e.config.ts) must not find the first run's attempts or hall PIN.
+ */
+async function freshHallServer() {
   hall = await startHallServer({ root, distDir: join(root, TEST_DIST), dataDir: tempDir('hall-e2e-'), memoryDatabase: true, port: 0, host: '127.0.0.1', log: () => undefined });
-}, 120_000);
-afterAll(async () => {
-  await hall?.close();
-});
+  const running = hall;
+  onTestFinished(() => running.close());
+}
 
 const url = () => `http://127.0.0.1:${hall.port}`;
 
@@ -65,6 +68,7 @@ async function hallDevice(page: Page): Promise<string> {
 
 describe('hall server', () => {
   it('three devices upload their attempts; the staff console signs in and sees the whole hall by group and device kind, and exports it', async () => {
+    await freshHallServer();
     // the first screen, compressed and with the security headers
     const desktop = await suite.page({ base: url(), viewport: { width: 1366, height: 768 } });
     const transferred: { url: string; encoding: string | undefined; bytes: number }[] = [];

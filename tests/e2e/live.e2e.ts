@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startHallServer, type RunningHallServer } from '../../server/server.ts';
 import { tempDir } from '../../server/testing.ts';
 import { BASE, guardedPage, launch, TEST_DIST, type Guarded } from './browser.ts';
@@ -25,18 +25,28 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 /** the hall server's port (the test's own, apart from the static copy's HALL_E2E_PORT) */
 const PORT = Number(process.env.HALL_LIVE_PORT ?? 4331);
 const url = `http://127.0.0.1:${PORT}`;
-const dataDir = tempDir('hall-live-e2e-');
 
 let hall: RunningHallServer;
 let browser: Browser;
+let dataDir = '';
 const start = () => startHallServer({ root, distDir: join(root, TEST_DIST), dataDir, port: PORT, host: '127.0.0.1', log: () => undefined });
 
+/**
+ * A hall server on a new data folder for the test, closed when it ends (the test restarts it on the
+ * same folder): a second run of a failed test (vitest.e2e.config.ts) must not find the first run's
+ * hall PIN, room or results.
+ */
+async function freshHallServer() {
+  dataDir = tempDir('hall-live-e2e-');
+  hall = await start();
+  onTestFinished(() => hall.close().catch(() => undefined));
+}
+
 beforeAll(async () => {
-  [hall, browser] = await Promise.all([start(), launch()]);
+  browser = await launch();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await hall?.close();
 });
 
 /** What a page may log while its server is down on purpose, or when a join is refused on purpose. */
@@ -59,6 +69,7 @@ const vrLive = (page: Page) =>
 
 describe('live competition across devices', () => {
   it('a kiosk hosts, a phone and a headset join and answer, the phone drops and rejoins, the server restarts, the results reach the hall statistics', async () => {
+    await freshHallServer();
     const t0 = Date.now();
     const lap = (what: string) => console.log(`live e2e: ${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const staff = await guardedPage(browser, { base: url, viewport: { width: 1366, height: 768 } });

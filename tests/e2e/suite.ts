@@ -39,7 +39,9 @@ export function browserSuite(): { page(opts?: PageOptions): Promise<Guarded>; re
       const g = current;
       g.page.on('crash', () => mark('the page crashed'));
       onTestFailed(({ task }) => {
-        console.error(`\n${task.name}: what it was doing (last steps)\n${trailText()}\n${g.page.isClosed() ? '' : `page at ${g.page.url()}`}`);
+        // the error too: a test that passes on its second run shows no error of its first in the report
+        const errors = (task.result?.errors ?? []).map((e) => String(e.message ?? e).split('\n').slice(0, 6).join('\n')).join('\n');
+        console.error(`\n${task.name}: failed (run ${(task.result?.retryCount ?? 0) + 1})\n${errors}\nwhat it was doing (last steps):\n${trailText()}\n${g.page.isClosed() ? '' : `page at ${g.page.url()}`}`);
       });
       return current;
     },

@@ -13,7 +13,7 @@ const FRAME_STALL_MS = 15_000;
 export async function xrFrames(page: Page, n: number): Promise<void> {
   const stalled = await page.evaluate(
     async ({ count, stallMs }) => {
-      const h = (window as unknown as { __hall3d: { gl: { info: { render: { frame: number } } }; xrStore: { requestFrame(): Promise<unknown>; getState(): { session: { visibilityState?: string } | null } } } }).__hall3d;
+      const h = (window as unknown as { __hall3d: { gl: { info: { render: { frame: number } }; getContext(): { isContextLost(): boolean } }; xrStore: { requestFrame(): Promise<unknown>; getState(): { session: { visibilityState?: string } | null } } } }).__hall3d;
       for (let i = 0; i < count; i++) {
         const session = h.xrStore.getState().session;
         const next = session ? h.xrStore.requestFrame() : new Promise((r) => requestAnimationFrame(r));
@@ -23,7 +23,8 @@ export async function xrFrames(page: Page, n: number): Promise<void> {
         window.clearTimeout(timer);
         if (got === 'late') {
           const now = h.xrStore.getState().session;
-          return `frame ${i + 1} of ${count} did not come in ${stallMs / 1000} s (session ${session ? 'was' : 'was not'} active, ${now ? `is active, ${now.visibilityState ?? '?'}` : 'is not active'}; renderer frame ${h.gl.info.render.frame}; ${location.hash})`;
+          const notices = [...document.querySelectorAll('.notice')].map((n) => n.textContent).join(' | ');
+          return `frame ${i + 1} of ${count} did not come in ${stallMs / 1000} s (session ${session ? 'was' : 'was not'} active, ${now ? `is active, ${now.visibilityState ?? '?'}` : 'is not active'}; renderer frame ${h.gl.info.render.frame}${h.gl.getContext().isContextLost() ? '; WebGL context LOST' : ''}; ${location.hash}${notices ? `; notices: ${notices}` : ''})`;
         }
       }
       return null;
