@@ -396,11 +396,30 @@ describe('faults the hall meets every day', () => {
           for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
         });
       await page.evaluate(() => (window.location.hash = '#/hall'));
-      await waitForHall3d(page);
-      return page.evaluate(() => {
-        const m = (window as unknown as { __hall3d: { gl: { info: { memory: { geometries: number; textures: number } } } } }).__hall3d.gl.info.memory;
-        return { geometries: m.geometries, textures: m.textures };
-      });
+      return settledHall();
+    };
+    /**
+     * What the renderer holds once the hall is back and has settled. The renderer's last draw count
+     * is the zone's until the hall draws, so "3D drawn" alone could read the counts mid-change (a CI
+     * run once read 2 geometries): wait for the lobby's portals, then for the same counts three times
+     * half a second apart.
+     */
+    const settledHall = async () => {
+      await page.waitForFunction(() => !!(window as unknown as { __hall3d: { scene: { getObjectByName(n: string): unknown } } }).__hall3d.scene.getObjectByName('portal-pane-crossing'), undefined, { timeout: 60_000 });
+      const held = () =>
+        page.evaluate(() => {
+          const m = (window as unknown as { __hall3d: { gl: { info: { memory: { geometries: number; textures: number } } } } }).__hall3d.gl.info.memory;
+          return { geometries: m.geometries, textures: m.textures };
+        });
+      let last = await held();
+      for (let same = 0, i = 0; same < 3; i++) {
+        if (i > 40) throw new Error(`the hall's GPU counts did not settle in 20 s (last ${JSON.stringify(last)})`);
+        await page.waitForTimeout(500);
+        const now = await held();
+        same = now.geometries === last.geometries && now.textures === last.textures ? same + 1 : 0;
+        last = now;
+      }
+      return last;
     };
     const first = await visit(false);
     const second = await visit(true);

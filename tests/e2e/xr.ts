@@ -13,10 +13,29 @@ const FRAME_STALL_MS = 15_000;
 export async function xrFrames(page: Page, n: number): Promise<void> {
   const stalled = await page.evaluate(
     async ({ count, stallMs }) => {
-      const h = (window as unknown as { __hall3d: { gl: { info: { render: { frame: number } }; getContext(): { isContextLost(): boolean } }; xrStore: { requestFrame(): Promise<unknown>; getState(): { session: { visibilityState?: string } | null } } } }).__hall3d;
+      type Session = { visibilityState?: string; addEventListener(type: 'end', f: () => void, o: { once: boolean }): void };
+      const h = (window as unknown as { __hall3d: { gl: { info: { render: { frame: number } }; getContext(): { isContextLost(): boolean } }; xrStore: { requestFrame(): Promise<unknown>; getState(): { session: Session | null } } } }).__hall3d;
+      // A click on "exit VR" ends the session between two of these frames; the store's frame request
+      // is then never answered (a CI run stalled here). Once the session has ended, the page's own
+      // frames count instead.
+      let ended = false;
+      let wake: ((why: string) => void) | null = null;
+      const watched = new WeakSet<Session>();
       for (let i = 0; i < count; i++) {
-        const session = h.xrStore.getState().session;
-        const next = session ? h.xrStore.requestFrame() : new Promise((r) => requestAnimationFrame(r));
+        const session = ended ? null : h.xrStore.getState().session;
+        if (session && !watched.has(session)) {
+          watched.add(session);
+          session.addEventListener('end', () => {
+            ended = true;
+            wake?.('ended');
+          }, { once: true });
+        }
+        const next = session
+          ? new Promise((r) => {
+              wake = r;
+              void h.xrStore.requestFrame().then(r);
+            })
+          : new Promise((r) => requestAnimationFrame(r));
         let timer = 0;
         const late = new Promise<'late'>((r) => (timer = window.setTimeout(() => r('late'), stallMs)));
         const got = await Promise.race([next, late]);
