@@ -40,7 +40,9 @@ export function browserSuite(): { page(opts?: PageOptions): Promise<Guarded>; re
       g.page.on('crash', () => mark('the page crashed'));
       onTestFailed(({ task }) => {
         // the error too: a test that passes on its second run shows no error of its first in the report
-        const errors = (task.result?.errors ?? []).map((e) => String(e.message ?? e).split('\n').slice(0, 6).join('\n')).join('\n');
+        // (vitest keeps every run's errors on the task; this run's is the last)
+        const error = task.result?.errors?.at(-1);
+        const errors = error ? String(error.message ?? error).split('\n').slice(0, 6).join('\n') : '';
         console.error(`\n${task.name}: failed (run ${(task.result?.retryCount ?? 0) + 1})\n${errors}\nwhat it was doing (last steps):\n${trailText()}\n${g.page.isClosed() ? '' : `page at ${g.page.url()}`}`);
       });
       return current;

@@ -20,11 +20,11 @@ export async function xrFrames(page: Page, n: number): Promise<void> {
       // frames count instead.
       let ended = false;
       let wake: ((why: string) => void) | null = null;
-      const watched = new WeakSet<Session>();
+      let watched: Session | null = null;
       for (let i = 0; i < count; i++) {
         const session = ended ? null : h.xrStore.getState().session;
-        if (session && !watched.has(session)) {
-          watched.add(session);
+        if (session && session !== watched) {
+          watched = session;
           session.addEventListener('end', () => {
             ended = true;
             wake?.('ended');
